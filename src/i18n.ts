@@ -1,0 +1,61 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import i18next, { type i18n, type TFunction } from "i18next";
+
+/** The two languages every user-facing word exists in. */
+export const LANGUAGES = ["kk", "ru"] as const;
+export type Lang = (typeof LANGUAGES)[number];
+
+/** English exists only for the command line and logs, never for a bot user. */
+export type AnyLang = Lang | "en";
+
+export const LOCALES_DIR = fileURLToPath(new URL("../locales/", import.meta.url));
+
+/** Reads locales/<lang>/<namespace>.json into an i18next resource object. */
+export function loadLocaleResources(dir = LOCALES_DIR): Record<string, Record<string, unknown>> {
+  const resources: Record<string, Record<string, unknown>> = {};
+  for (const lang of readdirSync(dir)) {
+    const namespaces: Record<string, unknown> = {};
+    for (const file of readdirSync(join(dir, lang))) {
+      if (!file.endsWith(".json")) continue;
+      namespaces[file.slice(0, -".json".length)] = JSON.parse(
+        readFileSync(join(dir, lang, file), "utf8"),
+      );
+    }
+    resources[lang] = namespaces;
+  }
+  return resources;
+}
+
+let instance: i18n | undefined;
+
+/** The shared i18next instance, initialised synchronously on first use. */
+export function getI18n(): i18n {
+  if (instance) return instance;
+  const resources = loadLocaleResources();
+  const created = i18next.createInstance();
+  void created.init({
+    resources,
+    lng: "ru",
+    fallbackLng: false,
+    supportedLngs: ["kk", "ru", "en"],
+    ns: Object.keys(resources.ru ?? {}),
+    defaultNS: "bot",
+    initAsync: false,
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  instance = created;
+  return created;
+}
+
+/** A translator fixed to one language: `translate("kk")("bot:menu.title")`. */
+export function translator(lang: AnyLang): TFunction {
+  return getI18n().getFixedT(lang);
+}
+
+/** Telegram's language_code → the closest of our languages (Russian unless Kazakh). */
+export function pickLanguage(languageCode: string | undefined): Lang {
+  return languageCode?.toLowerCase().startsWith("kk") ? "kk" : "ru";
+}
