@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import i18next, { type i18n, type TFunction } from "i18next";
+import i18next, { type i18n, type Resource, type ResourceLanguage, type TFunction } from "i18next";
 
 /** The two languages every user-facing word exists in. */
 export const LANGUAGES = ["kk", "ru"] as const;
@@ -13,10 +13,10 @@ export type AnyLang = Lang | "en";
 export const LOCALES_DIR = fileURLToPath(new URL("../locales/", import.meta.url));
 
 /** Reads locales/<lang>/<namespace>.json into an i18next resource object. */
-export function loadLocaleResources(dir = LOCALES_DIR): Record<string, Record<string, unknown>> {
-  const resources: Record<string, Record<string, unknown>> = {};
+export function loadLocaleResources(dir = LOCALES_DIR): Resource {
+  const resources: Resource = {};
   for (const lang of readdirSync(dir)) {
-    const namespaces: Record<string, unknown> = {};
+    const namespaces: ResourceLanguage = {};
     for (const file of readdirSync(join(dir, lang))) {
       if (!file.endsWith(".json")) continue;
       namespaces[file.slice(0, -".json".length)] = JSON.parse(

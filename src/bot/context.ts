@@ -1,0 +1,38 @@
+import type { ConversationFlavor } from "@grammyjs/conversations";
+import type { Context, SessionFlavor } from "grammy";
+import type { Config } from "../config.ts";
+import type { Repositories } from "../db/index.ts";
+import type { Lang } from "../i18n.ts";
+import type { Logger } from "../logger.ts";
+
+/** Translates a key ("welcome.greeting", or "scoring:…" for another namespace) into ctx.lang. */
+export type Translate = (key: string, params?: Record<string, unknown>) => string;
+
+/** Per-chat data kept between updates; features add their fields here. */
+export interface SessionData {
+  /** The chosen language when no getUserLanguage dependency stores it. */
+  lang?: Lang;
+}
+
+/** The language of the person behind the update and a translator bound to it. */
+export interface I18nFlavor {
+  lang: Lang;
+  t: Translate;
+}
+
+/** What the platform puts on every context object before features run. */
+export interface PlatformFlavor extends I18nFlavor {
+  config: Config;
+  /** A child logger bound to this update (update_id, user, chat). */
+  logger: Logger;
+  /** The database's repositories (use them through conversation.external inside conversations). */
+  repos: Repositories;
+  /** Stores the user's language choice and switches ctx.lang and ctx.t to it at once. */
+  setLanguage(lang: Lang): Promise<void>;
+}
+
+/** The context type every feature composer and middleware uses. */
+export type BotContext = ConversationFlavor<Context & SessionFlavor<SessionData> & PlatformFlavor>;
+
+/** The context type inside conversations: sessions and repos are outside (use conversation.external), i18n and config are here. */
+export type ConversationContext = Context & I18nFlavor & { config: Config };

@@ -1,0 +1,128 @@
+import { autoRetry } from "@grammyjs/auto-retry";
+import { conversations } from "@grammyjs/conversations";
+import { sequentialize } from "@grammyjs/runner";
+import { Bot, type Composer, session } from "grammy";
+import type { UserFromGetMe } from "grammy/types";
+import type { Config } from "../config.ts";
+import type { Repositories } from "../db/index.ts";
+import type { Lang } from "../i18n.ts";
+import type { Logger } from "../logger.ts";
+import type { BotContext, ConversationContext } from "./context.ts";
+import { features as registeredFeatures } from "./features/index.ts";
+import { answerErrorsPolitely } from "./middleware/answer-errors.ts";
+import {
+  attachConversationLanguage,
+  attachLanguage,
+  type GetUserLanguage,
+  type SetUserLanguage,
+} from "./middleware/attach-language.ts";
+import {
+  DEFAULT_RATE_LIMIT,
+  limitUserRate,
+  type RateLimitOptions,
+} from "./middleware/rate-limit.ts";
+import {
+  type MarkUpdateProcessed,
+  rememberUpdatesInMemory,
+  skipRedeliveredUpdates,
+} from "./middleware/skip-redelivered.ts";
+import { conversationStorageOf, type StateStorage, sessionStorageOf } from "./state-storage.ts";
+
+/** Everything the bot is built from; only config and logger are required. */
+export interface BotDeps {
+  config: Config;
+  logger: Logger;
+  /** Handed to features as ctx.repos; only tests of the platform itself leave it out. */
+  repos?: Repositories;
+  /** Resolves false for an update already handled. Default: an in-memory set (lost on restart). */
+  markUpdateProcessed?: MarkUpdateProcessed;
+  /** The user's stored language. Default: the session's choice, else Telegram's language_code. */
+  getUserLanguage?: GetUserLanguage;
+  setUserLanguage?: SetUserLanguage;
+  /** Where sessions live (keyed by chat id). Default: memory. */
+  sessionStorage?: StateStorage;
+  /** Where conversation replay logs live (keyed by chat id; not the session storage). Default: memory. */
+  conversationStorage?: StateStorage;
+  /** Per-user flood limit; false turns it off. Default: 5 updates per 2 seconds. */
+  rateLimit?: RateLimitOptions | false;
+  /** The feature composers; default: the list in features/index.ts. */
+  features?: Composer<BotContext>[];
+  /** Skips getMe at start (offline tests). */
+  botInfo?: UserFromGetMe;
+}
+
+/** The composition root: a grammY bot with the platform middleware and every feature installed. */
+export function createBot(deps: BotDeps): Bot<BotContext> {
+  const { config, logger } = deps;
+  const bot = new Bot<BotContext>(config.botToken, {
+    client: { apiRoot: config.apiRoot },
+    ...(deps.botInfo ? { botInfo: deps.botInfo } : {}),
+  });
+  // Not applied inside conversations: the plugin builds its own Api from the client options.
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
+
+  const lastKnownLanguage = new Map<number, Lang>();
+  const repos = deps.repos ?? missingRepositories();
+  bot.use(async (ctx, next) => {
+    ctx.config = config;
+    ctx.repos = repos;
+    ctx.logger = logger.child({ update_id: ctx.update.update_id });
+    const startedAt = performance.now();
+    await next();
+    // Sessions are saved by now; tests wait for this line before simulating a crash.
+    ctx.logger.debug({ ms: Math.round(performance.now() - startedAt) }, "update handled");
+  });
+  // Updates of one chat or user are handled one after another, so sessions never race.
+  bot.use(sequentialize(sequenceKeys));
+  bot.use(skipRedeliveredUpdates(deps.markUpdateProcessed ?? rememberUpdatesInMemory()));
+  if (deps.rateLimit !== false) bot.use(limitUserRate(deps.rateLimit ?? DEFAULT_RATE_LIMIT));
+
+  // Everything below answers the user politely when it fails.
+  const guarded = bot.errorBoundary(answerErrorsPolitely);
+  guarded.use(
+    session({
+      initial: () => ({}),
+      ...(deps.sessionStorage ? { storage: sessionStorageOf(deps.sessionStorage) } : {}),
+    }),
+  );
+  guarded.use(
+    attachLanguage({
+      getUserLanguage: deps.getUserLanguage,
+      setUserLanguage: deps.setUserLanguage,
+      lastKnown: lastKnownLanguage,
+    }),
+  );
+  guarded.use(
+    conversations<BotContext, ConversationContext>({
+      ...(deps.conversationStorage
+        ? { storage: conversationStorageOf(deps.conversationStorage) }
+        : {}),
+      plugins: [attachConversationLanguage(config, lastKnownLanguage)],
+    }),
+  );
+  for (const feature of deps.features ?? registeredFeatures) guarded.use(feature);
+
+  // Failures outside the boundary (de-duplication, rate limit) are only logged.
+  bot.catch((error) => {
+    error.ctx.logger.error({ err: error.error }, "an update failed before reaching the features");
+  });
+  return bot;
+}
+
+function sequenceKeys(ctx: BotContext): string[] {
+  const keys: string[] = [];
+  if (ctx.chat) keys.push(`chat:${ctx.chat.id}`);
+  if (ctx.from) keys.push(`user:${ctx.from.id}`);
+  return keys;
+}
+
+/** Stands in for the repositories when a test builds a bot without a database. */
+function missingRepositories(): Repositories {
+  return new Proxy({} as Repositories, {
+    get(_target, property) {
+      // Symbols and "then" are probed by inspectors and await; only real use should fail.
+      if (typeof property === "symbol" || property === "then") return undefined;
+      throw new Error(`ctx.repos.${String(property)} used, but createBot got no repos`);
+    },
+  });
+}

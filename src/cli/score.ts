@@ -1,0 +1,85 @@
+// `npm run --silent score -- [--variant p2.t5.s4=kk] FILE|-`: one scorecard in, its points out (SCORING.md).
+import { readFileSync } from "node:fs";
+import { pointsToNumber } from "../domain/points.ts";
+import { describeProblem, type Problem } from "../domain/problems.ts";
+import { parseScorecard } from "../domain/scoring/parse-scorecard.ts";
+import { scoreScorecard } from "../domain/scoring/scorecard.ts";
+import { parseVariants, type Variants } from "../domain/variants.ts";
+import { translator } from "../i18n.ts";
+
+const t = translator("en");
+const BAD_INPUT = 2;
+
+class BadInput extends Error {}
+
+function parseArgs(argv: readonly string[]): { file: string; variants: Partial<Variants> } {
+  let file: string | undefined;
+  const variants: Partial<Variants> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? "";
+    if (arg === "--variant" || arg.startsWith("--variant=")) {
+      const text = arg === "--variant" ? (argv[++i] ?? "") : arg.slice("--variant=".length);
+      const parsed = parseVariants(text);
+      if (!parsed.ok)
+        throw new BadInput(t("scoring:cli.badVariant", { item: parsed.item || text }));
+      Object.assign(variants, parsed.variants);
+    } else if (file === undefined && (arg === "-" || !arg.startsWith("-"))) {
+      file = arg;
+    } else {
+      throw new BadInput(t("scoring:cli.usage"));
+    }
+  }
+  if (file === undefined) throw new BadInput(t("scoring:cli.usage"));
+  return { file, variants };
+}
+
+function readJson(file: string): unknown {
+  const name = file === "-" ? "standard input" : file;
+  let text: string;
+  try {
+    text = readFileSync(file === "-" ? 0 : file, "utf8");
+  } catch (error) {
+    throw new BadInput(
+      t("scoring:cli.unreadable", { file: name, reason: (error as Error).message }),
+    );
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new BadInput(
+      t("scoring:cli.invalidJson", { file: name, reason: (error as Error).message }),
+    );
+  }
+}
+
+function main(argv: readonly string[]): number {
+  let problems: Problem[];
+  try {
+    const { file, variants } = parseArgs(argv);
+    const parsed = parseScorecard(readJson(file));
+    if (parsed.ok) {
+      const breakdown = scoreScorecard(parsed.value, { variants });
+      const indicators: Record<string, { points: number; applicable: boolean; max?: number }> = {};
+      for (const [id, s] of Object.entries(breakdown.indicators)) {
+        indicators[id] = { points: pointsToNumber(s.points), applicable: s.applicable };
+        if (s.max !== undefined) indicators[id].max = pointsToNumber(s.max);
+      }
+      const out = {
+        total: pointsToNumber(breakdown.total),
+        indicators,
+        ...(breakdown.p1ExternalPlan ? { p1ExternalPlan: breakdown.p1ExternalPlan } : {}),
+      };
+      process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+      return 0;
+    }
+    problems = parsed.problems;
+  } catch (error) {
+    if (!(error instanceof BadInput)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    return BAD_INPUT;
+  }
+  for (const problem of problems) process.stderr.write(`${describeProblem(problem, t)}\n`);
+  return BAD_INPUT;
+}
+
+process.exitCode = main(process.argv.slice(2));

@@ -1,0 +1,184 @@
+import { z } from "zod";
+import { parseVariants, type Variants } from "./domain/variants.ts";
+
+/** Log levels pino understands. */
+export const logLevelSchema = z.enum([
+  "fatal",
+  "error",
+  "warn",
+  "info",
+  "debug",
+  "trace",
+  "silent",
+]);
+export type LogLevel = z.infer<typeof logLevelSchema>;
+
+const portSchema = z.coerce
+  .number({ error: "must be a port number" })
+  .int("must be a whole number")
+  .min(1, "must be 1–65535")
+  .max(65535, "must be 1–65535");
+
+const integerListSchema = z
+  .string()
+  .transform((text, ctx) => {
+    const items = text
+      .split(",")
+      .map((item) => item.trim())
+      .filter(Boolean);
+    const bad = items.filter((item) => !/^\d+$/.test(item));
+    if (bad.length > 0) {
+      ctx.addIssue({ code: "custom", message: `not Telegram ids: ${bad.join(", ")}` });
+      return z.NEVER;
+    }
+    return items.map(Number);
+  })
+  .default([]);
+
+// "p2.t5.s4=kk,p4.t3.s1=additive": SCORING.md names the readings that differ from the default.
+const variantsSchema = z
+  .string()
+  .transform((text, ctx) => {
+    const parsed = parseVariants(text);
+    if (parsed.ok) return parsed.variants;
+    const why =
+      parsed.reason === "unknownVariant" ? "names no known variant" : "is not a known choice";
+    ctx.addIssue({ code: "custom", message: `"${parsed.item}" ${why} (e.g. p2.t5.s4=kk)` });
+    return z.NEVER;
+  })
+  .default({});
+
+const timeZoneSchema = z
+  .string()
+  .refine((zone) => isKnownTimeZone(zone), "is not an IANA time zone")
+  .default("Asia/Almaty");
+
+const baseEnvSchema = z.object({
+  BOT_TOKEN: z.string({ error: "is required (the token from @BotFather)" }).min(1),
+  TELEGRAM_API_ROOT: z.url({ error: "must be a URL" }).default("https://api.telegram.org"),
+  DATABASE_URL: z.string().optional(),
+  ADMIN_TELEGRAM_IDS: integerListSchema,
+  TIME_ZONE: timeZoneSchema,
+  UTC_OFFSET_MINUTES: z.coerce
+    .number({ error: "must be minutes east of UTC" })
+    .int("must be a whole number")
+    .min(-720, "must be between -720 and 840")
+    .max(840, "must be between -720 and 840")
+    .default(300),
+  LOG_LEVEL: z
+    .enum(logLevelSchema.options, { error: "must be one of fatal…silent" })
+    .default("info"),
+  METHODOLOGY_VARIANTS: variantsSchema,
+  HOST: z.string().default("0.0.0.0"),
+});
+
+const pollingEnvSchema = z.object({
+  HTTP_PORT: portSchema.optional(),
+  POLL_IDLE_DELAY_MS: z.coerce
+    .number({ error: "must be milliseconds" })
+    .int("must be a whole number")
+    .min(0, "must not be negative")
+    .default(0),
+});
+
+const webhookEnvSchema = z.object({
+  WEBHOOK_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }),
+  WEBHOOK_SECRET: z
+    .string({ error: "is required when WEBHOOK_URL is set" })
+    .regex(/^[A-Za-z0-9_-]{1,256}$/, "must be 1–256 characters of A–Z, a–z, 0–9, _ and -"),
+  PORT: portSchema.default(8080),
+});
+
+/** How updates arrive: long polling (default) or a webhook when WEBHOOK_URL is set. */
+export type RunMode =
+  | { type: "polling"; host: string; httpPort: number | undefined; pollIdleDelayMs: number }
+  | { type: "webhook"; host: string; port: number; url: string; secret: string };
+
+/** Everything the process reads from its environment, validated once. */
+export interface Config {
+  botToken: string;
+  apiRoot: string;
+  /** Unset means the embedded PGlite database in ./data/pglite. */
+  databaseUrl: string | undefined;
+  adminTelegramIds: number[];
+  timeZone: string;
+  utcOffsetMinutes: number;
+  logLevel: LogLevel;
+  /** Readings of the methodology's discrepancies that differ from the defaults. */
+  methodologyVariants: Partial<Variants>;
+  mode: RunMode;
+}
+
+export type LoadConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
+
+/** Validates an environment; returns the config or one line per bad or missing variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): LoadConfigResult {
+  // Empty values count as unset: Docker and shells often pass VAR="" for "not configured".
+  const input = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ""));
+  const base = baseEnvSchema.safeParse(input);
+  const isWebhook = input.WEBHOOK_URL !== undefined;
+  const mode = isWebhook ? webhookEnvSchema.safeParse(input) : pollingEnvSchema.safeParse(input);
+  const problems = [...describeIssues(base.error), ...describeIssues(mode.error)];
+  if (!base.success || !mode.success || problems.length > 0) return { ok: false, problems };
+  const b = base.data;
+  return {
+    ok: true,
+    config: {
+      botToken: b.BOT_TOKEN,
+      apiRoot: b.TELEGRAM_API_ROOT.replace(/\/+$/, ""),
+      databaseUrl: b.DATABASE_URL,
+      adminTelegramIds: b.ADMIN_TELEGRAM_IDS,
+      timeZone: b.TIME_ZONE,
+      utcOffsetMinutes: b.UTC_OFFSET_MINUTES,
+      logLevel: b.LOG_LEVEL,
+      methodologyVariants: b.METHODOLOGY_VARIANTS,
+      mode: toRunMode(mode.data, b.HOST),
+    },
+  };
+}
+
+/** loadConfig for the process: prints the problems to stderr and exits 1 when there are any. */
+export function loadConfigOrExit(env: NodeJS.ProcessEnv = process.env): Config {
+  const result = loadConfig(env);
+  if (result.ok) return result.config;
+  process.stderr.write("Configuration is invalid:\n");
+  for (const problem of result.problems) process.stderr.write(`  ${problem}\n`);
+  process.exit(1);
+}
+
+function toRunMode(
+  data: z.infer<typeof pollingEnvSchema> | z.infer<typeof webhookEnvSchema>,
+  host: string,
+): RunMode {
+  if ("WEBHOOK_URL" in data) {
+    return {
+      type: "webhook",
+      host,
+      port: data.PORT,
+      url: data.WEBHOOK_URL,
+      secret: data.WEBHOOK_SECRET,
+    };
+  }
+  return {
+    type: "polling",
+    host,
+    httpPort: data.HTTP_PORT,
+    pollIdleDelayMs: data.POLL_IDLE_DELAY_MS,
+  };
+}
+
+function describeIssues(error: z.ZodError | undefined): string[] {
+  if (!error) return [];
+  return error.issues.map(
+    (issue) => `${issue.path.join(".") || "(environment)"}: ${issue.message}`,
+  );
+}
+
+function isKnownTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,54 @@
+import type { PrismaClient } from "../generated/client.ts";
+import { toJsonInput } from "./shared.ts";
+
+/** Structurally a grammY StorageAdapter (without importing grammY). */
+export interface KeyValueStorage<T> {
+  read(key: string): Promise<T | undefined>;
+  write(key: string, value: T): Promise<void>;
+  delete(key: string): Promise<void>;
+}
+
+/** Sessions, conversation state and update de-duplication. */
+export function createBotStateRepository(prisma: PrismaClient) {
+  return {
+    /** A storage for one namespace ("session", "conversations", …); values must be JSON. */
+    storage<T>(namespace: string): KeyValueStorage<T> {
+      return {
+        async read(key) {
+          const row = await prisma.botState.findUnique({
+            where: { namespace_key: { namespace, key } },
+          });
+          return row ? (row.value as T) : undefined;
+        },
+        async write(key, value) {
+          const data = { value: toJsonInput(value), updatedAt: new Date() };
+          await prisma.botState.upsert({
+            where: { namespace_key: { namespace, key } },
+            create: { namespace, key, ...data },
+            update: data,
+          });
+        },
+        async delete(key) {
+          await prisma.botState.deleteMany({ where: { namespace, key } });
+        },
+      };
+    },
+
+    /** True only the first time an update id is seen (per bot); later deliveries return false. */
+    async markUpdateProcessed(updateId: number, botId = 0): Promise<boolean> {
+      const { count } = await prisma.processedUpdate.createMany({
+        data: [{ updateId: BigInt(updateId), botId: BigInt(botId) }],
+        skipDuplicates: true,
+      });
+      return count === 1;
+    },
+
+    /** Forgets update ids recorded before a time (Telegram redelivers within a day at most). */
+    async pruneProcessedUpdates(before: Date): Promise<number> {
+      const { count } = await prisma.processedUpdate.deleteMany({
+        where: { processedAt: { lt: before } },
+      });
+      return count;
+    },
+  };
+}

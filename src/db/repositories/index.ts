@@ -1,0 +1,73 @@
+import type { Database } from "../open-database.ts";
+import { createAuditRepository } from "./audit.ts";
+import { createBotStateRepository } from "./bot-state.ts";
+import { createDeadlinesRepository } from "./deadlines.ts";
+import { createDirectoryRepository } from "./directory.ts";
+import { createDraftsRepository } from "./drafts.ts";
+import { createInvitesRepository } from "./invites.ts";
+import { createJobRunsRepository } from "./job-runs.ts";
+import { createOutboxRepository } from "./outbox.ts";
+import { createScoresRepository } from "./scores.ts";
+import { createSubmissionsRepository, type IndicatorValueParser } from "./submissions.ts";
+import { createUsersRepository } from "./users.ts";
+
+export type { AuditInput, AuditRecord } from "./audit.ts";
+export type { KeyValueStorage } from "./bot-state.ts";
+export type { DeadlineRuleInput, DeadlineRuleRecord } from "./deadlines.ts";
+export {
+  type BodyInput,
+  type BodyKind,
+  type BodyRecord,
+  DirectoryImportError,
+  type DirectoryImportSummary,
+  type DirectoryRow,
+  type MemberInput,
+  type MemberKind,
+  type MemberRecord,
+} from "./directory.ts";
+export type { DraftKey, DraftRecord } from "./drafts.ts";
+export type { InviteInput, InviteRecord, RedeemInput, RedeemResult } from "./invites.ts";
+export type { OutboxInput, OutboxItem, OutboxStatus } from "./outbox.ts";
+export type { ReplaceScoresInput, ScoreLine, ScoreRecord } from "./scores.ts";
+export type { Json } from "./shared.ts";
+export type {
+  EventLine,
+  EvidenceInput,
+  EvidenceRecord,
+  IndicatorValueParser,
+  QueueItem,
+  ReportKind,
+  ReviewInput,
+  ReviewRecord,
+  ReviewResult,
+  SubmissionRecord,
+  SubmissionStatus,
+  SubmitInput,
+  SubmitResult,
+  VersionDetail,
+  VersionRecord,
+} from "./submissions.ts";
+export type { Lang, Role, UserInput, UserRecord } from "./users.ts";
+
+/** Every repository over one database; the only place the rest of the app gets data from. */
+export function createRepositories(
+  db: Database,
+  options: { parseIndicatorValue?: IndicatorValueParser } = {},
+) {
+  const { prisma } = db;
+  return {
+    directory: createDirectoryRepository(prisma),
+    users: createUsersRepository(prisma),
+    invites: createInvitesRepository(prisma),
+    submissions: createSubmissionsRepository(prisma, options.parseIndicatorValue),
+    drafts: createDraftsRepository(prisma),
+    scores: createScoresRepository(prisma),
+    botState: createBotStateRepository(prisma),
+    outbox: createOutboxRepository(prisma),
+    audit: createAuditRepository(prisma),
+    deadlines: createDeadlinesRepository(prisma),
+    jobRuns: createJobRunsRepository(prisma),
+  };
+}
+
+export type Repositories = ReturnType<typeof createRepositories>;

@@ -1,0 +1,256 @@
+import type { Problem } from "../../domain/problems.ts";
+import { parseIndicatorValue } from "../../domain/scoring/parse-value.ts";
+import type { Prisma, PrismaClient, ReportKind, SubmissionStatus } from "../generated/client.ts";
+import { type Json, toJsonInput, transact } from "./shared.ts";
+import type {
+  IndicatorValueParser,
+  QueueItem,
+  ReviewInput,
+  ReviewRecord,
+  ReviewResult,
+  SubmissionRecord,
+  SubmitInput,
+  SubmitResult,
+  VersionDetail,
+  VersionRecord,
+} from "./submission-types.ts";
+
+export type * from "./submission-types.ts";
+
+const periodKeyPattern: Record<ReportKind, RegExp> = {
+  monthly: /^\d{4}-(0[1-9]|1[0-2])$/,
+  quarterly: /^\d{4}-Q[1-4]$/,
+  annual: /^\d{4}$/,
+};
+
+type SubmissionRow = Prisma.SubmissionGetPayload<object>;
+
+function toSubmission(row: SubmissionRow): SubmissionRecord {
+  const { reportKind, ...rest } = row;
+  return { ...rest, kind: reportKind };
+}
+
+const versionInclude = {
+  values: { orderBy: { indicatorId: "asc" } },
+  events: { orderBy: { ordinal: "asc" } },
+  evidence: { orderBy: { id: "asc" } },
+} as const;
+
+type VersionRow = Prisma.SubmissionVersionGetPayload<{ include: typeof versionInclude }>;
+
+function toVersionDetail(row: VersionRow): VersionDetail {
+  const { values, events, evidence, ...version } = row;
+  return {
+    ...version,
+    values: Object.fromEntries(values.map((v) => [v.indicatorId, v.value as Json])),
+    events: events.map((e) => ({
+      kind: e.kind,
+      date: e.date.toISOString().slice(0, 10),
+      topic: e.topic,
+      participants: e.participants,
+      position: e.position,
+      audience: e.audience,
+      link: e.link,
+      views: e.views,
+    })),
+    evidence: evidence.map(({ versionId: _, ...item }) => item),
+  };
+}
+
+/** Validates every value first: nothing unvalidated reaches the database. */
+function parseValues(parse: IndicatorValueParser, raw: Record<string, unknown>) {
+  const values: [string, unknown][] = [];
+  const problems: Problem[] = [];
+  for (const [id, value] of Object.entries(raw)) {
+    const result = parse(id, value);
+    if (result.ok) values.push([id, result.value]);
+    else problems.push(...result.problems);
+  }
+  return { values, problems };
+}
+
+/** Reports: one live submission per body × kind × period, each submit an immutable new version. */
+export function createSubmissionsRepository(
+  prisma: PrismaClient,
+  parse: IndicatorValueParser = parseIndicatorValue,
+) {
+  return {
+    /**
+     * Validates and stores a new version, makes it current and drops the author's draft, in one
+     * transaction. Concurrent submits for the same report serialise on the submission row.
+     */
+    async submit(input: SubmitInput): Promise<SubmitResult> {
+      if (!periodKeyPattern[input.kind].test(input.periodKey))
+        return { ok: false, reason: "badPeriodKey" };
+      const { values, problems } = parseValues(parse, input.values);
+      if (problems.length > 0) return { ok: false, reason: "invalidValues", problems };
+      const at = input.at ?? new Date();
+      return transact(prisma, async (tx) => {
+        // ON CONFLICT takes the row lock: a racing submit waits here, then sees the new version_count.
+        const claimed = await tx.$queryRaw<{ id: number; version_count: number }[]>`
+          INSERT INTO submission (body_id, report_kind, period_key, status, late, version_count, created_at, updated_at)
+          VALUES (${input.bodyId}, ${input.kind}::report_kind, ${input.periodKey}, 'submitted', ${input.late}, 1, ${at}, ${at})
+          ON CONFLICT (body_id, report_kind, period_key) DO UPDATE
+            SET version_count = submission.version_count + 1, status = 'submitted',
+                late = EXCLUDED.late, updated_at = EXCLUDED.updated_at
+            WHERE submission.status <> 'accepted'
+          RETURNING id, version_count`;
+        const row = claimed[0];
+        if (!row) return { ok: false, reason: "alreadyAccepted" } as const;
+        const version = await tx.submissionVersion.create({
+          data: {
+            submissionId: row.id,
+            number: row.version_count,
+            authorUserId: input.authorUserId,
+            late: input.late,
+            createdAt: at,
+          },
+        });
+        await tx.submissionValue.createMany({
+          data: values.map(([indicatorId, value]) => ({
+            versionId: version.id,
+            indicatorId,
+            value: toJsonInput(value),
+          })),
+        });
+        await tx.submissionEvent.createMany({
+          data: (input.events ?? []).map((event, index) => ({
+            versionId: version.id,
+            ordinal: index + 1,
+            kind: event.kind,
+            date: new Date(`${event.date}T00:00:00Z`),
+            topic: event.topic,
+            participants: event.participants,
+            position: event.position ?? null,
+            audience: event.audience ?? null,
+            link: event.link ?? null,
+            views: event.views ?? null,
+          })),
+        });
+        await tx.evidence.createMany({
+          data: (input.evidence ?? []).map((item) => ({
+            versionId: version.id,
+            item: item.item,
+            type: item.type,
+            telegramFileId: item.telegramFileId ?? null,
+            size: item.size ?? null,
+            mime: item.mime ?? null,
+            link: item.link ?? null,
+          })),
+        });
+        const submission = await tx.submission.update({
+          where: { id: row.id },
+          data: { currentVersionId: version.id },
+        });
+        await tx.draft.deleteMany({
+          where: {
+            userId: input.authorUserId,
+            bodyId: input.bodyId,
+            reportKind: input.kind,
+            periodKey: input.periodKey,
+          },
+        });
+        return { ok: true, submission: toSubmission(submission), version } as const;
+      });
+    },
+
+    /** The live submission of a report and its current version, or undefined. */
+    async getCurrent(
+      bodyId: number,
+      kind: ReportKind,
+      periodKey: string,
+    ): Promise<{ submission: SubmissionRecord; version: VersionDetail | undefined } | undefined> {
+      const row = await prisma.submission.findUnique({
+        where: { bodyId_reportKind_periodKey: { bodyId, reportKind: kind, periodKey } },
+        include: { currentVersion: { include: versionInclude } },
+      });
+      if (!row) return undefined;
+      const { currentVersion, ...submission } = row;
+      return {
+        submission: toSubmission(submission),
+        version: currentVersion ? toVersionDetail(currentVersion) : undefined,
+      };
+    },
+
+    async getSubmission(id: number): Promise<SubmissionRecord | undefined> {
+      const row = await prisma.submission.findUnique({ where: { id } });
+      return row ? toSubmission(row) : undefined;
+    },
+
+    /** Every version of a submission, oldest first. */
+    listVersions(submissionId: number): Promise<VersionRecord[]> {
+      return prisma.submissionVersion.findMany({
+        where: { submissionId },
+        orderBy: { number: "asc" },
+      });
+    },
+
+    async getVersion(versionId: number): Promise<VersionDetail | undefined> {
+      const row = await prisma.submissionVersion.findUnique({
+        where: { id: versionId },
+        include: versionInclude,
+      });
+      return row ? toVersionDetail(row) : undefined;
+    },
+
+    /** Accepts or returns a submitted report and records who decided, when and why. */
+    async setStatus(submissionId: number, decision: ReviewInput): Promise<ReviewResult> {
+      const at = decision.at ?? new Date();
+      return transact(prisma, async (tx) => {
+        const { count } = await tx.submission.updateMany({
+          where: { id: submissionId, status: "submitted" },
+          data: { status: decision.status, updatedAt: at },
+        });
+        const submission = await tx.submission.findUnique({ where: { id: submissionId } });
+        if (!submission) return { ok: false, reason: "notFound" } as const;
+        if (count === 0 || submission.currentVersionId === null) {
+          return { ok: false, reason: "notSubmitted" } as const;
+        }
+        const review = await tx.reviewDecision.create({
+          data: {
+            submissionId,
+            versionId: submission.currentVersionId,
+            reviewerUserId: decision.reviewerUserId,
+            action: decision.status === "accepted" ? "accept" : "return",
+            comment: decision.comment ?? null,
+            decidedAt: at,
+          },
+        });
+        return { ok: true, submission: toSubmission(submission), review } as const;
+      });
+    },
+
+    /** Review decisions on a submission, oldest first. */
+    listReviews(submissionId: number): Promise<ReviewRecord[]> {
+      return prisma.reviewDecision.findMany({ where: { submissionId }, orderBy: { id: "asc" } });
+    },
+
+    /** Submissions in a status, oldest change first, with their body's names (the review queue). */
+    async listQueue(
+      status: SubmissionStatus,
+      filter: { kind?: ReportKind; bodyId?: number; limit?: number } = {},
+    ): Promise<QueueItem[]> {
+      const rows = await prisma.submission.findMany({
+        where: { status, reportKind: filter.kind, bodyId: filter.bodyId },
+        orderBy: [{ updatedAt: "asc" }, { id: "asc" }],
+        take: filter.limit,
+        include: { body: { select: { code: true, nameKk: true, nameRu: true } } },
+      });
+      return rows.map(({ body, ...row }) => ({
+        ...toSubmission(row),
+        bodyCode: body.code,
+        bodyNameKk: body.nameKk,
+        bodyNameRu: body.nameRu,
+      }));
+    },
+
+    /** All live submissions of one report period (for scoring and reminders). */
+    async listByPeriod(kind: ReportKind, periodKey: string): Promise<SubmissionRecord[]> {
+      const rows = await prisma.submission.findMany({
+        where: { reportKind: kind, periodKey },
+        orderBy: { bodyId: "asc" },
+      });
+      return rows.map(toSubmission);
+    },
+  };
+}

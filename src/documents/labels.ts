@@ -1,0 +1,61 @@
+import { type Lang, translator } from "../i18n.ts";
+
+/** A month's period key, "2026-03". */
+const PERIOD_KEY = /^(\d{4})-(0[1-9]|1[0-2])$/;
+
+/** Thrown for a period key that is not "YYYY-MM": a caller's bug, not user input. */
+export class InvalidPeriodKeyError extends Error {
+  constructor(readonly periodKey: string) {
+    super(`Not a month period key (YYYY-MM): "${periodKey}"`);
+    this.name = "InvalidPeriodKeyError";
+  }
+}
+
+function splitPeriodKey(periodKey: string): { year: string; month: string } {
+  const match = PERIOD_KEY.exec(periodKey);
+  if (!match) throw new InvalidPeriodKeyError(periodKey);
+  return { year: match[1]!, month: match[2]! };
+}
+
+/** The month's name alone: `formatMonthName("2026-04", "kk")` → "сәуір". */
+export function formatMonthName(periodKey: string, lang: Lang): string {
+  const { month } = splitPeriodKey(periodKey);
+  return translator(lang)(`documents:months.${month}`);
+}
+
+/** The month with its year: "2026 ж. сәуір" (kk), "апрель 2026" (ru). */
+export function formatMonth(periodKey: string, lang: Lang): string {
+  const { year } = splitPeriodKey(periodKey);
+  return translator(lang)("documents:monthYear", {
+    month: formatMonthName(periodKey, lang),
+    year,
+  });
+}
+
+/** The year of a month's period key: "2026-04" → "2026". */
+export function periodYear(periodKey: string): string {
+  return splitPeriodKey(periodKey).year;
+}
+
+/**
+ * Integer hundredths as a decimal string, exactly (no binary floats): 210 → "2,1", −1000 → "−10".
+ * The separator is a comma for people and a dot for machine-read files (CSV).
+ */
+export function formatHundredths(hundredths: number, separator: "," | "." = ","): string {
+  if (!Number.isSafeInteger(hundredths)) {
+    throw new RangeError(`Points must be integer hundredths, got ${hundredths}`);
+  }
+  const sign = hundredths < 0 ? (separator === "," ? "\u2212" : "-") : "";
+  const abs = Math.abs(hundredths);
+  const whole = Math.trunc(abs / 100);
+  const fraction = String(abs % 100)
+    .padStart(2, "0")
+    .replace(/0+$/, "");
+  return `${sign}${whole}${fraction ? separator + fraction : ""}`;
+}
+
+/** Integer hundredths as the number a spreadsheet cell holds (84.5 for 8450). */
+export function hundredthsToNumber(hundredths: number): number {
+  // Division by 100 gives the nearest double to the exact decimal, the best a cell can hold.
+  return hundredths / 100;
+}

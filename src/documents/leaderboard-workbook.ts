@@ -1,0 +1,74 @@
+import { type Lang, translator } from "../i18n.ts";
+import {
+  addTableSheet,
+  createWorkbook,
+  DocumentDataError,
+  type DocumentTable,
+  type TableColumn,
+  tableToCsv,
+  workbookToBuffer,
+} from "./table.ts";
+
+/** One place on a leaderboard; points in integer hundredths. */
+export type LeaderboardRow = {
+  rank: number;
+  bodyName: string;
+  points: number;
+  /** Points claimed in reports not yet reviewed, in integer hundredths. */
+  unreviewedPoints?: number;
+  /** Places moved since the previous period: positive is up, negative down. */
+  change?: number;
+};
+
+export type LeaderboardInput = {
+  lang: Lang;
+  /** Which bodies are compared, e.g. "Местные исполнительные органы". */
+  kindLabel: string;
+  rows: LeaderboardRow[];
+  created?: Date;
+};
+
+/** The .xlsx of a leaderboard, rows in the order given. */
+export async function buildLeaderboardWorkbook(input: LeaderboardInput): Promise<Buffer> {
+  const workbook = createWorkbook(input.created);
+  addTableSheet(workbook, leaderboardTable(input));
+  return workbookToBuffer(workbook);
+}
+
+/** The leaderboard as CSV. */
+export function buildLeaderboardCsv(input: LeaderboardInput): Buffer {
+  return tableToCsv(leaderboardTable(input));
+}
+
+function leaderboardTable(input: LeaderboardInput): DocumentTable {
+  const t = translator(input.lang);
+  const column = (key: string, width: number, kind: TableColumn["kind"]) => ({
+    header: t(`documents:columns.${key}`),
+    width,
+    kind,
+  });
+  for (const row of input.rows) {
+    const numbers = [row.rank, row.points, row.unreviewedPoints ?? 0, row.change ?? 0];
+    if (!numbers.every(Number.isSafeInteger)) {
+      throw new DocumentDataError(`Leaderboard row "${row.bodyName}" has a non-integer number`);
+    }
+  }
+  return {
+    sheetName: t("documents:sheets.leaderboard"),
+    title: t("documents:titles.leaderboard", { kind: input.kindLabel }),
+    columns: [
+      column("rank", 8, "integer"),
+      column("body", 48, "text"),
+      column("points", 12, "points"),
+      column("unreviewedPoints", 18, "points"),
+      column("change", 16, "signedInteger"),
+    ],
+    rows: input.rows.map((row) => [
+      row.rank,
+      row.bodyName,
+      row.points,
+      row.unreviewedPoints ?? null,
+      row.change ?? null,
+    ]),
+  };
+}

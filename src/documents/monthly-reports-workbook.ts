@@ -1,0 +1,144 @@
+import { type Lang, translator } from "../i18n.ts";
+import { formatMonth } from "./labels.ts";
+import {
+  addTableSheet,
+  createWorkbook,
+  DocumentDataError,
+  type DocumentTable,
+  type TableColumn,
+  tableToCsv,
+  workbookToBuffer,
+} from "./table.ts";
+
+/** Appendix 5 holds the ethics commissioner's explanatory events and preventive work; 6, propaganda. */
+export type MonthlyReportSection = "explanatory" | "preventive" | "propaganda";
+
+/** One event of a monthly report, as plain data. */
+export type MonthlyReportRow = {
+  bodyName: string;
+  /** Month period key, "2026-03". */
+  month: string;
+  section: MonthlyReportSection;
+  /** The day it was held: "2026-03-14" or a Date (its UTC day is used). */
+  date: string | Date;
+  topic?: string;
+  participants?: number;
+  /** For preventive work: the position of the official worked with. */
+  position?: string;
+  audience?: string;
+  published?: boolean;
+  links: string[];
+  views?: number;
+  /** Evidence files or their descriptions. */
+  evidence: string[];
+};
+
+export type MonthlyReportsInput = { lang: Lang; rows: MonthlyReportRow[]; created?: Date };
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The .xlsx of monthly reports: one sheet for Appendix 5 and one for Appendix 6, a row an event. */
+export async function buildMonthlyReportsWorkbook(input: MonthlyReportsInput): Promise<Buffer> {
+  const workbook = createWorkbook(input.created);
+  for (const table of monthlyReportTables(input)) addTableSheet(workbook, table);
+  return workbookToBuffer(workbook);
+}
+
+/** The same two tables as CSV files, Appendix 5 and Appendix 6. */
+export function buildMonthlyReportsCsv(input: MonthlyReportsInput): {
+  appendix5: Buffer;
+  appendix6: Buffer;
+} {
+  const [appendix5, appendix6] = monthlyReportTables(input);
+  return { appendix5: tableToCsv(appendix5), appendix6: tableToCsv(appendix6) };
+}
+
+function monthlyReportTables(input: MonthlyReportsInput): [DocumentTable, DocumentTable] {
+  const t = translator(input.lang);
+  const column = (key: string, width: number, kind: TableColumn["kind"] = "text") => ({
+    header: t(`documents:columns.${key}`),
+    width,
+    kind,
+  });
+  const yesNo = (value: boolean | undefined) =>
+    value === undefined ? null : t(value ? "documents:yes" : "documents:no");
+  const lines = (values: string[]) => (values.length > 0 ? values.join("\n") : null);
+
+  const appendix5Rows = input.rows.filter((row) => row.section !== "propaganda");
+  const appendix6Rows = input.rows.filter((row) => row.section === "propaganda");
+  return [
+    {
+      sheetName: t("documents:sheets.appendix5"),
+      title: t("documents:titles.appendix5"),
+      columns: [
+        column("number", 6, "integer"),
+        column("body", 32),
+        column("month", 16),
+        column("section", 28),
+        column("date", 12, "date"),
+        column("topic", 48),
+        column("participants", 14, "integer"),
+        column("position", 30),
+        column("evidence", 40),
+      ],
+      rows: appendix5Rows.map((row, i) => [
+        i + 1,
+        row.bodyName,
+        formatMonth(row.month, input.lang),
+        t(`documents:sections.${row.section}`),
+        toDay(row.date),
+        row.topic ?? null,
+        row.participants ?? null,
+        row.position ?? null,
+        lines(row.evidence),
+      ]),
+    },
+    {
+      sheetName: t("documents:sheets.appendix6"),
+      title: t("documents:titles.appendix6"),
+      columns: [
+        column("number", 6, "integer"),
+        column("body", 32),
+        column("month", 16),
+        column("date", 12, "date"),
+        column("topic", 48),
+        column("audience", 28),
+        column("participants", 14, "integer"),
+        column("published", 18),
+        column("links", 44),
+        column("views", 12, "integer"),
+        column("evidence", 40),
+      ],
+      rows: appendix6Rows.map((row, i) => [
+        i + 1,
+        row.bodyName,
+        formatMonth(row.month, input.lang),
+        toDay(row.date),
+        row.topic ?? null,
+        row.audience ?? null,
+        row.participants ?? null,
+        yesNo(row.published),
+        lines(row.links),
+        row.views ?? null,
+        lines(row.evidence),
+      ]),
+    },
+  ];
+}
+
+/** A day as a Date at UTC midnight: what a spreadsheet stores as a date without a time. */
+function toDay(date: string | Date): Date {
+  if (date instanceof Date) {
+    if (Number.isNaN(date.getTime())) throw new DocumentDataError("Invalid event date");
+    return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
+  }
+  const day = new Date(`${date}T00:00:00Z`);
+  if (
+    !ISO_DAY.test(date) ||
+    Number.isNaN(day.getTime()) ||
+    day.toISOString().slice(0, 10) !== date
+  ) {
+    throw new DocumentDataError(`Event date is not a day (YYYY-MM-DD): "${date}"`);
+  }
+  return day;
+}

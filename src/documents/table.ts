@@ -1,0 +1,116 @@
+import ExcelJS from "exceljs";
+import { toCsv } from "./csv.ts";
+import { formatHundredths, hundredthsToNumber } from "./labels.ts";
+
+/**
+ * How a column's values are kept and shown. `points` cells hold integer hundredths in the table
+ * and become numbers in a workbook (84.5) and exact decimals in a CSV ("84.5").
+ */
+export type ColumnKind = "text" | "integer" | "signedInteger" | "points" | "date";
+
+export type TableColumn = { header: string; width: number; kind: ColumnKind };
+export type TableCell = string | number | Date | null;
+
+/** One sheet's worth of data, rendered both as a workbook sheet and as a CSV. */
+export type DocumentTable = {
+  sheetName: string;
+  title: string;
+  columns: TableColumn[];
+  rows: TableCell[][];
+  /** A last row set in bold (a total), when there is one. */
+  totalRow?: TableCell[];
+  /** Rows (indexes into `rows`) shown in grey italics, such as indicators that do not apply. */
+  mutedRows?: ReadonlySet<number>;
+};
+
+/** Thrown for document input that cannot be written (a caller's bug, not a user's mistake). */
+export class DocumentDataError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "DocumentDataError";
+  }
+}
+
+const NUMBER_FORMATS: Partial<Record<ColumnKind, string>> = {
+  integer: "0",
+  signedInteger: "+0;-0;0",
+  // Excel shows the user's decimal separator, so Kazakh and Russian readers see a comma.
+  points: "0.00",
+  date: "dd.mm.yyyy",
+};
+
+/** A workbook with our metadata; `created` is fixed by the caller so documents are reproducible. */
+export function createWorkbook(created = new Date(0)): ExcelJS.Workbook {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "Adaldyq";
+  workbook.created = created;
+  workbook.modified = created;
+  return workbook;
+}
+
+/** Adds the table as a sheet: a title in row 1, a bold frozen header in row 2, then the rows. */
+export function addTableSheet(workbook: ExcelJS.Workbook, table: DocumentTable): ExcelJS.Worksheet {
+  const sheet = workbook.addWorksheet(table.sheetName, {
+    views: [{ state: "frozen", ySplit: 2, xSplit: 0 }],
+  });
+  sheet.columns = table.columns.map((column) => ({
+    width: column.width,
+    style: NUMBER_FORMATS[column.kind] ? { numFmt: NUMBER_FORMATS[column.kind] } : {},
+  }));
+  const titleRow = sheet.addRow([table.title]);
+  titleRow.font = { bold: true, size: 13 };
+  const header = sheet.addRow(table.columns.map((column) => column.header));
+  header.font = { bold: true };
+  header.alignment = { vertical: "middle", wrapText: true };
+  header.eachCell((cell) => {
+    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE4E7EB" } };
+    cell.border = { bottom: { style: "thin" } };
+  });
+  table.rows.forEach((cells, index) => {
+    const row = sheet.addRow(toSheetCells(table.columns, cells));
+    row.alignment = { vertical: "top", wrapText: true };
+    if (table.mutedRows?.has(index)) row.font = { italic: true, color: { argb: "FF7B8794" } };
+  });
+  if (table.totalRow) {
+    const total = sheet.addRow(toSheetCells(table.columns, table.totalRow));
+    total.font = { bold: true };
+    total.eachCell((cell) => {
+      cell.border = { top: { style: "thin" } };
+    });
+  }
+  sheet.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2, column: table.columns.length } };
+  return sheet;
+}
+
+function toSheetCells(columns: TableColumn[], cells: TableCell[]): ExcelJS.CellValue[] {
+  return columns.map((column, i) => {
+    const cell = cells[i] ?? null;
+    if (column.kind === "points" && typeof cell === "number") return hundredthsToNumber(cell);
+    return cell;
+  });
+}
+
+/** The workbook as .xlsx bytes. */
+export async function workbookToBuffer(workbook: ExcelJS.Workbook): Promise<Buffer> {
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** The table's header, rows and total as CSV (no title: a CSV is read by programs). */
+export function tableToCsv(table: DocumentTable, options: { delimiter?: "," | ";" } = {}): Buffer {
+  const header = table.columns.map((column) => column.header);
+  const rows = [...table.rows, ...(table.totalRow ? [table.totalRow] : [])].map((cells) =>
+    table.columns.map((column, i) => toCsvField(column.kind, cells[i] ?? null)),
+  );
+  return toCsv([header, ...rows], options);
+}
+
+function toCsvField(kind: ColumnKind, cell: TableCell): string {
+  if (cell === null) return "";
+  if (cell instanceof Date) return cell.toISOString().slice(0, 10);
+  if (typeof cell === "number") {
+    if (kind === "points") return formatHundredths(cell, ".");
+    return kind === "signedInteger" && cell > 0 ? `+${cell}` : String(cell);
+  }
+  // A text starting like a formula would run as one when a spreadsheet opens the CSV.
+  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+}

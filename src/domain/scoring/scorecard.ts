@@ -1,0 +1,86 @@
+import { METHODOLOGY } from "../methodology/data.ts";
+import type { BodyKind, LocalizedText } from "../methodology/types.ts";
+import { type Points, sumPoints } from "../points.ts";
+import { resolveVariants, type Variants } from "../variants.ts";
+import { type IndicatorScore, scoreIndicator } from "./score-indicator.ts";
+import type { IndicatorValue, ShareValue } from "./values.ts";
+
+/** One body's reported values for a year (or any span), as the `score` command reads it. */
+export type Scorecard = {
+  bodyKind: BodyKind;
+  /** An external analysis was made the year before: project 1 is not scored. */
+  p1Exempt: boolean;
+  /** Share of the external analysis' action plan done; shown without points. */
+  p1ExternalPlan?: ShareValue;
+  values: Partial<Record<string, IndicatorValue | IndicatorValue[]>>;
+};
+
+export type TaskScore = {
+  id: string;
+  title: LocalizedText;
+  points: Points;
+  max?: Points;
+  indicators: IndicatorScore[];
+};
+export type ProjectScore = {
+  id: string;
+  title: LocalizedText;
+  points: Points;
+  max?: Points;
+  tasks: TaskScore[];
+};
+
+export type ScoreBreakdown = {
+  methodologyVersion: string;
+  variants: Variants;
+  total: Points;
+  /** Sum of applicable maxima; absent when an applicable indicator has no upper bound. */
+  max?: Points;
+  projects: ProjectScore[];
+  /** Every indicator id of the methodology, applicable or not. */
+  indicators: Record<string, { points: Points; applicable: boolean; max?: Points }>;
+  p1ExternalPlan?: ShareValue;
+};
+
+type Scored = { points: Points; applicable?: boolean; max?: Points };
+
+function sumOf<T extends Scored>(items: readonly T[]): { points: Points; max?: Points } {
+  const counted = items.filter((i) => i.applicable !== false);
+  const points = sumPoints(counted.map((i) => i.points));
+  const bounded = counted.every((i) => i.max !== undefined);
+  return bounded ? { points, max: sumPoints(counted.map((i) => i.max ?? 0)) } : { points };
+}
+
+/** Scores a whole scorecard: every indicator, grouped by task and project, plus the total. */
+export function scoreScorecard(
+  card: Scorecard,
+  options: { variants?: Partial<Variants> } = {},
+): ScoreBreakdown {
+  const variants = resolveVariants(options.variants);
+  const ctx = { bodyKind: card.bodyKind, p1Exempt: card.p1Exempt, variants };
+  const indicators: ScoreBreakdown["indicators"] = {};
+  const projects = METHODOLOGY.projects.map((project): ProjectScore => {
+    const tasks = project.tasks.map((task): TaskScore => {
+      const scores = task.indicators.map((def) => scoreIndicator(def, card.values[def.id], ctx));
+      for (const s of scores) {
+        indicators[s.id] =
+          s.max === undefined
+            ? { points: s.points, applicable: s.applicable }
+            : { points: s.points, applicable: s.applicable, max: s.max };
+      }
+      return { id: task.id, title: task.title, ...sumOf(scores), indicators: scores };
+    });
+    return { id: project.id, title: project.title, ...sumOf(tasks), tasks };
+  });
+  const overall = sumOf(Object.values(indicators));
+  const breakdown: ScoreBreakdown = {
+    methodologyVersion: METHODOLOGY.version,
+    variants,
+    total: overall.points,
+    projects,
+    indicators,
+  };
+  if (overall.max !== undefined) breakdown.max = overall.max;
+  if (card.p1ExternalPlan) breakdown.p1ExternalPlan = card.p1ExternalPlan;
+  return breakdown;
+}

@@ -1,0 +1,207 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Emulator } from "./emulator.ts";
+
+const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const running = new Set<ChildProcess>();
+const temporaryDirs = new Set<string>();
+// A failed test must not leave bots polling in the background, nor 40 MB databases in /tmp.
+process.once("exit", () => {
+  for (const child of running) child.kill("SIGKILL");
+  for (const dir of temporaryDirs) rmSync(dir, { recursive: true, force: true });
+});
+
+export interface BotProcessOptions {
+  /** Points TELEGRAM_API_ROOT and BOT_TOKEN at this emulator. */
+  emulator: Pick<Emulator, "apiRoot" | "token">;
+  /** Extra or overriding environment variables (WEBHOOK_URL, LOG_LEVEL…). */
+  env?: Record<string, string>;
+  /** Where the embedded database lives; default: a temporary folder removed when the tests end. */
+  dataDir?: string;
+  /** How long to wait for "bot @… is running". */
+  readyTimeoutMs?: number;
+}
+
+/** One JSON log line of the bot (pino), or { msg: line } for anything else it printed. */
+export type LogLine = Record<string, unknown> & { msg?: string };
+
+/** The real bot (`node --import tsx src/main.ts`) as a child process against the emulator. */
+export class BotProcess {
+  readonly lines: LogLine[] = [];
+  readonly dataDir: string;
+  private child: ChildProcess | undefined;
+  private exited: Promise<number | null> = Promise.resolve(null);
+  private readonly lineListeners = new Set<(line: LogLine) => void>();
+
+  constructor(private readonly options: BotProcessOptions) {
+    this.dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), "adaldyq-bot-"));
+    if (!options.dataDir) temporaryDirs.add(this.dataDir);
+  }
+
+  /** The environment the bot runs with (no variables inherited but PATH and HOME). */
+  env(): Record<string, string> {
+    return {
+      PATH: process.env.PATH ?? "",
+      HOME: process.env.HOME ?? tmpdir(),
+      BOT_TOKEN: this.options.emulator.token,
+      TELEGRAM_API_ROOT: this.options.emulator.apiRoot,
+      DATABASE_URL: `pglite:${join(this.dataDir, "pglite")}`,
+      POLL_IDLE_DELAY_MS: "50",
+      LOG_LEVEL: "debug",
+      ...this.options.env,
+    };
+  }
+
+  /** Spawns the bot and resolves once it logs that it is running. */
+  async start(): Promise<void> {
+    const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+      cwd: REPO_ROOT,
+      env: this.env(),
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    this.child = child;
+    running.add(child);
+    this.exited = new Promise((resolve) =>
+      child.once("exit", (code) => {
+        running.delete(child);
+        resolve(code);
+      }),
+    );
+    for (const stream of [child.stdout, child.stderr]) {
+      let rest = "";
+      stream?.setEncoding("utf8").on("data", (chunk: string) => {
+        const parts = (rest + chunk).split("\n");
+        rest = parts.pop() ?? "";
+        for (const text of parts) if (text.trim()) this.record(parseLine(text));
+      });
+    }
+    const since = this.lines.length;
+    const ready = this.waitForLog(/is running/, this.options.readyTimeoutMs ?? 60_000, since);
+    let started = false;
+    const died = this.exited.then((code) => {
+      if (!started)
+        throw new Error(`the bot exited with ${code} before it was ready:\n${this.output()}`);
+    });
+    // Whichever loses the race settles later; mark both handled.
+    ready.catch(() => undefined);
+    died.catch(() => undefined);
+    await Promise.race([ready, died]);
+    started = true;
+  }
+
+  /**
+   * Resolves with the first log line (from line `since` on, future ones too) whose msg matches
+   * the RegExp, or for which the predicate holds.
+   */
+  waitForLog(
+    match: RegExp | ((line: LogLine) => boolean),
+    timeoutMs = 10_000,
+    since = 0,
+  ): Promise<LogLine> {
+    const test =
+      typeof match === "function" ? match : (line: LogLine) => match.test(line.msg ?? "");
+    const earlier = this.lines.slice(since).find(test);
+    if (earlier) return Promise.resolve(earlier);
+    return new Promise((resolve, reject) => {
+      const listener = (line: LogLine) => {
+        if (!test(line)) return;
+        clearTimeout(timer);
+        this.lineListeners.delete(listener);
+        resolve(line);
+      };
+      const timer = setTimeout(() => {
+        this.lineListeners.delete(listener);
+        reject(
+          new Error(`no log matching ${String(match)} within ${timeoutMs} ms:\n${this.output()}`),
+        );
+      }, timeoutMs);
+      this.lineListeners.add(listener);
+    });
+  }
+
+  /** Resolves once the bot has finished an update (its session saved); needs LOG_LEVEL debug. */
+  waitForUpdateHandled(updateId: number, timeoutMs = 10_000): Promise<LogLine> {
+    return this.waitForLog(
+      (line) => line.msg === "update handled" && line.update_id === updateId,
+      timeoutMs,
+    );
+  }
+
+  /** Simulates a crash: SIGKILL, no shutdown code runs. Resolves when the process is gone. */
+  async kill(): Promise<void> {
+    this.child?.kill("SIGKILL");
+    await this.exited;
+  }
+
+  /** Graceful stop (SIGTERM); resolves with the exit code. */
+  async stop(): Promise<number | null> {
+    if (!this.child || this.child.exitCode !== null) return this.child?.exitCode ?? null;
+    this.child.kill("SIGTERM");
+    return this.exited;
+  }
+
+  /** Stops gracefully and starts again with the same data folder. */
+  async restart(): Promise<void> {
+    await this.stop();
+    await this.start();
+  }
+
+  /** Stops the bot (if running) and removes its temporary data folder; call it in afterAll. */
+  async dispose(): Promise<void> {
+    await this.stop();
+    if (!temporaryDirs.delete(this.dataDir)) return;
+    rmSync(this.dataDir, { recursive: true, force: true });
+  }
+
+  /** Everything the bot printed so far, one line per log entry. */
+  output(): string {
+    return this.lines.map((line) => JSON.stringify(line)).join("\n");
+  }
+
+  private record(line: LogLine): void {
+    this.lines.push(line);
+    for (const listener of [...this.lineListeners]) listener(line);
+  }
+}
+
+/** Starts the real bot against an emulator; see BotProcess. */
+export async function startBotProcess(options: BotProcessOptions): Promise<BotProcess> {
+  const bot = new BotProcess(options);
+  await bot.start();
+  return bot;
+}
+
+/** Runs src/main.ts with exactly this environment until it exits (for start-up failures). */
+export async function runMainUntilExit(
+  env: Record<string, string>,
+  timeoutMs = 30_000,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    cwd: REPO_ROOT,
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? tmpdir(), ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  running.add(child);
+  let stdout = "";
+  let stderr = "";
+  child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
+  child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+  const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
+  const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+  clearTimeout(timer);
+  running.delete(child);
+  return { code, stdout, stderr };
+}
+
+function parseLine(text: string): LogLine {
+  try {
+    const value: unknown = JSON.parse(text);
+    if (typeof value === "object" && value !== null) return value as LogLine;
+  } catch {
+    // Not JSON: the runner and Node print plain text to stderr.
+  }
+  return { msg: text };
+}

@@ -1,0 +1,152 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Emulator } from "./emulator.ts";
+import { parseJsonFields } from "./emulator.ts";
+import { parseMultipart } from "./multipart.ts";
+
+// The slice of Express that telegram-test-api uses (it ships no types for it).
+interface Request extends IncomingMessage {
+  params: Record<string, string>;
+  body: Record<string, unknown> | undefined;
+  query: Record<string, unknown>;
+}
+interface Response extends ServerResponse {
+  status(code: number): Response;
+  json(value: unknown): void;
+}
+type Handler = (req: Request, res: Response) => void | Promise<void>;
+interface ExpressApp {
+  all(path: string, handler: Handler): void;
+  get(path: string, handler: Handler): void;
+  _router: { stack: { route?: { path?: string } }[] };
+}
+
+/**
+ * Adds the Bot API methods telegram-test-api answers with HTTP 500, ahead of its catch-all route,
+ * and replaces its webhook methods so that deliveries carry the secret token.
+ */
+export function installMissingMethods(emulator: Emulator, webServer: unknown): void {
+  const app = webServer as ExpressApp;
+  const stack = app._router.stack;
+  const before = stack.length;
+  const method = (
+    name: string,
+    handler: (body: Record<string, unknown>, req: Request) => unknown,
+  ) =>
+    app.all(`/bot:token/${name}`, async (req, res) => {
+      try {
+        const body = parseJsonFields(await readBody(req));
+        res.json({ ok: true, result: await handler(body, req) });
+      } catch (error) {
+        res.status(400).json({ ok: false, error_code: 400, description: `Bad Request: ${error}` });
+      }
+    });
+
+  method("sendDocument", (body) => sendFile(emulator, "sendDocument", "document", body));
+  method("sendPhoto", (body) => sendFile(emulator, "sendPhoto", "photo", body));
+  method("setMyCommands", (body) => {
+    emulator.commands.set(commandsKey(body), body.commands as never);
+    return true;
+  });
+  method("getMyCommands", (body) => emulator.commands.get(commandsKey(body)) ?? []);
+  method("deleteMyCommands", (body) => emulator.commands.delete(commandsKey(body)) || true);
+  method("sendChatAction", () => true);
+  method("setChatMenuButton", () => true);
+  method("getChatMenuButton", () => ({ type: "commands" }));
+  method("setWebhook", (body) => {
+    emulator.webhook = { url: String(body.url), secret: body.secret_token as string | undefined };
+    return true;
+  });
+  method("deleteWebhook", () => {
+    emulator.webhook = undefined;
+    return true;
+  });
+  method("getWebhookInfo", () => ({
+    url: emulator.webhook?.url ?? "",
+    has_custom_certificate: false,
+    pending_update_count: 0,
+  }));
+  method("getFile", (body) => {
+    const fileId = String(body.file_id);
+    const upload = emulator.uploads.get(fileId);
+    if (!upload) throw new Error("invalid file_id");
+    const path = `documents/${fileId}/${encodeURIComponent(upload.filename)}`;
+    return {
+      file_id: fileId,
+      file_unique_id: fileId,
+      file_size: upload.data.length,
+      file_path: path,
+    };
+  });
+  app.get("/file/bot:token/documents/:fileId/:name", (req, res) => {
+    const upload = emulator.uploads.get(req.params.fileId ?? "");
+    if (!upload) return void res.status(404).json({ ok: false, error_code: 404 });
+    res.writeHead(200, { "content-type": "application/octet-stream" });
+    res.end(upload.data);
+  });
+
+  // Express matches in order: move the routes just added in front of the emulator's own routes
+  // (after its body parsers), so they win over its catch-alls and its setWebhook.
+  const added = stack.splice(before);
+  const firstRoute = stack.findIndex((layer) => layer.route !== undefined);
+  stack.splice(firstRoute === -1 ? stack.length : firstRoute, 0, ...added);
+}
+
+function sendFile(
+  emulator: Emulator,
+  method: "sendDocument" | "sendPhoto",
+  field: "document" | "photo",
+  body: Record<string, unknown>,
+) {
+  const files = (body.__files ?? []) as { name: string; filename?: string; data: Buffer }[];
+  const value = String(body[field] ?? "");
+  const attached = value.startsWith("attach://")
+    ? files.find((file) => file.name === value.slice("attach://".length))
+    : undefined;
+  const caption = body.caption === undefined ? undefined : String(body.caption);
+  const sent = emulator.addBotMessage({
+    chat_id: body.chat_id,
+    text: caption ?? "",
+    caption,
+    reply_markup: body.reply_markup,
+    [field]: { file_name: attached?.filename },
+  });
+  const messageId = Number(sent.message_id);
+  emulator.sentFiles.push({
+    method,
+    chatId: Number(body.chat_id),
+    messageId,
+    filename: attached?.filename,
+    data: attached?.data,
+    reference: attached ? undefined : value,
+    caption,
+  });
+  const fileId = emulator.storeUpload(
+    attached?.data ?? Buffer.alloc(0),
+    attached?.filename ?? value,
+  );
+  const file = { file_id: fileId, file_unique_id: fileId, file_size: attached?.data.length ?? 0 };
+  const media =
+    field === "photo"
+      ? [{ ...file, width: 1, height: 1 }]
+      : { ...file, file_name: attached?.filename };
+  return { ...sent, text: undefined, caption, [field]: media };
+}
+
+function commandsKey(body: Record<string, unknown>): string {
+  return `${body.language_code ?? ""}|${JSON.stringify(body.scope ?? { type: "default" })}`;
+}
+
+/** The request's fields: Express already parsed JSON and urlencoded bodies; multipart is ours. */
+async function readBody(req: Request): Promise<Record<string, unknown>> {
+  const contentType = req.headers["content-type"] ?? "";
+  if (!contentType.startsWith("multipart/form-data")) return { ...req.query, ...req.body };
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const parts = parseMultipart(Buffer.concat(chunks), contentType);
+  const fields: Record<string, unknown> = {};
+  for (const part of parts.filter((p) => p.filename === undefined)) {
+    fields[part.name] = part.data.toString("utf8");
+  }
+  fields.__files = parts.filter((p) => p.filename !== undefined);
+  return fields;
+}

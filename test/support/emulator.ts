@@ -1,0 +1,275 @@
+// The package's index replaces module.exports, which TypeScript and Node read differently; the
+// class's own module exports it by name for both.
+import { TelegramServer } from "telegram-test-api/lib/telegramServer.js";
+import { EmulatedUser, type UserOptions } from "./emulated-user.ts";
+import { installMissingMethods } from "./emulator-routes.ts";
+import { findFreePort } from "./free-port.ts";
+
+/** The token bots use against the emulator unless a test picks another. */
+export const EMULATOR_TOKEN = "123456:TEST-TOKEN";
+
+/** A button of an inline keyboard as the bot sent it. */
+export interface InlineButton {
+  text: string;
+  callback_data?: string;
+  url?: string;
+}
+
+/** A bot message as it looks now (after any edits). */
+export interface BotMessage {
+  messageId: number;
+  chatId: number;
+  /** The text, or the caption of a document or photo. */
+  text: string;
+  keyboard: InlineButton[][] | undefined;
+  /** The sendMessage/sendDocument parameters as last sent or edited. */
+  raw: Record<string, unknown>;
+  /** True once the bot edited the text or the keyboard. */
+  edited: boolean;
+}
+
+/** A document or photo the bot sent. */
+export interface SentFile {
+  method: "sendDocument" | "sendPhoto";
+  chatId: number;
+  messageId: number;
+  filename: string | undefined;
+  /** The uploaded bytes; undefined when the bot sent a file_id or URL instead. */
+  data: Buffer | undefined;
+  /** The file_id or URL when no bytes were uploaded. */
+  reference: string | undefined;
+  caption: string | undefined;
+}
+
+interface StoredBotMessage {
+  messageId: number;
+  message: Record<string, unknown>;
+}
+
+// Private fields of telegram-test-api's server that the helpers need.
+interface ServerInternals {
+  updateId: number;
+  messageId: number;
+  callbackId: number;
+  webServer: unknown;
+}
+
+/** A running telegram-test-api server with the methods it lacks and helpers that play users. */
+export class Emulator {
+  readonly sentFiles: SentFile[] = [];
+  /** setMyCommands calls by "<language_code>|<scope json>" ("" for none). */
+  readonly commands = new Map<string, { command: string; description: string }[]>();
+  readonly uploads = new Map<string, { data: Buffer; filename: string }>();
+  webhook: { url: string; secret: string | undefined } | undefined;
+  private sequence = 0;
+  private readonly sequenceOf = new WeakMap<object, number>();
+  private readonly editedMessages = new WeakSet<object>();
+  private readonly listeners = new Set<() => void>();
+  private readonly delivered = new Map<number, Record<string, unknown>>();
+
+  constructor(
+    readonly server: TelegramServer,
+    readonly token: string,
+    readonly apiRoot: string,
+  ) {
+    this.trackBotMessages();
+    installMissingMethods(this, this.internals().webServer);
+  }
+
+  /** A simulated Telegram user in a private chat with the bot. */
+  user(options: UserOptions): EmulatedUser {
+    return new EmulatedUser(this, options);
+  }
+
+  /** The bot's messages (to one chat, if given) in the order sent, as they look now. */
+  botMessages(chatId?: number): BotMessage[] {
+    return this.storedBotMessages()
+      .filter((stored) => chatId === undefined || Number(stored.message.chat_id) === chatId)
+      .map((stored) => this.toBotMessage(stored));
+  }
+
+  /** Bot messages (to a chat) sent or edited after the given sequence number, oldest change first. */
+  changedSince(sequence: number, chatId: number): BotMessage[] {
+    return this.storedBotMessages()
+      .filter((stored) => Number(stored.message.chat_id) === chatId)
+      .filter((stored) => (this.sequenceOf.get(stored) ?? 0) > sequence)
+      .sort((a, b) => (this.sequenceOf.get(a) ?? 0) - (this.sequenceOf.get(b) ?? 0))
+      .map((stored) => this.toBotMessage(stored));
+  }
+
+  /** Grows with every bot message sent or edited. */
+  currentSequence(): number {
+    return this.sequence;
+  }
+
+  /** Calls the listener after every bot message sent or edited; returns the unsubscribe. */
+  onBotChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** The command menu the bot set for a language (undefined: no language_code) and default scope. */
+  myCommands(languageCode?: string): { command: string; description: string }[] | undefined {
+    return this.commands.get(`${languageCode ?? ""}|{"type":"default"}`);
+  }
+
+  /** Queues (or posts to the webhook) an update from a user; returns its update_id. */
+  async deliverUserUpdate(
+    payload: { message: Record<string, unknown> } | { callback_query: Record<string, unknown> },
+  ): Promise<number> {
+    const internals = this.internals();
+    const updateId = internals.updateId++;
+    let stored: Record<string, unknown>;
+    if ("message" in payload) {
+      const messageId = (payload.message.message_id as number | undefined) ?? internals.messageId++;
+      stored = { ...this.storedFields(updateId), messageId, message: payload.message };
+    } else {
+      const callbackId = internals.callbackId++;
+      stored = {
+        ...this.storedFields(updateId),
+        callbackId,
+        callbackQuery: payload.callback_query,
+      };
+    }
+    this.delivered.set(updateId, stored);
+    await this.deliverStored(stored);
+    return updateId;
+  }
+
+  /** Delivers an update a second time with the same update_id, as Telegram does after a crash. */
+  async redeliver(updateId: number): Promise<void> {
+    const stored = this.delivered.get(updateId);
+    if (!stored) throw new Error(`no update ${updateId} was delivered`);
+    await this.deliverStored({ ...stored, isRead: false, time: Date.now() });
+  }
+
+  /** Registers bytes the bot can fetch with getFile (for documents users send); returns the file_id. */
+  storeUpload(data: Buffer, filename: string): string {
+    const fileId = `file-${this.uploads.size + 1}`;
+    this.uploads.set(fileId, { data, filename });
+    return fileId;
+  }
+
+  /** Adds a bot message through the emulator's own storage (so ids and sequences stay in step). */
+  addBotMessage(message: Record<string, unknown>): Record<string, unknown> {
+    return this.server.addBotMessage(message as never, this.token) as unknown as Record<
+      string,
+      unknown
+    >;
+  }
+
+  async stop(): Promise<void> {
+    await this.server.stop();
+  }
+
+  private storedFields(updateId: number) {
+    return { time: Date.now(), botToken: this.token, updateId, isRead: false };
+  }
+
+  private async deliverStored(stored: Record<string, unknown>): Promise<void> {
+    if (!this.webhook) {
+      (this.server.storage.userMessages as unknown as Record<string, unknown>[]).push(stored);
+      return;
+    }
+    const response = await fetch(this.webhook.url, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        ...(this.webhook.secret ? { "x-telegram-bot-api-secret-token": this.webhook.secret } : {}),
+      },
+      body: JSON.stringify(formatUpdate(stored)),
+    });
+    if (!response.ok) throw new Error(`webhook answered ${response.status}`);
+  }
+
+  private trackBotMessages(): void {
+    const server = this.server;
+    const addBotMessage = server.addBotMessage.bind(server);
+    server.addBotMessage = (raw: never, token: string) => {
+      const sent = addBotMessage(raw, token);
+      const stored = server.storage.botMessages.at(-1);
+      if (stored) this.touch(stored);
+      return sent;
+    };
+    // Telegram drops an inline keyboard that an edit does not repeat; the emulator keeps it.
+    const edit = (raw: Record<string, unknown>, keyboardOnly: boolean) => {
+      const changes = parseJsonFields(raw);
+      const stored = this.storedBotMessages().find(
+        (s) =>
+          String(s.messageId) === String(changes.message_id) &&
+          String(s.message.chat_id) === String(changes.chat_id),
+      );
+      if (!stored) return;
+      const next = { ...stored.message, ...changes };
+      if (!("reply_markup" in changes)) delete next.reply_markup;
+      if (keyboardOnly) next.text = stored.message.text;
+      stored.message = next;
+      this.editedMessages.add(stored);
+      this.touch(stored);
+    };
+    server.editMessageText = (raw: object) => edit(raw as Record<string, unknown>, false);
+    server.editMessageReplyMarkup = (raw: object) => edit(raw as Record<string, unknown>, true);
+  }
+
+  private touch(stored: object): void {
+    this.sequenceOf.set(stored, ++this.sequence);
+    for (const listener of [...this.listeners]) listener();
+  }
+
+  private storedBotMessages(): StoredBotMessage[] {
+    return this.server.storage.botMessages as unknown as StoredBotMessage[];
+  }
+
+  private toBotMessage(stored: StoredBotMessage): BotMessage {
+    const message = stored.message;
+    const markup = message.reply_markup as { inline_keyboard?: InlineButton[][] } | undefined;
+    return {
+      messageId: stored.messageId,
+      chatId: Number(message.chat_id),
+      text: String(message.text ?? message.caption ?? ""),
+      keyboard: markup?.inline_keyboard,
+      raw: message,
+      edited: this.editedMessages.has(stored),
+    };
+  }
+
+  private internals(): ServerInternals {
+    return this.server as unknown as ServerInternals;
+  }
+}
+
+/** Starts an emulator on a free (or the given) port of 127.0.0.1. */
+export async function startEmulator(
+  options: { port?: number; token?: string } = {},
+): Promise<Emulator> {
+  const port = options.port ?? (await findFreePort());
+  // storeTimeout: keep messages for the whole test file instead of the default minute.
+  const server = new TelegramServer({ port, host: "127.0.0.1", storeTimeout: 3600 });
+  const emulator = new Emulator(server, options.token ?? EMULATOR_TOKEN, server.config.apiURL);
+  await server.start();
+  return emulator;
+}
+
+/** The Bot API shape of a stored user update, as getUpdates would return it. */
+function formatUpdate(stored: Record<string, unknown>): Record<string, unknown> {
+  if ("callbackQuery" in stored) {
+    return {
+      update_id: stored.updateId,
+      callback_query: { id: String(stored.callbackId), ...(stored.callbackQuery as object) },
+    };
+  }
+  return {
+    update_id: stored.updateId,
+    message: { ...(stored.message as object), message_id: stored.messageId },
+  };
+}
+
+/** grammY sends nested objects as JSON strings in form bodies; this reads them back. */
+export function parseJsonFields(raw: Record<string, unknown>): Record<string, unknown> {
+  const parsed: Record<string, unknown> = { ...raw };
+  for (const key of ["reply_markup", "entities", "caption_entities", "commands", "scope"]) {
+    const value = parsed[key];
+    if (typeof value === "string") parsed[key] = JSON.parse(value);
+  }
+  return parsed;
+}

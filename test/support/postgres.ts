@@ -1,0 +1,131 @@
+// Starts a throwaway PostgreSQL server for one test file: initdb into a temp folder, a free port on
+// 127.0.0.1, trust auth, fsync off. Missing binaries skip the server tests locally, but fail on CI.
+import { execFileSync, spawnSync } from "node:child_process";
+import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir, userInfo } from "node:os";
+import { join } from "node:path";
+import pg from "pg";
+
+export interface PostgresServer {
+  /** Creates an empty database and returns its postgres:// URL. */
+  createDatabase(name: string): Promise<string>;
+  stop(): Promise<void>;
+}
+
+/** The newest /usr/lib/postgresql/<version>/bin that has initdb, if any. */
+export function findPostgresBin(): string | undefined {
+  const root = "/usr/lib/postgresql";
+  if (!existsSync(root)) return undefined;
+  const versions = readdirSync(root)
+    .filter((v) => existsSync(join(root, v, "bin", "initdb")))
+    .sort((a, b) => Number(b) - Number(a));
+  return versions[0] === undefined ? undefined : join(root, versions[0], "bin");
+}
+
+/** True when the server variant of the database tests can run; on CI, missing binaries are an error. */
+export function postgresAvailable(): boolean {
+  if (findPostgresBin()) return true;
+  // The one env read here is the CI switch, which vitest passes through.
+  if (process.env.CI === "true") {
+    throw new Error("PostgreSQL binaries are missing on CI: run .ci/postgres.sh first");
+  }
+  console.warn(
+    "\n!!! PostgreSQL server binaries not found (/usr/lib/postgresql/*/bin): SKIPPING the server variant " +
+      "of the database tests. Install them with .ci/postgres.sh. !!!\n",
+  );
+  return false;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** initdb and postgres refuse to run as root: run them as the `postgres` user then. */
+function asServerUser(command: string, args: string[]): [string, string[]] {
+  if (userInfo().uid !== 0) return [command, args];
+  return ["runuser", ["-u", "postgres", "--", command, ...args]];
+}
+
+function run(command: string, args: string[]): void {
+  const [cmd, cmdArgs] = asServerUser(command, args);
+  const result = spawnSync(cmd, cmdArgs, { encoding: "utf8" });
+  if (result.status !== 0) {
+    throw new Error(`${command} failed (${result.status}): ${result.stderr || result.stdout}`);
+  }
+}
+
+/** Starts a private server; call stop() in afterAll. */
+export async function startPostgres(): Promise<PostgresServer> {
+  const bin = findPostgresBin();
+  if (!bin) throw new Error("PostgreSQL binaries not found");
+  const dir = mkdtempSync(join(tmpdir(), "adaldyq-pg-"));
+  const dataDir = join(dir, "data");
+  if (userInfo().uid === 0) {
+    const uid = Number(execFileSync("id", ["-u", "postgres"], { encoding: "utf8" }).trim());
+    const gid = Number(execFileSync("id", ["-g", "postgres"], { encoding: "utf8" }).trim());
+    chownSync(dir, uid, gid);
+  }
+  chmodSync(dir, 0o700);
+  run(join(bin, "initdb"), [
+    "-D",
+    dataDir,
+    "-U",
+    "postgres",
+    "--auth=trust",
+    "-E",
+    "UTF8",
+    "--no-sync",
+    "--no-instructions",
+  ]);
+  let port = 0;
+  for (let attempt = 0; ; attempt++) {
+    port = await freePort();
+    try {
+      run(join(bin, "pg_ctl"), [
+        "-D",
+        dataDir,
+        "-l",
+        join(dir, "server.log"),
+        "-w",
+        "-t",
+        "60",
+        "-o",
+        `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`,
+        "start",
+      ]);
+      break;
+    } catch (error) {
+      // Another process may have taken the port between probing and binding.
+      if (attempt >= 3) throw error;
+    }
+  }
+  const adminUrl = `postgres://postgres@127.0.0.1:${port}/postgres`;
+  return {
+    async createDatabase(name) {
+      const client = new pg.Client({ connectionString: adminUrl });
+      await client.connect();
+      try {
+        await client.query(`CREATE DATABASE "${name.replace(/"/g, "")}"`);
+      } finally {
+        await client.end();
+      }
+      return `postgres://postgres@127.0.0.1:${port}/${encodeURIComponent(name)}`;
+    },
+    async stop() {
+      try {
+        run(join(bin, "pg_ctl"), ["-D", dataDir, "-m", "immediate", "-w", "stop"]);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  };
+}

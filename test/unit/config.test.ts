@@ -1,0 +1,100 @@
+import { describe, expect, it } from "vitest";
+import { loadConfig } from "../../src/config.ts";
+
+const minimal = { BOT_TOKEN: "123:abc" };
+
+function problemsOf(env: Record<string, string>): string[] {
+  const result = loadConfig(env);
+  return result.ok ? [] : result.problems;
+}
+
+describe("loadConfig", () => {
+  it("fills every default from a bot token alone", () => {
+    const result = loadConfig(minimal);
+    expect(result).toEqual({
+      ok: true,
+      config: {
+        botToken: "123:abc",
+        apiRoot: "https://api.telegram.org",
+        databaseUrl: undefined,
+        adminTelegramIds: [],
+        timeZone: "Asia/Almaty",
+        utcOffsetMinutes: 300,
+        logLevel: "info",
+        methodologyVariants: {},
+        mode: { type: "polling", host: "0.0.0.0", httpPort: undefined, pollIdleDelayMs: 0 },
+      },
+    });
+  });
+
+  it("names a missing BOT_TOKEN", () => {
+    expect(problemsOf({})).toEqual([expect.stringMatching(/^BOT_TOKEN: .*required/)]);
+  });
+
+  it("treats empty values as unset", () => {
+    const result = loadConfig({ ...minimal, DATABASE_URL: "", HTTP_PORT: "" });
+    expect(result.ok && result.config.databaseUrl).toBeUndefined();
+  });
+
+  it("reads admins, variants and the time zone", () => {
+    const result = loadConfig({
+      ...minimal,
+      ADMIN_TELEGRAM_IDS: "111, 222",
+      METHODOLOGY_VARIANTS: "p2.t5.s4=kk,p4.t3.s1=additive",
+      TIME_ZONE: "Asia/Aqtobe",
+      UTC_OFFSET_MINUTES: "300",
+    });
+    expect(result.ok && result.config).toMatchObject({
+      adminTelegramIds: [111, 222],
+      methodologyVariants: { "p2.t5.s4": "kk", "p4.t3.s1": "additive" },
+      timeZone: "Asia/Aqtobe",
+    });
+  });
+
+  it("gives one line per bad variable", () => {
+    const problems = problemsOf({
+      ...minimal,
+      TELEGRAM_API_ROOT: "not a url",
+      ADMIN_TELEGRAM_IDS: "111,abc",
+      TIME_ZONE: "Mars/Olympus",
+      UTC_OFFSET_MINUTES: "2000",
+      LOG_LEVEL: "loud",
+      METHODOLOGY_VARIANTS: "p9.t9.s9=kk",
+      HTTP_PORT: "70000",
+      POLL_IDLE_DELAY_MS: "-1",
+    });
+    expect(problems.map((line) => line.split(":")[0])).toEqual([
+      "TELEGRAM_API_ROOT",
+      "ADMIN_TELEGRAM_IDS",
+      "TIME_ZONE",
+      "UTC_OFFSET_MINUTES",
+      "LOG_LEVEL",
+      "METHODOLOGY_VARIANTS",
+      "HTTP_PORT",
+      "POLL_IDLE_DELAY_MS",
+    ]);
+  });
+
+  it("switches to webhook mode when WEBHOOK_URL is set", () => {
+    const result = loadConfig({
+      ...minimal,
+      WEBHOOK_URL: "https://bot.example.kz/telegram",
+      WEBHOOK_SECRET: "s3cret_-",
+    });
+    expect(result.ok && result.config.mode).toEqual({
+      type: "webhook",
+      host: "0.0.0.0",
+      port: 8080,
+      url: "https://bot.example.kz/telegram",
+      secret: "s3cret_-",
+    });
+  });
+
+  it("requires a well-formed WEBHOOK_SECRET in webhook mode", () => {
+    const webhook = { ...minimal, WEBHOOK_URL: "https://bot.example.kz/telegram" };
+    expect(problemsOf(webhook)).toEqual([expect.stringMatching(/^WEBHOOK_SECRET: .*required/)]);
+    expect(problemsOf({ ...webhook, WEBHOOK_SECRET: "has space" })).toHaveLength(1);
+    expect(problemsOf({ ...webhook, WEBHOOK_SECRET: "x".repeat(257) })).toHaveLength(1);
+    expect(problemsOf({ ...webhook, WEBHOOK_SECRET: "x".repeat(256) })).toEqual([]);
+  });
+});

@@ -1,0 +1,163 @@
+import { describe, expect, it } from "vitest";
+import {
+  type MonthlyReport,
+  monthlyReportSchema,
+  monthlyReportToValues,
+  scoreMonthlyReport,
+} from "../../../src/domain/reports/monthly-report.ts";
+import {
+  checkCount,
+  checkEventDate,
+  checkTopic,
+  checkUrl,
+  REPORT_PROBLEM_CODES,
+  reportProblemKey,
+} from "../../../src/domain/reports/report-fields.ts";
+import { scoreScorecard } from "../../../src/domain/scoring/scorecard.ts";
+import { translator } from "../../../src/i18n.ts";
+
+const event = (day: number) => ({
+  date: `2026-10-${String(day).padStart(2, "0")}`,
+  topic: "Этика",
+  participants: 12,
+});
+
+function report(overrides: Partial<MonthlyReport> = {}): MonthlyReport {
+  return {
+    month: "2026-10",
+    explanatoryEvents: [1, 2, 3, 4, 5, 6, 7].map(event),
+    preventiveTalks: [{ position: "главный специалист", date: "2026-10-03" }],
+    propagandaEvents: [{ date: "2026-10-10", topic: "Права граждан", audience: "предприниматели" }],
+    published: true,
+    links: ["https://instagram.com/p/abc"],
+    views: 999,
+    ...overrides,
+  };
+}
+
+describe("checkEventDate", () => {
+  it.each(["15", "15.10", "15.10.2026", "2026-10-15", " 15. "])(
+    "reads %j as 15 October 2026",
+    (input) => {
+      expect(checkEventDate("2026-10", input)).toEqual({ ok: true, value: "2026-10-15" });
+    },
+  );
+
+  it("refuses dates outside the month and non-dates", () => {
+    expect(checkEventDate("2026-10", "15.11.2026")).toEqual({
+      ok: false,
+      code: "dateOutsideMonth",
+      params: { month: "2026-10" },
+    });
+    expect(checkEventDate("2026-10", "2025-10-15")).toMatchObject({
+      ok: false,
+      code: "dateOutsideMonth",
+    });
+    expect(checkEventDate("2026-02", "30")).toMatchObject({ ok: false, code: "notADate" });
+    expect(checkEventDate("2026-10", "yesterday")).toMatchObject({ ok: false, code: "notADate" });
+  });
+});
+
+describe("checkCount, checkUrl, checkTopic", () => {
+  it("accept whole numbers and refuse text, negatives and fractions", () => {
+    expect(checkCount(" 12 ")).toEqual({ ok: true, value: 12 });
+    expect(checkCount("twelve")).toMatchObject({ ok: false, code: "notANumber" });
+    expect(checkCount("-3")).toMatchObject({ ok: false, code: "negative" });
+    expect(checkCount("2,5")).toMatchObject({ ok: false, code: "notAnInteger" });
+    expect(checkCount("0", { min: 1 })).toEqual({
+      ok: false,
+      code: "tooSmall",
+      params: { min: 1 },
+    });
+  });
+
+  it("accept http(s) links only", () => {
+    expect(checkUrl("https://gov.kz/x")).toEqual({ ok: true, value: "https://gov.kz/x" });
+    for (const bad of ["gov.kz", "ftp://gov.kz", "javascript:alert(1)", "http://localhost"]) {
+      expect(checkUrl(bad)).toMatchObject({ ok: false, code: "notAUrl" });
+    }
+  });
+
+  it("trims topics and refuses empty ones", () => {
+    expect(checkTopic("  Закон   о  коррупции ")).toEqual({ ok: true, value: "Закон о коррупции" });
+    expect(checkTopic("   ")).toMatchObject({ ok: false, code: "emptyText" });
+    expect(checkTopic("x".repeat(501))).toMatchObject({ ok: false, code: "textTooLong" });
+  });
+
+  it("have messages for every report problem in kk and ru", () => {
+    for (const lang of ["kk", "ru"] as const) {
+      const t = translator(lang);
+      for (const code of REPORT_PROBLEM_CODES) {
+        expect(t(reportProblemKey(code), { min: 1, max: 2, month: "2026-10" })).not.toMatch(
+          /^scoring:|report\./,
+        );
+      }
+    }
+  });
+});
+
+describe("the monthly report", () => {
+  it("validates a whole report", () => {
+    expect(monthlyReportSchema.safeParse(report()).success).toBe(true);
+    const bad = monthlyReportSchema.safeParse(
+      report({ links: [], explanatoryEvents: [event(1), { ...event(1), date: "2026-11-01" }] }),
+    );
+    expect(bad.success ? [] : bad.error.issues.map((i) => i.message).sort()).toEqual([
+      "dateOutsideMonth",
+      "linkRequired",
+    ]);
+  });
+
+  it("becomes the three monthly indicators' entries", () => {
+    expect(monthlyReportToValues(report())).toEqual({
+      "p4.t2.s3": 7,
+      "p4.t2.s4": 1,
+      "p4.t3.s1": { events: 1, published: true, views: 999 },
+    });
+  });
+
+  it("scores item by item up to the caps", () => {
+    const s = scoreMonthlyReport(report());
+    expect(s.explanatoryEvents).toEqual({
+      points: 1000,
+      max: 1000,
+      perItem: [200, 200, 200, 200, 200, 0, 0],
+    });
+    expect(s.preventiveTalks).toEqual({ points: 100, max: 1000, perItem: [100] });
+    expect(s.propaganda).toEqual({
+      points: 1500,
+      max: 2000,
+      report: 1000,
+      publicity: 500,
+      reach: 0,
+    });
+    expect(s.total).toBe(2600);
+    expect(scoreMonthlyReport(report({ views: 1000 })).propaganda).toMatchObject({
+      points: 2000,
+      publicity: 0,
+      reach: 1000,
+    });
+    expect(
+      scoreMonthlyReport(report({ views: 1000 }), { "p4.t3.s1": "additive" }).propaganda.points,
+    ).toBe(2500);
+  });
+
+  it("agrees with scoreScorecard", () => {
+    const r = report({ views: 1500 });
+    const v = monthlyReportToValues(r);
+    const b = scoreScorecard({
+      bodyKind: "central",
+      p1Exempt: true,
+      values: {
+        "p4.t2.s3": [v["p4.t2.s3"]],
+        "p4.t2.s4": [v["p4.t2.s4"]],
+        "p4.t3.s1": [v["p4.t3.s1"]],
+      },
+    });
+    const monthly = ["p4.t2.s3", "p4.t2.s4", "p4.t3.s1"].reduce(
+      (sum, id) => sum + (b.indicators[id]?.points ?? 0),
+      0,
+    );
+    expect(scoreMonthlyReport(r).total).toBe(monthly);
+  });
+});
