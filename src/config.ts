@@ -70,6 +70,8 @@ const baseEnvSchema = z.object({
     .default("info"),
   METHODOLOGY_VARIANTS: variantsSchema,
   HOST: z.string().default("0.0.0.0"),
+  NODE_ENV: z.string().optional(),
+  FAKE_NOW: z.iso.datetime({ offset: true, error: "must be an ISO date-time" }).optional(),
 });
 
 const pollingEnvSchema = z.object({
@@ -107,6 +109,8 @@ export interface Config {
   /** Readings of the methodology's discrepancies that differ from the defaults. */
   methodologyVariants: Partial<Variants>;
   mode: RunMode;
+  /** Tests only (NODE_ENV=test): the clock starts at this instant and runs on from there. */
+  fakeNow: Date | undefined;
 }
 
 export type LoadConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
@@ -119,6 +123,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LoadConfigResu
   const isWebhook = input.WEBHOOK_URL !== undefined;
   const mode = isWebhook ? webhookEnvSchema.safeParse(input) : pollingEnvSchema.safeParse(input);
   const problems = [...describeIssues(base.error), ...describeIssues(mode.error)];
+  // A settable clock would let anyone with the environment move deadlines: tests only.
+  if (input.FAKE_NOW !== undefined && input.NODE_ENV !== "test") {
+    problems.push("FAKE_NOW: is only allowed with NODE_ENV=test");
+  }
   if (!base.success || !mode.success || problems.length > 0) return { ok: false, problems };
   const b = base.data;
   return {
@@ -133,8 +141,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LoadConfigResu
       logLevel: b.LOG_LEVEL,
       methodologyVariants: b.METHODOLOGY_VARIANTS,
       mode: toRunMode(mode.data, b.HOST),
+      fakeNow: b.FAKE_NOW === undefined ? undefined : new Date(b.FAKE_NOW),
     },
   };
+}
+
+/** The clock the process runs on: real time, or (tests) real time shifted to start at fakeNow. */
+export function clockOf(config: Pick<Config, "fakeNow">): () => Date {
+  if (!config.fakeNow) return () => new Date();
+  const shift = config.fakeNow.getTime() - Date.now();
+  return () => new Date(Date.now() + shift);
 }
 
 /** loadConfig for the process: prints the problems to stderr and exits 1 when there are any. */

@@ -2,7 +2,7 @@ import { createBot } from "./bot/create-bot.ts";
 import { botDepsFromRepositories } from "./bot/database-deps.ts";
 import { commands } from "./bot/features/index.ts";
 import { runBot, stopOnSignals } from "./bot/run.ts";
-import { loadConfigOrExit } from "./config.ts";
+import { clockOf, loadConfigOrExit } from "./config.ts";
 import { createRepositories, migrateDatabase, openDatabase } from "./db/index.ts";
 import { createLogger } from "./logger.ts";
 
@@ -21,7 +21,12 @@ async function main(): Promise<void> {
       new Date(Date.now() - PROCESSED_UPDATE_RETENTION_MS),
     );
 
-    const bot = createBot({ config, logger, ...botDepsFromRepositories(repos) });
+    const bot = createBot({
+      config,
+      logger,
+      clock: clockOf(config),
+      ...botDepsFromRepositories(repos),
+    });
     const running = await runBot(bot, {
       config,
       logger,

@@ -2,6 +2,7 @@ import type { ConversationFlavor } from "@grammyjs/conversations";
 import type { Context, SessionFlavor } from "grammy";
 import type { Config } from "../config.ts";
 import type { Repositories } from "../db/index.ts";
+import type { UserRecord } from "../db/repositories/users.ts";
 import type { Lang } from "../i18n.ts";
 import type { Logger } from "../logger.ts";
 
@@ -27,6 +28,10 @@ export interface PlatformFlavor extends I18nFlavor {
   logger: Logger;
   /** The database's repositories (use them through conversation.external inside conversations). */
   repos: Repositories;
+  /** The current time; tests fix it through BotDeps.clock. Never call new Date() in features. */
+  now(): Date;
+  /** The active account behind the update; undefined for strangers (see middleware/access.ts). */
+  user: UserRecord | undefined;
   /** Stores the user's language choice and switches ctx.lang and ctx.t to it at once. */
   setLanguage(lang: Lang): Promise<void>;
 }

@@ -1,7 +1,7 @@
 import { autoRetry } from "@grammyjs/auto-retry";
 import { conversations } from "@grammyjs/conversations";
 import { sequentialize } from "@grammyjs/runner";
-import { Bot, type Composer, session } from "grammy";
+import { Bot, type Composer, type MiddlewareFn, session } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { Config } from "../config.ts";
 import type { Repositories } from "../db/index.ts";
@@ -9,6 +9,7 @@ import type { Lang } from "../i18n.ts";
 import type { Logger } from "../logger.ts";
 import type { BotContext, ConversationContext } from "./context.ts";
 import { features as registeredFeatures } from "./features/index.ts";
+import { attachUser } from "./middleware/access.ts";
 import { answerErrorsPolitely } from "./middleware/answer-errors.ts";
 import {
   attachConversationLanguage,
@@ -47,6 +48,8 @@ export interface BotDeps {
   rateLimit?: RateLimitOptions | false;
   /** The feature composers; default: the list in features/index.ts. */
   features?: Composer<BotContext>[];
+  /** The current time; default real time (main.ts passes clockOf(config)). */
+  clock?: () => Date;
   /** Skips getMe at start (offline tests). */
   botInfo?: UserFromGetMe;
 }
@@ -61,11 +64,13 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   // Not applied inside conversations: the plugin builds its own Api from the client options.
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
 
+  const clock = deps.clock ?? (() => new Date());
   const lastKnownLanguage = new Map<number, Lang>();
   const repos = deps.repos ?? missingRepositories();
   bot.use(async (ctx, next) => {
     ctx.config = config;
     ctx.repos = repos;
+    ctx.now = clock;
     ctx.logger = logger.child({ update_id: ctx.update.update_id });
     const startedAt = performance.now();
     await next();
@@ -92,6 +97,8 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
       lastKnown: lastKnownLanguage,
     }),
   );
+  // Without a database (platform tests) everyone is a stranger.
+  guarded.use(deps.repos ? attachUser : treatEveryoneAsStranger);
   guarded.use(
     conversations<BotContext, ConversationContext>({
       ...(deps.conversationStorage
@@ -108,6 +115,11 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   });
   return bot;
 }
+
+const treatEveryoneAsStranger: MiddlewareFn<BotContext> = (ctx, next) => {
+  ctx.user = undefined;
+  return next();
+};
 
 function sequenceKeys(ctx: BotContext): string[] {
   const keys: string[] = [];

@@ -1,0 +1,40 @@
+import type { MiddlewareFn } from "grammy";
+import type { Role, UserRecord } from "../../db/repositories/users.ts";
+import type { BotContext } from "../context.ts";
+
+/** Who may do what: admins may do everything a role can, for any body. */
+export function hasRole(user: UserRecord | undefined, roles: readonly Role[]): user is UserRecord {
+  if (!user?.active) return false;
+  return user.role === "admin" || roles.includes(user.role);
+}
+
+/** Whether this person may read or write the data of a body (their own, or any for admins). */
+export function mayActForBody(user: UserRecord | undefined, bodyId: number): boolean {
+  if (!user?.active) return false;
+  return user.role === "admin" || user.bodyId === bodyId;
+}
+
+/**
+ * Loads the active account behind the update into ctx.user (undefined for strangers).
+ * Must run after the language middleware so refusals speak the user's language.
+ */
+export const attachUser: MiddlewareFn<BotContext> = async (ctx, next) => {
+  const telegramId = ctx.from?.id;
+  const user =
+    telegramId === undefined ? undefined : await ctx.repos.users.getUserByTelegramId(telegramId);
+  ctx.user = user?.active ? user : undefined;
+  await next();
+};
+
+/**
+ * Lets the update through only for an active user holding one of the roles (or an admin);
+ * everyone else gets a polite refusal in their language and nothing else happens.
+ */
+export function requireRole(...roles: Role[]): MiddlewareFn<BotContext> {
+  return async (ctx, next) => {
+    if (hasRole(ctx.user, roles)) return next();
+    const key = ctx.user ? "access.roleRequired" : "access.inviteRequired";
+    if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t(key), show_alert: true });
+    else await ctx.reply(ctx.t(key));
+  };
+}

@@ -1,0 +1,108 @@
+import type { Repositories } from "../db/index.ts";
+import type { ReportKind } from "../domain/deadlines.ts";
+import { METHODOLOGY } from "../domain/methodology/data.ts";
+import { monthsOf } from "../domain/periods.ts";
+import { type Points, sumPoints } from "../domain/points.ts";
+import { type ReportScore, scoreReport } from "../domain/scoring/score-report.ts";
+import type { IndicatorValue } from "../domain/scoring/values.ts";
+import type { Variants } from "../domain/variants.ts";
+
+/** Statuses whose values count: a returned report is being corrected and counts again when resubmitted. */
+const COUNTED_STATUSES = new Set(["submitted", "accepted"]);
+
+export interface ScoreOptions {
+  variants?: Partial<Variants>;
+  now?: Date;
+}
+
+/**
+ * Scores the live submission of one report by the methodology and stores its points per
+ * indicator for that period (replacing what was stored); undefined when nothing counts yet.
+ */
+export async function recomputeReportScores(
+  repos: Repositories,
+  report: { bodyId: number; kind: ReportKind; periodKey: string },
+  options: ScoreOptions = {},
+): Promise<ReportScore | undefined> {
+  const body = await repos.directory.getBody(report.bodyId);
+  if (!body) throw new Error(`Body ${report.bodyId} does not exist`);
+  const current = await repos.submissions.getCurrent(report.bodyId, report.kind, report.periodKey);
+  const counted = current?.version && COUNTED_STATUSES.has(current.submission.status);
+  const score = counted
+    ? scoreReport({
+        bodyKind: body.kind,
+        p1Exempt: await isProject1Exempt(repos, report.bodyId, report.periodKey),
+        kind: report.kind,
+        values: current.version?.values as Partial<Record<string, IndicatorValue>>,
+        variants: options.variants,
+      })
+    : undefined;
+  await repos.scores.replaceScores({
+    bodyId: report.bodyId,
+    periodKey: report.periodKey,
+    methodologyVersion: METHODOLOGY.version,
+    computedAt: options.now ?? new Date(),
+    breakdown: score
+      ? score.indicators.map(({ id, points, applicable }) => ({
+          indicatorId: id,
+          points,
+          applicable,
+        }))
+      : [],
+  });
+  return score;
+}
+
+/** Every period key whose stored scores make up a year: its months, quarters and the year. */
+export function periodKeysOfYear(year: number): string[] {
+  const y = String(year);
+  return [...monthsOf(y), ...[1, 2, 3, 4].map((q) => `${y}-Q${q}`), y];
+}
+
+export interface BodyYearScore {
+  bodyId: number;
+  total: Points;
+  /** Indicator id → points summed over the year's periods. */
+  indicators: Record<string, Points>;
+  /** Period key → that period's points. */
+  periods: Record<string, Points>;
+}
+
+/** Year-to-date points of one body (or of every body) from the stored scores. */
+export async function yearScores(
+  repos: Repositories,
+  year: number,
+  bodyId?: number,
+): Promise<Map<number, BodyYearScore>> {
+  const rows = await repos.scores.listScores({ periodKeys: periodKeysOfYear(year), bodyId });
+  const byBody = new Map<number, BodyYearScore>();
+  for (const row of rows) {
+    if (!row.applicable) continue;
+    const entry = byBody.get(row.bodyId) ?? {
+      bodyId: row.bodyId,
+      total: 0,
+      indicators: {},
+      periods: {},
+    };
+    entry.total = sumPoints([entry.total, row.points]);
+    entry.indicators[row.indicatorId] = sumPoints([
+      entry.indicators[row.indicatorId] ?? 0,
+      row.points,
+    ]);
+    entry.periods[row.periodKey] = sumPoints([entry.periods[row.periodKey] ?? 0, row.points]);
+    byBody.set(row.bodyId, entry);
+  }
+  return byBody;
+}
+
+/**
+ * Project 1 is exempt when the body's annual report says an external analysis was made the
+ * year before. The annual report's conversation records that answer; until it exists: not exempt.
+ */
+async function isProject1Exempt(
+  _repos: Repositories,
+  _bodyId: number,
+  _periodKey: string,
+): Promise<boolean> {
+  return false;
+}
