@@ -72,6 +72,16 @@ const baseEnvSchema = z.object({
   HOST: z.string().default("0.0.0.0"),
   NODE_ENV: z.string().optional(),
   FAKE_NOW: z.iso.datetime({ offset: true, error: "must be an ISO date-time" }).optional(),
+  RATE_LIMIT_UPDATES: z.coerce
+    .number({ error: "must be a number of updates (0 turns the limit off)" })
+    .int("must be a whole number")
+    .min(0, "must not be negative")
+    .default(5),
+  RATE_LIMIT_WINDOW_MS: z.coerce
+    .number({ error: "must be milliseconds" })
+    .int("must be a whole number")
+    .min(100, "must be at least 100")
+    .default(2_000),
 });
 
 const pollingEnvSchema = z.object({
@@ -89,12 +99,26 @@ const webhookEnvSchema = z.object({
     .string({ error: "is required when WEBHOOK_URL is set" })
     .regex(/^[A-Za-z0-9_-]{1,256}$/, "must be 1–256 characters of A–Z, a–z, 0–9, _ and -"),
   PORT: portSchema.default(8080),
+  CHAT_LOCK_CONNECTIONS: z.coerce
+    .number({ error: "must be a number of connections" })
+    .int("must be a whole number")
+    .min(1, "must be at least 1")
+    .max(200, "must be at most 200")
+    .default(10),
 });
 
 /** How updates arrive: long polling (default) or a webhook when WEBHOOK_URL is set. */
 export type RunMode =
   | { type: "polling"; host: string; httpPort: number | undefined; pollIdleDelayMs: number }
-  | { type: "webhook"; host: string; port: number; url: string; secret: string };
+  | {
+      type: "webhook";
+      host: string;
+      port: number;
+      url: string;
+      secret: string;
+      /** On a PostgreSQL server: connections holding per-chat locks (chats handled at once). */
+      chatLockConnections: number;
+    };
 
 /** Everything the process reads from its environment, validated once. */
 export interface Config {
@@ -111,6 +135,8 @@ export interface Config {
   mode: RunMode;
   /** Tests only (NODE_ENV=test): the clock starts at this instant and runs on from there. */
   fakeNow: Date | undefined;
+  /** Per-user flood limit: at most `limit` updates per `timeFrameMs`; false when turned off. */
+  userRateLimit: { limit: number; timeFrameMs: number } | false;
 }
 
 export type LoadConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
@@ -142,6 +168,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LoadConfigResu
       methodologyVariants: b.METHODOLOGY_VARIANTS,
       mode: toRunMode(mode.data, b.HOST),
       fakeNow: b.FAKE_NOW === undefined ? undefined : new Date(b.FAKE_NOW),
+      userRateLimit:
+        b.RATE_LIMIT_UPDATES === 0
+          ? false
+          : { limit: b.RATE_LIMIT_UPDATES, timeFrameMs: b.RATE_LIMIT_WINDOW_MS },
     },
   };
 }
@@ -173,6 +203,7 @@ function toRunMode(
       port: data.PORT,
       url: data.WEBHOOK_URL,
       secret: data.WEBHOOK_SECRET,
+      chatLockConnections: data.CHAT_LOCK_CONNECTIONS,
     };
   }
   return {

@@ -1,10 +1,17 @@
+import { Api } from "grammy";
+import { announceOwnerClaim } from "./bot/announce-owner-claim.ts";
+import { createChatLocks } from "./bot/chat-locks.ts";
 import { createBot } from "./bot/create-bot.ts";
 import { botDepsFromRepositories } from "./bot/database-deps.ts";
 import { commands } from "./bot/features/index.ts";
+import { probeBotApi, probeDatabase, probeMigrations } from "./bot/readiness.ts";
 import { runBot, stopOnSignals } from "./bot/run.ts";
 import { clockOf, loadConfigOrExit } from "./config.ts";
 import { createRepositories, migrateDatabase, openDatabase } from "./db/index.ts";
+import { startOutboxSender } from "./delivery/outbox-sender.ts";
+import { startSchedule } from "./jobs/schedule.ts";
 import { createLogger } from "./logger.ts";
+import { createMetrics } from "./metrics.ts";
 
 // Telegram redelivers an unconfirmed update within hours; two days of ids is plenty.
 const PROCESSED_UPDATE_RETENTION_MS = 2 * 24 * 60 * 60 * 1000;
@@ -12,11 +19,27 @@ const PROCESSED_UPDATE_RETENTION_MS = 2 * 24 * 60 * 60 * 1000;
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const logger = createLogger({ level: config.logLevel, name: "bot" });
+  const metrics = createMetrics();
+  // Stopped one by one after the bot stops taking updates and before the database closes: the
+  // scheduler, the outbox sender (which releases the rows it claimed but did not send)…
+  const stopBeforeDatabase: Array<() => Promise<void>> = [];
   try {
     const db = await openDatabase(config.databaseUrl);
-    const { applied } = await migrateDatabase(db);
+    // On a server, several processes may share the database: advisory locks keep them in step.
+    const locks =
+      db.kind === "postgres" && config.databaseUrl
+        ? createChatLocks({
+            connectionString: config.databaseUrl,
+            connections: config.mode.type === "webhook" ? config.mode.chatLockConnections : 1,
+          })
+        : undefined;
+    // Processes started together (compose, a rolling deploy) migrate one after the other.
+    const { applied } = locks
+      ? await locks.withLock("migrations", () => migrateDatabase(db))
+      : await migrateDatabase(db);
     logger.info({ database: db.kind, applied }, "database ready");
     const repos = createRepositories(db);
+    metrics.watchOutbox(() => repos.outbox.depth());
     await repos.botState.pruneProcessedUpdates(
       new Date(Date.now() - PROCESSED_UPDATE_RETENTION_MS),
     );
@@ -25,19 +48,53 @@ async function main(): Promise<void> {
       config,
       logger,
       clock: clockOf(config),
+      metrics,
+      rateLimit: config.userRateLimit,
       ...botDepsFromRepositories(repos),
     });
     const running = await runBot(bot, {
       config,
       logger,
       commands,
-      checkReady: () =>
-        db.prisma.$queryRaw`SELECT 1`.then(
-          () => true,
-          () => false,
-        ),
+      metrics: metrics.registry,
+      probes: { database: probeDatabase(db) },
+      cachedProbes: {
+        migrations: probeMigrations(db),
+        telegram: probeBotApi(config.apiRoot, config.botToken),
+      },
+      // Polling means one process (Telegram refuses a second getUpdates): in-process order suffices.
+      chatLocks: config.mode.type === "webhook" ? locks : undefined,
     });
-    stopOnSignals({ running, logger, close: () => db.close() });
+    // First thing once updates flow: a SIGTERM must never find the process without its handler.
+    stopOnSignals({
+      running,
+      logger,
+      close: async () => {
+        for (const stop of stopBeforeDatabase) await stop();
+        await locks?.close();
+        await db.close();
+      },
+    });
+    // Scheduled and broadcast messages: written to the outbox, sent from here under Telegram's limits.
+    const sender = startOutboxSender({
+      repos,
+      // Its own client: the sender handles 429s and retries itself (no auto-retry).
+      api: new Api(config.botToken, { apiRoot: config.apiRoot, timeoutSeconds: 30 }),
+      logger: logger.child({ component: "outbox" }),
+      clock: clockOf(config),
+    });
+    const schedule = startSchedule({
+      repos,
+      config,
+      logger: logger.child({ component: "jobs" }),
+      clock: clockOf(config),
+      onEnqueued: () => sender.wake(),
+    });
+    stopBeforeDatabase.push(
+      () => schedule.stop(),
+      () => sender.stop(),
+    );
+    await announceOwnerClaim({ repos, logger, config, botUsername: bot.botInfo.username });
   } catch (error) {
     logger.fatal({ err: error }, "the bot could not start");
     process.exit(1);

@@ -5,6 +5,7 @@ import type { Repositories } from "../db/index.ts";
 import type { UserRecord } from "../db/repositories/users.ts";
 import type { Lang } from "../i18n.ts";
 import type { Logger } from "../logger.ts";
+import type { Metrics } from "../metrics.ts";
 
 /** Translates a key ("welcome.greeting", or "scoring:…" for another namespace) into ctx.lang. */
 export type Translate = (key: string, params?: Record<string, unknown>) => string;
@@ -13,6 +14,14 @@ export type Translate = (key: string, params?: Record<string, unknown>) => strin
 export interface SessionData {
   /** The chosen language when no getUserLanguage dependency stores it. */
   lang?: Lang;
+  /** The invite code (or "") a new person opened the bot with, until they pick a language. */
+  pendingInvite?: string;
+  /** The report an admin is returning: their next text message is the comment (features/review.ts). */
+  pendingReturn?: number;
+  /** An admin asked /import: their next document is the directory file (features/import.ts). */
+  awaitingImport?: boolean;
+  /** ⬅ Back from the monthly report's first question: show the months, not the draft offer. */
+  monthlyReportAskMonth?: boolean;
 }
 
 /** The language of the person behind the update and a translator bound to it. */
@@ -30,6 +39,8 @@ export interface PlatformFlavor extends I18nFlavor {
   repos: Repositories;
   /** The current time; tests fix it through BotDeps.clock. Never call new Date() in features. */
   now(): Date;
+  /** Counters for this process's /metrics; in conversations: conversation.external((ctx) => ctx.metrics.conversationStep("id")). */
+  metrics: Metrics;
   /** The active account behind the update; undefined for strangers (see middleware/access.ts). */
   user: UserRecord | undefined;
   /** Stores the user's language choice and switches ctx.lang and ctx.t to it at once. */

@@ -7,9 +7,10 @@ import type { Config } from "../config.ts";
 import type { Repositories } from "../db/index.ts";
 import type { Lang } from "../i18n.ts";
 import type { Logger } from "../logger.ts";
+import { countRateLimits, createMetrics, type Metrics } from "../metrics.ts";
 import type { BotContext, ConversationContext } from "./context.ts";
 import { features as registeredFeatures } from "./features/index.ts";
-import { attachUser } from "./middleware/access.ts";
+import { answerStrangers, attachUser } from "./middleware/access.ts";
 import { answerErrorsPolitely } from "./middleware/answer-errors.ts";
 import {
   attachConversationLanguage,
@@ -52,6 +53,8 @@ export interface BotDeps {
   clock?: () => Date;
   /** Skips getMe at start (offline tests). */
   botInfo?: UserFromGetMe;
+  /** Where updates, latencies, errors and 429s are counted (ctx.metrics). Default: a private registry. */
+  metrics?: Metrics;
 }
 
 /** The composition root: a grammY bot with the platform middleware and every feature installed. */
@@ -61,7 +64,10 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
     client: { apiRoot: config.apiRoot },
     ...(deps.botInfo ? { botInfo: deps.botInfo } : {}),
   });
+  const metrics = deps.metrics ?? createMetrics({ defaultMetrics: false });
   // Not applied inside conversations: the plugin builds its own Api from the client options.
+  // Installed first, so it sits inside auto-retry and sees every 429, not just the last one.
+  bot.api.config.use(countRateLimits(metrics));
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
 
   const clock = deps.clock ?? (() => new Date());
@@ -71,6 +77,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
     ctx.config = config;
     ctx.repos = repos;
     ctx.now = clock;
+    ctx.metrics = metrics;
     ctx.logger = logger.child({ update_id: ctx.update.update_id });
     const startedAt = performance.now();
     await next();
@@ -79,11 +86,23 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   });
   // Updates of one chat or user are handled one after another, so sessions never race.
   bot.use(sequentialize(sequenceKeys));
+  // After sequentialize: the latency of the handler, not of the wait behind the chat's queue.
+  bot.use(async (ctx, next) => {
+    const startedAt = performance.now();
+    try {
+      await next();
+    } finally {
+      metrics.updateHandled(updateTypeOf(ctx), (performance.now() - startedAt) / 1000);
+    }
+  });
   bot.use(skipRedeliveredUpdates(deps.markUpdateProcessed ?? rememberUpdatesInMemory()));
   if (deps.rateLimit !== false) bot.use(limitUserRate(deps.rateLimit ?? DEFAULT_RATE_LIMIT));
 
   // Everything below answers the user politely when it fails.
-  const guarded = bot.errorBoundary(answerErrorsPolitely);
+  const guarded = bot.errorBoundary((error, next) => {
+    metrics.errorCaught("feature");
+    return answerErrorsPolitely(error, next);
+  });
   guarded.use(
     session({
       initial: () => ({}),
@@ -108,9 +127,12 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
     }),
   );
   for (const feature of deps.features ?? registeredFeatures) guarded.use(feature);
+  // Whatever no feature took: strangers learn how to join.
+  guarded.use(answerStrangers);
 
   // Failures outside the boundary (de-duplication, rate limit) are only logged.
   bot.catch((error) => {
+    metrics.errorCaught("platform");
     error.ctx.logger.error({ err: error.error }, "an update failed before reaching the features");
   });
   return bot;
@@ -120,6 +142,10 @@ const treatEveryoneAsStranger: MiddlewareFn<BotContext> = (ctx, next) => {
   ctx.user = undefined;
   return next();
 };
+
+function updateTypeOf(ctx: BotContext): string {
+  return Object.keys(ctx.update).find((key) => key !== "update_id") ?? "unknown";
+}
 
 function sequenceKeys(ctx: BotContext): string[] {
   const keys: string[] = [];

@@ -1,20 +1,27 @@
 import { timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Update } from "grammy/types";
+import type { Registry } from "prom-client";
 import type { Logger } from "../logger.ts";
+import type { Readiness } from "./readiness.ts";
 
 /** Where Telegram posts updates and what to do with them; absent in polling mode. */
 export interface WebhookEndpoint {
   path: string;
   secret: string;
-  /** Called after the 200 response is sent; processing continues in the background. */
-  acceptUpdate(update: Update): void;
+  /**
+   * Takes an update. The 200 is sent once this resolves (processing goes on in the background);
+   * if it rejects, the answer is 503 and Telegram delivers the update again later.
+   */
+  acceptUpdate(update: Update): Promise<void>;
 }
 
 export interface HttpServerDeps {
   logger: Logger;
-  /** True when the bot can serve users (database reachable, updates flowing). */
-  checkReady(): boolean | Promise<boolean>;
+  /** Whether the bot can serve users, check by check (database, migrations, Bot API…). */
+  checkReady(): Promise<Readiness>;
+  /** Served at /metrics in Prometheus' text format. */
+  metrics?: Registry;
   webhook?: WebhookEndpoint;
 }
 
@@ -22,7 +29,7 @@ export interface HttpServerDeps {
 const MAX_BODY_BYTES = 1_000_000;
 const SECRET_HEADER = "x-telegram-bot-api-secret-token";
 
-/** One node:http server for /healthz, /readyz and, in webhook mode, the webhook path. */
+/** One node:http server for /healthz, /readyz, /metrics and, in webhook mode, the webhook path. */
 export function createHttpServer(deps: HttpServerDeps): Server {
   return createServer((req, res) => {
     handle(req, res, deps).catch((error: unknown) => {
@@ -36,8 +43,14 @@ async function handle(req: IncomingMessage, res: ServerResponse, deps: HttpServe
   const path = new URL(req.url ?? "/", "http://localhost").pathname;
   if (req.method === "GET" && path === "/healthz") return reply(res, 200, "ok");
   if (req.method === "GET" && path === "/readyz") {
-    const ready = await deps.checkReady();
-    return reply(res, ready ? 200 : 503, ready ? "ready" : "not ready");
+    const readiness = await deps.checkReady();
+    res.writeHead(readiness.ready ? 200 : 503, { "content-type": "application/json" });
+    return void res.end(JSON.stringify(readiness));
+  }
+  if (req.method === "GET" && path === "/metrics" && deps.metrics) {
+    const text = await deps.metrics.metrics();
+    res.writeHead(200, { "content-type": deps.metrics.contentType });
+    return void res.end(text);
   }
   const webhook = deps.webhook;
   if (!webhook || path !== webhook.path) return reply(res, 404, "not found");
@@ -48,9 +61,14 @@ async function handle(req: IncomingMessage, res: ServerResponse, deps: HttpServe
   }
   const update = parseUpdate(await readBody(req));
   if (!update) return reply(res, 400, "not an update");
-  // Answer at once: Telegram waits for the response before sending this chat's next update.
+  try {
+    await webhook.acceptUpdate(update);
+  } catch (error) {
+    deps.logger.warn({ err: error, update_id: update.update_id }, "refused a webhook update");
+    return reply(res, 503, "try again later");
+  }
+  // Telegram sends a chat's next update only after this answer, so ordering hinges on it.
   reply(res, 200, "ok");
-  webhook.acceptUpdate(update);
 }
 
 function isSecretRight(header: string | string[] | undefined, secret: string): boolean {

@@ -1,21 +1,34 @@
 import type { Server } from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
 import { run } from "@grammyjs/runner";
-import type { Bot, Transformer } from "grammy";
+import { type Bot, Context, type Transformer } from "grammy";
 import type { Update } from "grammy/types";
+import type { Registry } from "prom-client";
 import type { Config } from "../config.ts";
 import type { Logger } from "../logger.ts";
+import { type ChatLocks, lockKeyOf, type ReleaseLock } from "./chat-locks.ts";
 import type { BotContext } from "./context.ts";
 import type { BotCommandSpec } from "./features/index.ts";
 import { createHttpServer } from "./http-server.ts";
 import { publishCommands } from "./publish-commands.ts";
+import { createReadinessCheck, type Probe } from "./readiness.ts";
 
 export interface RunDeps {
   config: Config;
   logger: Logger;
   commands: BotCommandSpec[];
-  /** Extra readiness condition for /readyz (e.g. the database answers). Default: always ready. */
-  checkReady?: () => boolean | Promise<boolean>;
+  /** Checks /readyz runs on every request (e.g. the database answers SELECT 1). */
+  probes?: Record<string, Probe>;
+  /** Costlier checks whose answer /readyz keeps for a while (migrations, Bot API). */
+  cachedProbes?: Record<string, Probe>;
+  /** Served at /metrics. */
+  metrics?: Registry;
+  /**
+   * Webhook mode with several processes: the cross-process lock taken before an update is
+   * acknowledged (see chat-locks.ts). Without it, one process owns the bot and in-process
+   * sequentialize is enough.
+   */
+  chatLocks?: Pick<ChatLocks, "lock">;
 }
 
 /** A started bot; stop() stops taking updates and waits for the ones in flight. */
@@ -51,14 +64,18 @@ async function runPolling(bot: Bot<BotContext>, deps: RunDeps, mode: Mode<"polli
   if (mode.httpPort !== undefined) {
     server = createHttpServer({
       logger: deps.logger,
-      checkReady: async () => runner.isRunning() && ((await deps.checkReady?.()) ?? true),
+      metrics: deps.metrics,
+      checkReady: readinessOf(deps, () => runner.isRunning()),
     });
     await listen(server, mode.httpPort, mode.host);
   }
   return {
     async stop() {
-      // Resolves once the middleware of every fetched update has finished.
+      // Stops fetching; resolves once the fetched batch is queued (not yet handled).
       await runner.stop();
+      // Finish what was fetched: Telegram may already count it delivered (the offset went out with
+      // the aborted poll). Whatever it does not is redelivered at the next start and skipped.
+      while (runner.size() > 0) await sleep(10);
       if (server) await closeServer(server);
     },
   };
@@ -66,33 +83,52 @@ async function runPolling(bot: Bot<BotContext>, deps: RunDeps, mode: Mode<"polli
 
 async function runWebhook(bot: Bot<BotContext>, deps: RunDeps, mode: Mode<"webhook">) {
   const inFlight = new Set<Promise<void>>();
-  const acceptUpdate = (update: Update) => {
+  let accepting = true;
+  const acceptUpdate = async (update: Update) => {
+    // A 503 while stopping: Telegram redelivers it, through the proxy, to another process.
+    if (!accepting) throw new Error("stopping");
+    const key = lockKeyOf(new Context(update, bot.api, bot.botInfo));
+    const release: ReleaseLock =
+      key && deps.chatLocks ? await deps.chatLocks.lock(key) : async () => undefined;
     const task = bot
       .handleUpdate(update)
       .catch((error: unknown) => deps.logger.error({ err: error }, "update failed"))
-      .finally(() => inFlight.delete(task));
+      .finally(async () => {
+        await release();
+        inFlight.delete(task);
+      });
     inFlight.add(task);
   };
-  let accepting = true;
   const server = createHttpServer({
     logger: deps.logger,
-    checkReady: async () => accepting && ((await deps.checkReady?.()) ?? true),
+    metrics: deps.metrics,
+    checkReady: readinessOf(deps, () => accepting),
     webhook: { path: new URL(mode.url).pathname, secret: mode.secret, acceptUpdate },
   });
   await listen(server, mode.port, mode.host);
   await bot.api.setWebhook(mode.url, { secret_token: mode.secret });
   return {
     async stop() {
+      // The webhook stays set: other processes behind the same URL go on serving it, and
+      // Telegram keeps the updates for a day while none answers.
       accepting = false;
-      await bot.api
-        .deleteWebhook()
-        .catch((error: unknown) =>
-          deps.logger.warn({ err: error }, "could not delete the webhook"),
-        );
+      // Waits for requests still queued for a chat's lock: they are acknowledged and handled.
       await closeServer(server);
-      await Promise.allSettled([...inFlight]);
+      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
     },
   };
+}
+
+function readinessOf(deps: RunDeps, takingUpdates: () => boolean) {
+  return createReadinessCheck({
+    probes: {
+      updates: async () => {
+        if (!takingUpdates()) throw new Error("not taking updates (stopping or stopped)");
+      },
+      ...deps.probes,
+    },
+    cachedProbes: deps.cachedProbes,
+  });
 }
 
 /**
@@ -155,7 +191,13 @@ function listen(server: Server, port: number, host: string): Promise<void> {
 
 function closeServer(server: Server): Promise<void> {
   return new Promise((resolve) => {
-    server.close(() => resolve());
+    // Keep-alive connections (Telegram's, a proxy's) go idle after their last answer; close them
+    // as they do, or close() would wait for the client to hang up.
+    const sweep = setInterval(() => server.closeIdleConnections(), 25);
+    server.close(() => {
+      clearInterval(sweep);
+      resolve();
+    });
     server.closeIdleConnections();
   });
 }

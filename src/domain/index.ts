@@ -10,6 +10,7 @@ export * from "./points.ts";
 export * from "./problems.ts";
 export * from "./reports/monthly-report.ts";
 export * from "./reports/report-fields.ts";
+export * from "./reports/report-meta.ts";
 export * from "./scoring/parse-scorecard.ts";
 export * from "./scoring/parse-value.ts";
 export * from "./scoring/rules.ts";

@@ -1,8 +1,9 @@
 import type { Repositories } from "../db/index.ts";
 import type { ReportKind } from "../domain/deadlines.ts";
 import { METHODOLOGY } from "../domain/methodology/data.ts";
-import { monthsOf } from "../domain/periods.ts";
+import { monthsOf, yearOf } from "../domain/periods.ts";
 import { type Points, sumPoints } from "../domain/points.ts";
+import { readReportMeta } from "../domain/reports/report-meta.ts";
 import { type ReportScore, scoreReport } from "../domain/scoring/score-report.ts";
 import type { IndicatorValue } from "../domain/scoring/values.ts";
 import type { Variants } from "../domain/variants.ts";
@@ -96,13 +97,15 @@ export async function yearScores(
 }
 
 /**
- * Project 1 is exempt when the body's annual report says an external analysis was made the
- * year before. The annual report's conversation records that answer; until it exists: not exempt.
+ * Project 1 is exempt when the body's annual report of the period's year says an external
+ * analysis of corruption risks was made the year before (recorded in the version's meta).
  */
-async function isProject1Exempt(
-  _repos: Repositories,
-  _bodyId: number,
-  _periodKey: string,
+export async function isProject1Exempt(
+  repos: Repositories,
+  bodyId: number,
+  periodKey: string,
 ): Promise<boolean> {
-  return false;
+  const annual = await repos.submissions.getCurrent(bodyId, "annual", String(yearOf(periodKey)));
+  if (!annual?.version || !COUNTED_STATUSES.has(annual.submission.status)) return false;
+  return readReportMeta(annual.version.meta).p1Exempt === true;
 }

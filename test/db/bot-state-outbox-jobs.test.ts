@@ -102,6 +102,7 @@ describeDatabases("outbox", (ctx) => {
       sent: 1,
       failed: 0,
       dead: 1,
+      cancelled: 0,
     });
     expect(await ctx.repos.outbox.getMessage(a.id)).toMatchObject({
       status: "sent",

@@ -155,9 +155,9 @@ describe("the bot process with a webhook", () => {
     expect(health.status).toBe(200);
   });
 
-  it("deletes the webhook when it stops", async () => {
+  it("keeps the webhook when it stops, for the other processes behind it", async () => {
     expect(await bot.stop()).toBe(0);
-    expect(emulator.webhook).toBeUndefined();
+    expect(emulator.webhook).toEqual({ url: webhookUrl, secret });
   });
 });
 

@@ -13,7 +13,7 @@ interface Response extends ServerResponse {
   status(code: number): Response;
   json(value: unknown): void;
 }
-type Handler = (req: Request, res: Response) => void | Promise<void>;
+type Handler = (req: Request, res: Response, next: () => void) => void | Promise<void>;
 interface ExpressApp {
   all(path: string, handler: Handler): void;
   get(path: string, handler: Handler): void;
@@ -41,6 +41,22 @@ export function installMissingMethods(emulator: Emulator, webServer: unknown): v
       }
     });
 
+  // Lets a test answer a send itself (a 429, a 403) before the emulator stores anything.
+  app.all("/bot:token/:method", async (req, res, next) => {
+    const hook = emulator.interceptSend;
+    if (!hook || !/^send/.test(req.params.method ?? "")) return next();
+    const multipart = (req.headers["content-type"] ?? "").startsWith("multipart/form-data");
+    const body = multipart ? undefined : parseJsonFields({ ...req.query, ...req.body });
+    const answer = await hook(req.params.method ?? "", body);
+    if (!answer) return next();
+    res.status(answer.status).json(answer.body);
+  });
+  // Telegram counts an update as delivered once a getUpdates asks for a higher offset.
+  app.all("/bot:token/getUpdates", (req, _res, next) => {
+    const offset = Number({ ...req.query, ...req.body }.offset ?? 0);
+    if (offset > emulator.confirmedOffset) emulator.confirmedOffset = offset;
+    next();
+  });
   method("sendDocument", (body) => sendFile(emulator, "sendDocument", "document", body));
   method("sendPhoto", (body) => sendFile(emulator, "sendPhoto", "photo", body));
   method("setMyCommands", (body) => {

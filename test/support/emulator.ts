@@ -28,6 +28,20 @@ export interface BotMessage {
   edited: boolean;
 }
 
+/** An HTTP answer a test gives to a bot's call (see Emulator.interceptSend). */
+export interface SendAnswer {
+  status: number;
+  body: unknown;
+}
+
+/** A Bot API error answer: `apiError(429, "Too Many Requests: retry after 2", { retry_after: 2 })`. */
+export function apiError(code: number, description: string, parameters?: object): SendAnswer {
+  return {
+    status: code,
+    body: { ok: false, error_code: code, description, ...(parameters ? { parameters } : {}) },
+  };
+}
+
 /** A document or photo the bot sent. */
 export interface SentFile {
   method: "sendDocument" | "sendPhoto";
@@ -61,6 +75,18 @@ export class Emulator {
   readonly commands = new Map<string, { command: string; description: string }[]>();
   readonly uploads = new Map<string, { data: Buffer; filename: string }>();
   webhook: { url: string; secret: string | undefined } | undefined;
+  /** The highest getUpdates offset a bot sent: updates below it count as delivered (polling). */
+  confirmedOffset = 0;
+  /**
+   * Answers a bot's send* call instead of the emulator when it returns a reply (e.g. a 429 with
+   * retry_after, a 403); `body` is undefined for multipart uploads. Undefined: handled normally.
+   */
+  interceptSend:
+    | ((
+        method: string,
+        body: Record<string, unknown> | undefined,
+      ) => SendAnswer | undefined | Promise<SendAnswer | undefined>)
+    | undefined;
   private sequence = 0;
   private readonly sequenceOf = new WeakMap<object, number>();
   private readonly editedMessages = new WeakSet<object>();
@@ -95,6 +121,17 @@ export class Emulator {
       .filter((stored) => (this.sequenceOf.get(stored) ?? 0) > sequence)
       .sort((a, b) => (this.sequenceOf.get(a) ?? 0) - (this.sequenceOf.get(b) ?? 0))
       .map((stored) => this.toBotMessage(stored));
+  }
+
+  /** When the emulator stored each bot message (ms), per chat: what rate tests measure. */
+  receipts(): { chatId: number; time: number; messageId: number }[] {
+    return (
+      this.server.storage.botMessages as unknown as (StoredBotMessage & { time: number })[]
+    ).map((stored) => ({
+      chatId: Number(stored.message.chat_id),
+      time: stored.time,
+      messageId: stored.messageId,
+    }));
   }
 
   /** Grows with every bot message sent or edited. */

@@ -23,8 +23,14 @@ describe("loadConfig", () => {
         logLevel: "info",
         methodologyVariants: {},
         mode: { type: "polling", host: "0.0.0.0", httpPort: undefined, pollIdleDelayMs: 0 },
+        userRateLimit: { limit: 5, timeFrameMs: 2000 },
       },
     });
+  });
+
+  it("turns the per-user rate limit off with RATE_LIMIT_UPDATES=0", () => {
+    const result = loadConfig({ ...minimal, RATE_LIMIT_UPDATES: "0" });
+    expect(result.ok && result.config.userRateLimit).toBe(false);
   });
 
   it("names a missing BOT_TOKEN", () => {
@@ -87,6 +93,7 @@ describe("loadConfig", () => {
       port: 8080,
       url: "https://bot.example.kz/telegram",
       secret: "s3cret_-",
+      chatLockConnections: 10,
     });
   });
 

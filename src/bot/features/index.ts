@@ -1,5 +1,20 @@
 import type { Composer } from "grammy";
 import type { BotContext } from "../context.ts";
+import { addBodyFeature } from "./add-body.ts";
+import { auditFeature } from "./audit.ts";
+import { broadcastFeature } from "./broadcast.ts";
+import { deadlinesFeature } from "./deadlines.ts";
+import { exportFeature } from "./export.ts";
+import { helpFeature } from "./help.ts";
+import { importFeature } from "./import.ts";
+import { indicatorsFeature } from "./indicators.ts";
+import { invitesFeature } from "./invites.ts";
+import { leaderboardFeature } from "./leaderboard.ts";
+import { monthlyReportFeature } from "./monthly-report.ts";
+import { onboardingFeature } from "./onboarding.ts";
+import { reviewFeature } from "./review.ts";
+import { scoreFeature } from "./score.ts";
+import { usersFeature } from "./users.ts";
 import { welcomeFeature } from "./welcome.ts";
 
 /** A command shown in Telegram's menu; its description is the locale key `commands.<command>`. */
@@ -8,7 +23,42 @@ export interface BotCommandSpec {
 }
 
 /** Every feature, installed in this order after the platform middleware. Add new features here. */
-export const features: Composer<BotContext>[] = [welcomeFeature];
+export const features: Composer<BotContext>[] = [
+  onboardingFeature,
+  welcomeFeature,
+  helpFeature,
+  invitesFeature,
+  addBodyFeature,
+  broadcastFeature,
+  deadlinesFeature,
+  indicatorsFeature,
+  monthlyReportFeature,
+  // Managers and admins (their text and document handlers pass on what they do not expect).
+  scoreFeature,
+  leaderboardFeature,
+  reviewFeature,
+  importFeature,
+  exportFeature,
+  usersFeature,
+  auditFeature,
+];
 
 /** The command menu, in the order Telegram shows it. Add a feature's commands here. */
-export const commands: BotCommandSpec[] = [{ command: "start" }, { command: "lang" }];
+export const commands: BotCommandSpec[] = [
+  { command: "start" },
+  { command: "help" },
+  { command: "lang" },
+  // Shown to everyone (the menu has no per-role scope); non-admins get a polite refusal.
+  { command: "invite" },
+  { command: "indicators" },
+  { command: "report" },
+  { command: "score" },
+  { command: "leaderboard" },
+  { command: "review" },
+  { command: "export" },
+  { command: "import" },
+  { command: "users" },
+  { command: "audit" },
+  { command: "broadcast" },
+  { command: "deadlines" },
+];

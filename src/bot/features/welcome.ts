@@ -9,11 +9,6 @@ const CHOOSE_LANGUAGE = /^lang:(kk|ru)$/;
 const composer = new Composer<BotContext>();
 const privateChats = composer.chatType("private");
 
-privateChats.command("start", async (ctx) => {
-  const text = `${greeting(ctx)}\n\n${ctx.t("language.choose")}`;
-  await ctx.reply(text, { reply_markup: languageKeyboard(ctx.lang) });
-});
-
 privateChats.command("lang", async (ctx) => {
   const text = `${ctx.t("language.current")}\n${ctx.t("language.choose")}`;
   await ctx.reply(text, { reply_markup: languageKeyboard(ctx.lang) });
@@ -28,23 +23,27 @@ composer.callbackQuery(CHOOSE_LANGUAGE, async (ctx) => {
   }
   await ctx.setLanguage(chosen);
   await ctx.answerCallbackQuery({ text: ctx.t("language.changed") });
-  await ctx.editMessageText(`${greeting(ctx)}\n\n${ctx.t("language.changed")}`, {
+  // Strangers keep seeing how to join (see onboarding.ts, which answers /start).
+  const hint = ctx.user ? "" : `\n\n${ctx.t("onboarding:stranger.howToJoin")}`;
+  await ctx.editMessageText(`${greeting(ctx)}${hint}\n\n${ctx.t("language.changed")}`, {
     reply_markup: languageKeyboard(chosen),
   });
 });
 
-function greeting(ctx: BotContext): string {
+/** The welcome line with the person's first name, in ctx.lang. */
+export function greeting(ctx: BotContext): string {
   return ctx.t("welcome.greeting", { name: ctx.from?.first_name ?? "" });
 }
 
-function languageKeyboard(selected: Lang): InlineKeyboard {
+/** Қазақша / Русский with the selected one ticked; buttons send `<prefix>:<lang>`. */
+export function languageKeyboard(selected: Lang, prefix = "lang"): InlineKeyboard {
   const keyboard = new InlineKeyboard();
   for (const lang of LANGUAGES) {
     const mark = lang === selected ? "✓ " : "";
-    keyboard.text(`${mark}${LANGUAGE_NAMES[lang]}`, `lang:${lang}`);
+    keyboard.text(`${mark}${LANGUAGE_NAMES[lang]}`, `${prefix}:${lang}`);
   }
   return keyboard;
 }
 
-/** /start greets and offers the language choice (preselected); /lang changes the language. */
+/** /lang offers the language choice (preselected) and changes it; /start lives in onboarding.ts. */
 export const welcomeFeature = composer;

@@ -38,3 +38,15 @@ export function requireRole(...roles: Role[]): MiddlewareFn<BotContext> {
     else await ctx.reply(ctx.t(key));
   };
 }
+
+/**
+ * The last middleware: a stranger's update that no feature took gets how to join (private chats
+ * and buttons only; groups stay quiet). Known users' stray updates are left alone.
+ */
+export const answerStrangers: MiddlewareFn<BotContext> = async (ctx, next) => {
+  if (ctx.user) return next();
+  const text = ctx.t("onboarding:stranger.howToJoin");
+  if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text, show_alert: true });
+  else if (ctx.chat?.type === "private") await ctx.reply(text);
+  else await next();
+};

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { OutboxStatus, PrismaClient } from "../generated/client.ts";
 import { fromBigInt, type Json, toJsonInput } from "./shared.ts";
 
@@ -13,6 +14,10 @@ export interface OutboxInput {
   /** Not sent before this time; defaults to now. */
   notBefore?: Date;
   at?: Date;
+  /** Telegram's reply_markup (an inline keyboard). */
+  replyMarkup?: Json;
+  /** The broadcast or job run the message belongs to, for progress and cancelling. */
+  batch?: string | null;
 }
 
 export interface OutboxItem {
@@ -29,7 +34,18 @@ export interface OutboxItem {
   claimedAt: Date | null;
   sentAt: Date | null;
   lastError: string | null;
+  replyMarkup: Json;
+  batch: string | null;
 }
+
+const STATUSES: readonly OutboxStatus[] = [
+  "pending",
+  "sending",
+  "sent",
+  "failed",
+  "dead",
+  "cancelled",
+];
 
 interface OutboxRow {
   id: number;
@@ -45,6 +61,8 @@ interface OutboxRow {
   claimed_at: Date | null;
   sent_at: Date | null;
   last_error: string | null;
+  reply_markup: unknown;
+  batch: string | null;
 }
 
 function fromRow(row: OutboxRow): OutboxItem {
@@ -62,7 +80,30 @@ function fromRow(row: OutboxRow): OutboxItem {
     claimedAt: row.claimed_at,
     sentAt: row.sent_at,
     lastError: row.last_error,
+    replyMarkup: (row.reply_markup ?? null) as Json,
+    batch: row.batch,
   };
+}
+
+function toCreateData(input: OutboxInput) {
+  const at = input.at ?? new Date();
+  return {
+    chatId: BigInt(input.chatId),
+    text: input.text,
+    parseMode: input.parseMode ?? null,
+    attachments: input.attachments === undefined ? undefined : toJsonInput(input.attachments),
+    replyMarkup: input.replyMarkup === undefined ? undefined : toJsonInput(input.replyMarkup),
+    batch: input.batch ?? null,
+    idempotencyKey: input.idempotencyKey,
+    nextAttemptAt: input.notBefore ?? at,
+    createdAt: at,
+  };
+}
+
+function countByStatus(groups: { status: OutboxStatus; _count: { _all: number } }[]) {
+  const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<OutboxStatus, number>;
+  for (const group of groups) counts[group.status] = group._count._all;
+  return counts;
 }
 
 /** Messages to send, claimed by workers with FOR UPDATE SKIP LOCKED so no two workers get one row. */
@@ -70,23 +111,21 @@ export function createOutboxRepository(prisma: PrismaClient) {
   return {
     /** Adds a message; a repeated idempotency key is ignored (enqueued: false). */
     async enqueue(input: OutboxInput): Promise<{ enqueued: boolean }> {
-      const at = input.at ?? new Date();
       const { count } = await prisma.outboxMessage.createMany({
-        data: [
-          {
-            chatId: BigInt(input.chatId),
-            text: input.text,
-            parseMode: input.parseMode ?? null,
-            attachments:
-              input.attachments === undefined ? undefined : toJsonInput(input.attachments),
-            idempotencyKey: input.idempotencyKey,
-            nextAttemptAt: input.notBefore ?? at,
-            createdAt: at,
-          },
-        ],
+        data: [toCreateData(input)],
         skipDuplicates: true,
       });
       return { enqueued: count === 1 };
+    },
+
+    /** Adds many messages in one statement; returns how many were new (repeated keys are skipped). */
+    async enqueueMany(inputs: readonly OutboxInput[]): Promise<number> {
+      if (inputs.length === 0) return 0;
+      const { count } = await prisma.outboxMessage.createMany({
+        data: inputs.map(toCreateData),
+        skipDuplicates: true,
+      });
+      return count;
     },
 
     /** Claims up to `limit` due messages for a worker (status → sending, attempts + 1), oldest due first. */
@@ -108,19 +147,28 @@ export function createOutboxRepository(prisma: PrismaClient) {
     },
 
     /** Marks a claimed message sent; false if it was not in `sending` (e.g. released as stale). */
-    async markSent(id: number, at: Date): Promise<boolean> {
+    async markSent(id: number, at: Date, workerId?: string): Promise<boolean> {
       const { count } = await prisma.outboxMessage.updateMany({
-        where: { id, status: "sending" },
+        where: { id, status: "sending", claimedBy: workerId },
         data: { status: "sent", sentAt: at, lastError: null },
       });
       return count > 0;
     },
 
-    /** Schedules another attempt after a failure. */
-    async markRetry(id: number, nextAttemptAt: Date, error: string): Promise<boolean> {
+    /**
+     * Schedules another attempt after a failure; `countAttempt: false` (a 429, or a message
+     * claimed but never tried) gives the claim's attempt back.
+     */
+    async markRetry(
+      id: number,
+      nextAttemptAt: Date,
+      error: string,
+      options: { workerId?: string; countAttempt?: boolean } = {},
+    ): Promise<boolean> {
       const { count } = await prisma.outboxMessage.updateMany({
-        where: { id, status: "sending" },
+        where: { id, status: "sending", claimedBy: options.workerId },
         data: {
+          attempts: options.countAttempt === false ? { decrement: 1 } : undefined,
           status: "failed",
           nextAttemptAt,
           lastError: error,
@@ -152,15 +200,72 @@ export function createOutboxRepository(prisma: PrismaClient) {
     /** How many messages are in each status. */
     async depth(): Promise<Record<OutboxStatus, number>> {
       const groups = await prisma.outboxMessage.groupBy({ by: ["status"], _count: { _all: true } });
-      const counts: Record<OutboxStatus, number> = {
-        pending: 0,
-        sending: 0,
-        sent: 0,
-        failed: 0,
-        dead: 0,
-      };
-      for (const group of groups) counts[group.status] = group._count._all;
-      return counts;
+      return countByStatus(groups);
+    },
+
+    /** How many messages of a batch are in each status (a broadcast's progress). */
+    async batchProgress(batch: string): Promise<Record<OutboxStatus, number>> {
+      const groups = await prisma.outboxMessage.groupBy({
+        by: ["status"],
+        where: { batch },
+        _count: { _all: true },
+      });
+      return countByStatus(groups);
+    },
+
+    /** Cancels the messages of a batch not yet handed to a worker; returns how many. */
+    async cancelBatch(batch: string, at: Date = new Date()): Promise<number> {
+      const { count } = await prisma.outboxMessage.updateMany({
+        where: { batch, status: { in: ["pending", "failed"] } },
+        data: { status: "cancelled", lastError: `cancelled at ${at.toISOString()}` },
+      });
+      return count;
+    },
+
+    /** Gives up on every waiting message to a chat (the user blocked the bot); returns how many. */
+    async dropChat(chatId: number, error: string): Promise<number> {
+      const { count } = await prisma.outboxMessage.updateMany({
+        where: { chatId: BigInt(chatId), status: { in: ["pending", "failed"] } },
+        data: { status: "dead", lastError: error },
+      });
+      return count;
+    },
+
+    /** Stores attachment bytes once by content; returns the key messages refer to them by. */
+    async storeFile(data: Buffer, at: Date = new Date()): Promise<string> {
+      const sha256 = createHash("sha256").update(data).digest("hex");
+      await prisma.outboxFile.createMany({
+        data: [{ sha256, data: new Uint8Array(data), createdAt: at }],
+        skipDuplicates: true,
+      });
+      return sha256;
+    },
+
+    /**
+     * Takes or renews the one sender lease (so several instances keep Telegram's overall limit):
+     * true while this worker holds it; another worker gets it only once it is `ttlMs` old.
+     */
+    async holdSenderLease(workerId: string, now: Date, ttlMs: number): Promise<boolean> {
+      const expired = new Date(now.getTime() - ttlMs);
+      const rows = await prisma.$queryRaw<{ key: string }[]>`
+        INSERT INTO bot_state (namespace, key, value, updated_at)
+        VALUES ('outbox', 'sender-lease', jsonb_build_object('owner', ${workerId}::text), ${now})
+        ON CONFLICT (namespace, key) DO UPDATE SET value = EXCLUDED.value, updated_at = EXCLUDED.updated_at
+        WHERE bot_state.value->>'owner' = ${workerId}::text OR bot_state.updated_at < ${expired}
+        RETURNING key`;
+      return rows.length === 1;
+    },
+
+    /** Gives the sender lease up (a graceful stop), so another instance takes over at once. */
+    async releaseSenderLease(workerId: string): Promise<void> {
+      await prisma.$executeRaw`
+        DELETE FROM bot_state WHERE namespace = 'outbox' AND key = 'sender-lease'
+          AND value->>'owner' = ${workerId}::text`;
+    },
+
+    async readFile(sha256: string): Promise<Buffer | undefined> {
+      const row = await prisma.outboxFile.findUnique({ where: { sha256 } });
+      return row ? Buffer.from(row.data) : undefined;
     },
 
     async getMessage(id: number): Promise<OutboxItem | undefined> {

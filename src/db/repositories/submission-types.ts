@@ -56,6 +56,8 @@ export interface VersionRecord {
   authorUserId: number;
   late: boolean;
   createdAt: Date;
+  /** Answers besides indicator values (domain reportMetaSchema); null when none. */
+  meta: unknown;
 }
 
 export interface VersionDetail extends VersionRecord {
@@ -83,6 +85,8 @@ export interface SubmitInput {
   values: Record<string, unknown>;
   events?: EventLine[];
   evidence?: EvidenceInput[];
+  /** Stored with the version as given; validate it with the domain's reportMetaSchema first. */
+  meta?: Json;
   late: boolean;
   at?: Date;
 }

@@ -104,6 +104,7 @@ export function createSubmissionsRepository(
             authorUserId: input.authorUserId,
             late: input.late,
             createdAt: at,
+            ...(input.meta === undefined ? {} : { meta: toJsonInput(input.meta) }),
           },
         });
         await tx.submissionValue.createMany({

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "submission_version" ADD COLUMN     "meta" JSONB;

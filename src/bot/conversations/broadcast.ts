@@ -1,0 +1,281 @@
+import type { Conversation } from "@grammyjs/conversations";
+import { InlineKeyboard } from "grammy";
+import { TEXT_LIMIT } from "../../delivery/outbox-message.ts";
+import { reportablePeriods } from "../../domain/deadlines.ts";
+import { LANGUAGES, type Lang } from "../../i18n.ts";
+import { dueLabel, periodLabel } from "../../jobs/labels.ts";
+import {
+  type Audience,
+  type BroadcastTexts,
+  listRegions,
+  resolveAudience,
+  startBroadcast,
+} from "../../services/broadcasts.ts";
+import { loadDeadlineRules } from "../../services/report-status.ts";
+import type { BotContext, ConversationContext } from "../context.ts";
+import { statusKeyboard, statusText, watchBroadcast } from "../features/broadcast-status.ts";
+
+/** The id to enter it with: ctx.conversation.enter(BROADCAST_CONVERSATION). */
+export const BROADCAST_CONVERSATION = "broadcast";
+
+type Talk = Conversation<BotContext, ConversationContext>;
+type Answer = { button: string } | { text: string };
+
+/**
+ * An admin composes a broadcast: the text (one for all, or Kazakh and Russian), the audience,
+ * when to send it; sees a preview with the recipient count and confirms. Then the messages go to
+ * the outbox and a status message shows the progress with a button that stops the rest.
+ */
+export async function broadcastConversation(conversation: Talk, ctx: ConversationContext) {
+  const t = (key: string, params?: Record<string, unknown>) => ctx.t(`broadcast:${key}`, params);
+  const ask = async (step: string, text: string, keyboard = new InlineKeyboard()) => {
+    await ctx.reply(text, {
+      reply_markup: keyboard.row().text(t("cancelButton"), "bc:cancel"),
+    });
+    return nextAnswer(conversation, ctx, step);
+  };
+  const choose = async (step: string, text: string, keyboard: InlineKeyboard) => {
+    let answer = await ask(step, text, keyboard);
+    while (!("button" in answer)) answer = await nextAnswer(conversation, ctx, step);
+    return answer.button;
+  };
+  const askText = async (step: string, question: string) => {
+    let answer = await ask(step, question);
+    for (;;) {
+      if ("text" in answer && answer.text.trim() !== "" && answer.text.length <= TEXT_LIMIT) {
+        return answer.text;
+      }
+      await ctx.reply(t("badText"));
+      answer = await nextAnswer(conversation, ctx, step);
+    }
+  };
+
+  const mode = await choose(
+    "mode",
+    t("askMode"),
+    new InlineKeyboard().text(t("modeOne"), "bc:mode:one").row().text(t("modeTwo"), "bc:mode:two"),
+  );
+  let texts: BroadcastTexts;
+  if (mode === "one") {
+    const text = await askText("text", t("askText"));
+    texts = { kk: text, ru: text };
+  } else {
+    texts = { kk: await askText("kk", t("askKk")), ru: await askText("ru", t("askRu")) };
+  }
+
+  const audience = await askAudience(conversation, ctx, choose);
+  const now = new Date(await conversation.external((outside) => outside.now().toISOString()));
+  const offset = ctx.config.utcOffsetMinutes;
+  const when = await choose(
+    "when",
+    t("askWhen"),
+    new InlineKeyboard().text(t("now"), "bc:when:now").text(t("later"), "bc:when:later"),
+  );
+  let notBefore: Date | undefined;
+  if (when === "later") {
+    let answer = await ask("time", t("askTime"));
+    for (;;) {
+      notBefore = "text" in answer ? parseLocalTime(answer.text, offset) : undefined;
+      if (notBefore && notBefore.getTime() > now.getTime()) break;
+      await ctx.reply(t("badTime"));
+      answer = await nextAnswer(conversation, ctx, "time");
+    }
+  }
+
+  const count = await conversation.external(
+    async (outside) => (await resolveAudience(outside.repos, audience)).length,
+  );
+  if (count === 0) {
+    await ctx.reply(t("nobody"));
+    return;
+  }
+  const shownLangs: Lang[] = texts.kk === texts.ru ? [ctx.lang] : [...LANGUAGES];
+  for (const lang of shownLangs) {
+    const label = texts.kk === texts.ru ? "" : `${t(`previewLang.${lang}`)}\n`;
+    await ctx.reply(`${label}${texts[lang]}`.slice(0, TEXT_LIMIT));
+  }
+  await choose(
+    "confirm",
+    t("preview", {
+      audience: describeAudience(ctx, audience),
+      count,
+      when: notBefore ? dueLabel(notBefore, offset, ctx.lang) : t("whenNow"),
+    }),
+    new InlineKeyboard().text(t("confirm"), "bc:confirm:yes"),
+  );
+
+  const started = await conversation.external((outside) =>
+    startBroadcast(outside.repos, {
+      actorUserId: outside.user?.id ?? null,
+      texts,
+      audience,
+      notBefore,
+      now: outside.now(),
+    }),
+  );
+  const progress = { sent: 0, failed: 0, left: started.recipients, cancelled: 0 };
+  const scheduled = notBefore ? dueLabel(notBefore, offset, ctx.lang) : undefined;
+  const status = await ctx.reply(statusText(ctx.t, started.id, progress, scheduled), {
+    reply_markup: statusKeyboard(ctx.t, started.id, progress),
+  });
+  await conversation.external((outside) => {
+    watchBroadcast({
+      api: outside.api,
+      repos: outside.repos,
+      t: ctx.t,
+      id: started.id,
+      chatId: status.chat.id,
+      messageId: status.message_id,
+      scheduled,
+      logger: outside.logger,
+    });
+  });
+}
+
+async function askAudience(
+  conversation: Talk,
+  ctx: ConversationContext,
+  choose: (step: string, text: string, keyboard: InlineKeyboard) => Promise<string>,
+): Promise<Audience> {
+  const t = (key: string, params?: Record<string, unknown>) => ctx.t(`broadcast:${key}`, params);
+  for (;;) {
+    const type = await choose(
+      "audience",
+      t("askAudience"),
+      InlineKeyboard.from(
+        ["all", "role", "kind", "region", "notSubmitted"].map((type) => [
+          InlineKeyboard.text(t(`audience.${type}`), `bc:audience:${type}`),
+        ]),
+      ),
+    );
+    if (type === "all") return { type: "all" };
+    if (type === "role") {
+      const roles = ["commissioner", "officer", "manager", "admin"] as const;
+      const role = await choose(
+        "role",
+        t("askRole"),
+        InlineKeyboard.from(
+          roles.map((r) => [InlineKeyboard.text(t(`roles.${r}`), `bc:role:${r}`)]),
+        ),
+      );
+      return { type: "role", role: role as (typeof roles)[number] };
+    }
+    if (type === "kind") {
+      const kind = await choose(
+        "kind",
+        t("askKind"),
+        new InlineKeyboard()
+          .text(t("kinds.central"), "bc:kind:central")
+          .row()
+          .text(t("kinds.regional"), "bc:kind:regional"),
+      );
+      return { type: "kind", kind: kind === "central" ? "central" : "regional" };
+    }
+    if (type === "region") {
+      const regions = await conversation.external((outside) => listRegions(outside.repos));
+      if (regions.length === 0) {
+        await ctx.reply(t("noRegions"));
+        continue;
+      }
+      const index = await choose(
+        "region",
+        t("askRegion"),
+        InlineKeyboard.from(
+          regions.slice(0, 40).map((r, i) => [InlineKeyboard.text(r, `bc:region:${i}`)]),
+        ),
+      );
+      return { type: "region", region: regions[Number(index)] ?? regions[0] ?? "" };
+    }
+    const kind = await choose(
+      "report",
+      t("askReport"),
+      InlineKeyboard.from(
+        (["monthly", "quarterly", "annual"] as const).map((k) => [
+          InlineKeyboard.text(ctx.t(`notifications:reportTitle.${k}`), `bc:report:${k}`),
+        ]),
+      ),
+    );
+    const reportKind = kind === "quarterly" || kind === "annual" ? kind : "monthly";
+    const periods = await conversation.external(async (outside) =>
+      reportablePeriods(
+        reportKind,
+        outside.now(),
+        await loadDeadlineRules(outside.repos),
+        ctx.config.utcOffsetMinutes,
+      ).slice(0, 6),
+    );
+    const periodKey = await choose(
+      "period",
+      t("askPeriod"),
+      InlineKeyboard.from(
+        periods.map((p) => [InlineKeyboard.text(periodLabel(p, ctx.lang), `bc:period:${p}`)]),
+      ),
+    );
+    return { type: "notSubmitted", kind: reportKind, periodKey };
+  }
+}
+
+/** The audience in words, for the preview. */
+function describeAudience(ctx: ConversationContext, audience: Audience): string {
+  const t = (key: string, params?: Record<string, unknown>) => ctx.t(`broadcast:${key}`, params);
+  switch (audience.type) {
+    case "all":
+      return t("describe.all");
+    case "role":
+      return t("describe.role", { role: t(`roles.${audience.role}`) });
+    case "kind":
+      return t("describe.kind", { kind: t(`kinds.${audience.kind}`) });
+    case "region":
+      return t("describe.region", { region: audience.region });
+    case "notSubmitted":
+      return t("describe.notSubmitted", {
+        report: ctx.t(`notifications:report.${audience.kind}`),
+        period: periodLabel(audience.periodKey, ctx.lang),
+      });
+  }
+}
+
+/** "05.11.2026 09:00" in local time (fixed UTC offset) → the instant; undefined if not a date. */
+export function parseLocalTime(text: string, utcOffsetMinutes: number): Date | undefined {
+  const m = /^\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s+(\d{1,2}):(\d{2})\s*$/.exec(text);
+  if (!m) return undefined;
+  const [day, month, year, hour, minute] = m.slice(1).map(Number) as number[];
+  const local = Date.UTC(year ?? 0, (month ?? 0) - 1, day, hour, minute);
+  const check = new Date(local);
+  if (check.getUTCDate() !== day || check.getUTCMonth() !== (month ?? 0) - 1) return undefined;
+  if ((hour ?? 0) > 23 || (minute ?? 0) > 59) return undefined;
+  return new Date(local - utcOffsetMinutes * 60_000);
+}
+
+/**
+ * The next answer to the question of `step`: its button's value or a text. Cancel and commands
+ * end the conversation; buttons of other steps are ignored; other updates go to other features.
+ */
+async function nextAnswer(
+  conversation: Talk,
+  ctx: ConversationContext,
+  step: string,
+): Promise<Answer> {
+  for (;;) {
+    const update = await conversation.wait();
+    const data = update.callbackQuery?.data;
+    if (data === "bc:cancel") {
+      await update.answerCallbackQuery();
+      await ctx.reply(ctx.t("broadcast:cancelled"));
+      return conversation.halt();
+    }
+    if (data?.startsWith("bc:") && !data.startsWith("bc:stop:") && !data.startsWith("bc:show:")) {
+      await update.answerCallbackQuery();
+      const [, buttonStep, ...value] = data.split(":");
+      if (buttonStep === step && value.length > 0) return { button: value.join(":") };
+      continue;
+    }
+    const text = update.message?.text;
+    if (text?.startsWith("/")) {
+      await ctx.reply(ctx.t("broadcast:cancelled"));
+      return conversation.halt({ next: true });
+    }
+    if (text !== undefined) return { text };
+    await conversation.skip({ next: true });
+  }
+}

@@ -1,0 +1,230 @@
+import { Composer, InlineKeyboard } from "grammy";
+import type { BodyRecord } from "../../db/repositories/directory.ts";
+import type { InviteRecord } from "../../db/repositories/invites.ts";
+import type { Role } from "../../db/repositories/users.ts";
+import {
+  createInviteForBody,
+  inviteLink,
+  isInviteOpen,
+  revokeBodyInvite,
+} from "../../services/invites.ts";
+import type { BotContext } from "../context.ts";
+import { bodyName, onMenuButton } from "../main-menu.ts";
+import { mayActForBody, requireRole } from "../middleware/access.ts";
+
+const PAGE_SIZE = 8;
+const ROLES: readonly Role[] = ["commissioner", "officer", "manager", "admin"];
+const USES = [1, 5, 10, 30, 100];
+const DAYS = [3, 7, 14, 30];
+
+const composer = new Composer<BotContext>();
+
+onMenuButton(composer, "invite", async (ctx) => {
+  await ctx.answerCallbackQuery();
+  await ctx.reply(...(await bodyPage(ctx, 0)));
+});
+
+composer.chatType("private").command("invite", requireRole("admin"), async (ctx) => {
+  await ctx.reply(...(await bodyPage(ctx, 0)));
+});
+
+// Every step button ("inv:…") is admin-only; the role check runs before any of them.
+const buttons = new Composer<BotContext>();
+composer.filter(
+  (ctx) => ctx.callbackQuery?.data?.startsWith("inv:") ?? false,
+  requireRole("admin"),
+  buttons,
+);
+
+buttons.callbackQuery(/^inv:p:(\d+)$/, async (ctx) => {
+  await ctx.answerCallbackQuery();
+  await ctx.editMessageText(...(await bodyPage(ctx, Number(ctx.match[1]))));
+});
+
+buttons.callbackQuery(/^inv:b:(\d+)$/, async (ctx) => {
+  const body = await bodyFor(ctx, Number(ctx.match[1]));
+  if (!body) return;
+  await ctx.answerCallbackQuery();
+  const keyboard = new InlineKeyboard();
+  for (const role of ROLES) {
+    keyboard.text(ctx.t(`onboarding:roles.${role}`), `inv:r:${body.id}:${role}`).row();
+  }
+  keyboard.text(ctx.t("onboarding:invite.listButton"), `inv:l:${body.id}`).row();
+  keyboard.text(ctx.t("onboarding:invite.back"), "inv:p:0");
+  await ctx.editMessageText(ctx.t("onboarding:invite.pickRole", { body: bodyName(ctx, body) }), {
+    reply_markup: keyboard,
+  });
+});
+
+buttons.callbackQuery(/^inv:r:(\d+):(\w+)$/, async (ctx) => {
+  const body = await bodyFor(ctx, Number(ctx.match[1]));
+  const role = roleOf(ctx.match[2]);
+  if (!body || !role) return;
+  await ctx.answerCallbackQuery();
+  const keyboard = new InlineKeyboard();
+  for (const uses of USES) {
+    keyboard.text(
+      ctx.t("onboarding:invite.uses", { count: uses }),
+      `inv:u:${body.id}:${role}:${uses}`,
+    );
+  }
+  keyboard.row().text(ctx.t("onboarding:invite.back"), `inv:b:${body.id}`);
+  await ctx.editMessageText(ctx.t("onboarding:invite.pickUses", describe(ctx, body, role)), {
+    reply_markup: keyboard,
+  });
+});
+
+buttons.callbackQuery(/^inv:u:(\d+):(\w+):(\d+)$/, async (ctx) => {
+  const body = await bodyFor(ctx, Number(ctx.match[1]));
+  const role = roleOf(ctx.match[2]);
+  if (!body || !role) return;
+  await ctx.answerCallbackQuery();
+  const uses = Number(ctx.match[3]);
+  const keyboard = new InlineKeyboard();
+  for (const days of DAYS) {
+    keyboard.text(
+      ctx.t("onboarding:invite.days", { count: days }),
+      `inv:c:${body.id}:${role}:${uses}:${days}`,
+    );
+  }
+  keyboard.row().text(ctx.t("onboarding:invite.back"), `inv:r:${body.id}:${role}`);
+  await ctx.editMessageText(ctx.t("onboarding:invite.pickDays", describe(ctx, body, role)), {
+    reply_markup: keyboard,
+  });
+});
+
+buttons.callbackQuery(/^inv:c:(\d+):(\w+):(\d+):(\d+)$/, async (ctx) => {
+  const body = await bodyFor(ctx, Number(ctx.match[1]));
+  const role = roleOf(ctx.match[2]);
+  if (!body || !role) return;
+  const created = await createInviteForBody(ctx.repos, {
+    bodyId: body.id,
+    role,
+    maxUses: Number(ctx.match[3]),
+    days: Number(ctx.match[4]),
+    actorUserId: ctx.user?.id ?? null,
+    now: ctx.now(),
+  });
+  if (!created.ok) {
+    await ctx.answerCallbackQuery({ text: ctx.t("onboarding:invite.bodyGone"), show_alert: true });
+    return;
+  }
+  await ctx.answerCallbackQuery();
+  const { invite } = created;
+  await ctx.editMessageText(
+    ctx.t("onboarding:invite.created", {
+      ...describe(ctx, body, role),
+      uses: ctx.t("onboarding:invite.uses", { count: invite.maxUses }),
+      until: formatDate(ctx, invite.expiresAt),
+      link: inviteLink(ctx.me.username, invite.code),
+    }),
+    { reply_markup: new InlineKeyboard(), link_preview_options: { is_disabled: true } },
+  );
+});
+
+buttons.callbackQuery(/^inv:l:(\d+)$/, async (ctx) => {
+  const body = await bodyFor(ctx, Number(ctx.match[1]));
+  if (!body) return;
+  await ctx.answerCallbackQuery();
+  await ctx.editMessageText(...(await inviteList(ctx, body)));
+});
+
+buttons.callbackQuery(/^inv:x:(\d+):(\d+)$/, async (ctx) => {
+  const body = await bodyFor(ctx, Number(ctx.match[1]));
+  if (!body) return;
+  const revoked = await revokeBodyInvite(ctx.repos, {
+    bodyId: body.id,
+    inviteId: Number(ctx.match[2]),
+    actorUserId: ctx.user?.id ?? null,
+    now: ctx.now(),
+  });
+  const key = revoked.ok ? "onboarding:invite.revoked" : "onboarding:invite.alreadyGone";
+  await ctx.answerCallbackQuery({ text: ctx.t(key) });
+  await ctx.editMessageText(...(await inviteList(ctx, body)));
+});
+
+type Screen = [
+  string,
+  { reply_markup: InlineKeyboard; link_preview_options?: { is_disabled: boolean } },
+];
+
+/** One page of the active bodies, as buttons, with ◀️ ▶️ between pages. */
+async function bodyPage(ctx: BotContext, page: number): Promise<Screen> {
+  const bodies = await ctx.repos.directory.listBodies();
+  if (bodies.length === 0) {
+    const keyboard = new InlineKeyboard().text(ctx.t("onboarding:menu.addBody"), "menu:addBody");
+    return [ctx.t("onboarding:invite.noBodies"), { reply_markup: keyboard }];
+  }
+  const pages = Math.ceil(bodies.length / PAGE_SIZE);
+  const current = Math.min(Math.max(page, 0), pages - 1);
+  const keyboard = new InlineKeyboard();
+  for (const body of bodies.slice(current * PAGE_SIZE, (current + 1) * PAGE_SIZE)) {
+    keyboard.text(bodyName(ctx, body), `inv:b:${body.id}`).row();
+  }
+  if (current > 0) keyboard.text(ctx.t("onboarding:invite.previous"), `inv:p:${current - 1}`);
+  if (current < pages - 1) keyboard.text(ctx.t("onboarding:invite.next"), `inv:p:${current + 1}`);
+  const text = ctx.t("onboarding:invite.pickBody", { page: current + 1, pages });
+  return [text, { reply_markup: keyboard }];
+}
+
+/** The body's invites that still work, each with its link and a revoke button. */
+async function inviteList(ctx: BotContext, body: BodyRecord): Promise<Screen> {
+  const now = ctx.now();
+  const open = (await ctx.repos.invites.listInvites(body.id)).filter((invite) =>
+    isInviteOpen(invite, now),
+  );
+  const keyboard = new InlineKeyboard();
+  const name = bodyName(ctx, body);
+  if (open.length === 0) {
+    keyboard.text(ctx.t("onboarding:invite.back"), `inv:b:${body.id}`);
+    return [ctx.t("onboarding:invite.listEmpty", { body: name }), { reply_markup: keyboard }];
+  }
+  const lines = open.map((invite, index) => inviteLine(ctx, invite, index + 1));
+  open.forEach((invite, index) => {
+    const label = ctx.t("onboarding:invite.revokeButton", { n: index + 1 });
+    keyboard.text(label, `inv:x:${body.id}:${invite.id}`).row();
+  });
+  keyboard.text(ctx.t("onboarding:invite.back"), `inv:b:${body.id}`);
+  const text = [ctx.t("onboarding:invite.listTitle", { body: name }), ...lines].join("\n\n");
+  return [text, { reply_markup: keyboard, link_preview_options: { is_disabled: true } }];
+}
+
+function inviteLine(ctx: BotContext, invite: InviteRecord, n: number): string {
+  return ctx.t("onboarding:invite.listLine", {
+    n,
+    role: ctx.t(`onboarding:roles.${invite.role}`),
+    uses: invite.uses,
+    max: invite.maxUses,
+    until: formatDate(ctx, invite.expiresAt),
+    link: inviteLink(ctx.me.username, invite.code),
+  });
+}
+
+/** The body when it exists, is active and the admin may act for it; else a refusal alert. */
+async function bodyFor(ctx: BotContext, bodyId: number): Promise<BodyRecord | undefined> {
+  const body = await ctx.repos.directory.getBody(bodyId);
+  if (body?.active && mayActForBody(ctx.user, body.id)) return body;
+  await ctx.answerCallbackQuery({ text: ctx.t("onboarding:invite.bodyGone"), show_alert: true });
+  return undefined;
+}
+
+function roleOf(text: string | undefined): Role | undefined {
+  return ROLES.find((role) => role === text);
+}
+
+function describe(ctx: BotContext, body: BodyRecord, role: Role) {
+  return { body: bodyName(ctx, body), role: ctx.t(`onboarding:roles.${role}`) };
+}
+
+/** dd.mm.yyyy in the bot's time zone, as both languages write dates. */
+function formatDate(ctx: BotContext, date: Date): string {
+  return new Intl.DateTimeFormat("ru-RU", {
+    timeZone: ctx.config.timeZone,
+    day: "2-digit",
+    month: "2-digit",
+    year: "numeric",
+  }).format(date);
+}
+
+/** /invite and the "invite" button: pick a body, a role, how many people and days; list and revoke. */
+export const invitesFeature = composer;

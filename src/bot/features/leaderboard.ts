@@ -1,0 +1,95 @@
+import { Composer, InlineKeyboard } from "grammy";
+import type { BodyKind } from "../../db/repositories/directory.ts";
+import { nextPeriod, parsePeriod, previousPeriod } from "../../domain/periods.ts";
+import { reportingMonth } from "../../services/body-scores.ts";
+import { rankBodiesOfKind } from "../../services/leaderboard.ts";
+import { bodyName, formatPeriodLabel } from "../../services/period-labels.ts";
+import type { BotContext } from "../context.ts";
+import { onMenuButton } from "../main-menu.ts";
+import { requireRole } from "../middleware/access.ts";
+import { pts, show } from "./view-helpers.ts";
+
+const composer = new Composer<BotContext>();
+const allowed = requireRole("commissioner", "officer", "manager");
+// lb:<kind>:<period key: a month, or a year for "year to date">
+const SCREEN = /^lb:(central|regional):(\d{4}(?:-\d{2})?)$/;
+const SHOWN = 30;
+
+composer.command("leaderboard", allowed, (ctx) => openLeaderboard(ctx, false));
+onMenuButton(composer, "leaderboard", async (ctx) => {
+  await ctx.answerCallbackQuery();
+  await openLeaderboard(ctx, true);
+});
+
+composer.callbackQuery(SCREEN, allowed, async (ctx) => {
+  const [, kind, periodKey] = ctx.match;
+  const view = await leaderboardView(ctx, kind as BodyKind, periodKey ?? "");
+  await show(ctx, view.text, view.keyboard);
+});
+
+async function openLeaderboard(ctx: BotContext, fresh: boolean) {
+  const own =
+    ctx.user?.bodyId == null ? undefined : await ctx.repos.directory.getBody(ctx.user.bodyId);
+  const month = reportingMonth(ctx.now(), ctx.config.utcOffsetMinutes);
+  const view = await leaderboardView(ctx, own?.kind ?? "central", month);
+  if (fresh) await ctx.reply(view.text, { reply_markup: view.keyboard });
+  else await show(ctx, view.text, view.keyboard);
+}
+
+async function leaderboardView(ctx: BotContext, kind: BodyKind, periodKey: string) {
+  const lines = await rankBodiesOfKind(ctx.repos, kind, periodKey);
+  const ownId = ctx.user?.bodyId ?? undefined;
+  const period = parsePeriod(periodKey);
+  const isMonth = period?.kind === "month";
+  const label = isMonth
+    ? formatPeriodLabel(periodKey, ctx.lang)
+    : ctx.t("manager:score.yearToDate", { year: periodKey });
+  const text = [
+    ctx.t("manager:leaderboard.title", { kind: ctx.t(`manager:kinds.${kind}`) }),
+    label,
+    "",
+  ];
+  if (lines.length === 0) text.push(ctx.t("manager:leaderboard.empty"));
+  const ownIndex = lines.findIndex((line) => line.body.id === ownId);
+  lines.forEach((line, index) => {
+    if (index >= SHOWN && index !== ownIndex) return;
+    const unreviewed =
+      line.unreviewed === 0
+        ? ""
+        : ` ${ctx.t("manager:leaderboard.unreviewed", { points: pts(line.unreviewed) })}`;
+    const mark = line.body.id === ownId ? "👉 " : "";
+    const you = line.body.id === ownId ? ` ${ctx.t("manager:leaderboard.you")}` : "";
+    text.push(
+      `${mark}${line.rank}. ${bodyName(line.body, ctx.lang)} — ${pts(line.points)}${unreviewed}${you}`,
+    );
+  });
+  if (lines.some((line) => line.unreviewed !== 0))
+    text.push("", ctx.t("manager:leaderboard.unreviewedNote"));
+
+  const month = isMonth ? periodKey : reportingMonth(ctx.now(), ctx.config.utcOffsetMinutes);
+  const year = String(period?.year ?? month.slice(0, 4));
+  const keyboard = new InlineKeyboard()
+    .text(`${isMonth ? "✓ " : ""}${ctx.t("manager:leaderboard.month")}`, `lb:${kind}:${month}`)
+    .text(`${isMonth ? "" : "✓ "}${ctx.t("manager:leaderboard.yearToDate")}`, `lb:${kind}:${year}`)
+    .row();
+  if (isMonth) {
+    keyboard
+      .text(
+        `◀ ${formatPeriodLabel(previousPeriod(periodKey), ctx.lang)}`,
+        `lb:${kind}:${previousPeriod(periodKey)}`,
+      )
+      .text(
+        `${formatPeriodLabel(nextPeriod(periodKey), ctx.lang)} ▶`,
+        `lb:${kind}:${nextPeriod(periodKey)}`,
+      )
+      .row();
+  }
+  if (ctx.user?.role === "admin") {
+    const other: BodyKind = kind === "central" ? "regional" : "central";
+    keyboard.text(ctx.t(`manager:kinds.${other}`), `lb:${other}:${periodKey}`);
+  }
+  return { text: text.join("\n"), keyboard };
+}
+
+/** /leaderboard: bodies of the same kind ranked by points for a month or the year to date. */
+export const leaderboardFeature = composer;

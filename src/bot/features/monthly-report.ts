@@ -1,0 +1,58 @@
+import { createConversation } from "@grammyjs/conversations";
+import { Composer } from "grammy";
+import type { BotContext, ConversationContext } from "../context.ts";
+import {
+  MONTHLY_REPORT_CONVERSATION,
+  type MonthlyReportArgs,
+  monthlyReportConversation,
+} from "../conversations/monthly-report.ts";
+import { onMenuButton } from "../main-menu.ts";
+import { mayActForBody, requireRole } from "../middleware/access.ts";
+
+const composer = new Composer<BotContext>();
+const privateChats = composer.chatType("private");
+
+privateChats.use(
+  createConversation<BotContext, ConversationContext>(
+    monthlyReportConversation,
+    MONTHLY_REPORT_CONVERSATION,
+  ),
+);
+
+async function enter(ctx: BotContext, args: MonthlyReportArgs): Promise<void> {
+  // Whatever form was open, the person asked for this one now.
+  await ctx.conversation.exitAll();
+  await ctx.conversation.enter(MONTHLY_REPORT_CONVERSATION, args);
+}
+
+// "/report CODE" lets an admin skip choosing the body; a commissioner may only name their own.
+privateChats.command("report", requireRole("commissioner"), async (ctx) => {
+  const bodyCode = ctx.match.trim();
+  await enter(ctx, bodyCode ? { bodyCode } : {});
+});
+
+onMenuButton(composer, "monthly", async (ctx) => {
+  await ctx.answerCallbackQuery();
+  await enter(ctx, {});
+});
+
+// A button of a form that is no longer open: Submit pressed twice lands here the second time.
+composer.callbackQuery(/^mr:submit:\d+:(\d+):(\d{4}-\d{2})$/, async (ctx) => {
+  const bodyId = Number(ctx.match[1]);
+  const month = ctx.match[2] ?? "";
+  const current = mayActForBody(ctx.user, bodyId)
+    ? await ctx.repos.submissions.getCurrent(bodyId, "monthly", month)
+    : undefined;
+  const version = current?.version?.number;
+  const text = version
+    ? ctx.t("monthly-report:entry.alreadySubmitted", { version })
+    : ctx.t("monthly-report:entry.staleButton");
+  await ctx.answerCallbackQuery({ text, show_alert: true });
+});
+
+composer.callbackQuery(/^mr:/, async (ctx) => {
+  await ctx.answerCallbackQuery({ text: ctx.t("monthly-report:entry.staleButton") });
+});
+
+/** /report and the menu's "monthly" item: the ethics commissioner's monthly report. */
+export const monthlyReportFeature = composer;

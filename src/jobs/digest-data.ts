@@ -1,0 +1,115 @@
+import type { Repositories } from "../db/index.ts";
+import type { BodyRecord } from "../db/repositories/directory.ts";
+import { METHODOLOGY } from "../domain/methodology/data.ts";
+import { INDICATORS, locateIndicator } from "../domain/methodology/lookup.ts";
+import type { IndicatorDef } from "../domain/methodology/types.ts";
+import { monthsOf, yearOf } from "../domain/periods.ts";
+import { type Points, sumPoints } from "../domain/points.ts";
+import { appliesToBody } from "../domain/scoring/score-indicator.ts";
+import type { Variants } from "../domain/variants.ts";
+import { listDescendants } from "../services/body-scope.ts";
+import { maxPerReport } from "../services/body-scores.ts";
+import { periodKeysOfYear } from "../services/report-scores.ts";
+import { type BodyStanding, endedBy } from "../services/standings.ts";
+
+/** An indicator where the month's report scored less than it could. */
+export interface PointsGap {
+  def: IndicatorDef;
+  points: Points;
+  max: Points;
+}
+
+/** Everything one manager's monthly digest says, as numbers (texts and charts are made from it). */
+export interface DigestData {
+  month: string;
+  own: BodyStanding;
+  subordinates: BodyStanding[];
+  /** Bodies (own and below) with no submitted or accepted monthly report for the month. */
+  missing: BodyRecord[];
+  /** The own body's biggest gaps between max and points in the month, biggest first. */
+  gaps: PointsGap[];
+  /** The own body's points per project per month of the year up to the month. */
+  trend: { months: string[]; series: { projectId: string; points: Points[] }[] };
+  /** The own body's year-to-date points per applicable indicator (they add up to own.yearToDate). */
+  indicators: { def: IndicatorDef; points: Points }[];
+}
+
+const TOP_GAPS = 3;
+
+/** Whether a body's monthly report for the month counts (submitted or accepted). */
+async function reportedBodies(repos: Repositories, month: string): Promise<Set<number>> {
+  const submissions = await repos.submissions.listByPeriod("monthly", month);
+  return new Set(
+    submissions
+      .filter((s) => s.status === "submitted" || s.status === "accepted")
+      .map((s) => s.bodyId),
+  );
+}
+
+/** Collects a digest for the body a manager leads, from stored scores and standings. */
+export async function collectDigest(
+  repos: Repositories,
+  input: {
+    bodyId: number;
+    month: string;
+    standings: ReadonlyMap<number, BodyStanding>;
+    variants?: Partial<Variants>;
+  },
+): Promise<DigestData | undefined> {
+  const own = input.standings.get(input.bodyId);
+  if (!own) return undefined;
+  const subordinates = (await listDescendants(repos, input.bodyId))
+    .map((body) => input.standings.get(body.id))
+    .filter((s): s is BodyStanding => s !== undefined);
+  const reported = await reportedBodies(repos, input.month);
+  const missing = [own, ...subordinates].filter((s) => !reported.has(s.body.id)).map((s) => s.body);
+  const rows = await repos.scores.listScores({
+    periodKeys: periodKeysOfYear(yearOf(input.month)),
+    bodyId: input.bodyId,
+  });
+  const monthPoints = new Map<string, Points>();
+  for (const row of rows) {
+    if (row.applicable && row.periodKey === input.month)
+      monthPoints.set(row.indicatorId, row.points);
+  }
+  const gaps = INDICATORS.filter(
+    (def) => def.period === "monthly" && appliesToBody(def, { bodyKind: own.body.kind }),
+  )
+    .map((def) => ({
+      def,
+      points: monthPoints.get(def.id) ?? 0,
+      max: maxPerReport(def, input.variants) ?? 0,
+    }))
+    .filter((gap) => gap.max > gap.points)
+    .sort((a, b) => b.max - b.points - (a.max - a.points) || a.def.id.localeCompare(b.def.id))
+    .slice(0, TOP_GAPS);
+  const months = monthsOf(String(yearOf(input.month))).filter((m) => m <= input.month);
+  const series = METHODOLOGY.projects.map((project) => ({
+    projectId: project.id,
+    points: months.map((m) =>
+      sumPoints(
+        rows
+          .filter((r) => r.applicable && r.periodKey === m)
+          .filter((r) => locateIndicator(r.indicatorId)?.project.id === project.id)
+          .map((r) => r.points),
+      ),
+    ),
+  }));
+  const ytd = new Map<string, Points>();
+  for (const row of rows) {
+    if (!row.applicable || !endedBy(row.periodKey, input.month)) continue;
+    ytd.set(row.indicatorId, sumPoints([ytd.get(row.indicatorId) ?? 0, row.points]));
+  }
+  const indicators = INDICATORS.filter((def) =>
+    appliesToBody(def, { bodyKind: own.body.kind }),
+  ).map((def) => ({ def, points: ytd.get(def.id) ?? 0 }));
+  return {
+    month: input.month,
+    own,
+    subordinates,
+    missing,
+    gaps,
+    trend: { months, series },
+    indicators,
+  };
+}

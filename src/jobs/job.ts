@@ -1,0 +1,43 @@
+import type { Config } from "../config.ts";
+import type { Repositories } from "../db/index.ts";
+
+/** What a job needs: the repositories, a fixed "now" (tests pass their own) and a slice of config. */
+export interface JobInput {
+  repos: Repositories;
+  now: Date;
+  config: Pick<Config, "utcOffsetMinutes" | "methodologyVariants">;
+}
+
+/** What a run did: how many messages it put in the outbox (repeats of earlier runs are not counted). */
+export interface JobOutcome {
+  enqueued: number;
+}
+
+export type JobRun = (input: JobInput) => Promise<JobOutcome>;
+
+/** The local minute a run belongs to, "2026-10-05T10:00": the same on every instance. */
+export function slotOf(at: Date, utcOffsetMinutes: number): string {
+  return new Date(at.getTime() + utcOffsetMinutes * 60_000).toISOString().slice(0, 16);
+}
+
+/**
+ * Runs a job for a schedule slot unless another instance already claimed that slot; records how
+ * it ended. Returns undefined when the slot was someone else's.
+ */
+export async function runJobOnce(
+  name: string,
+  run: JobRun,
+  input: JobInput,
+  slot: string = slotOf(input.now, input.config.utcOffsetMinutes),
+): Promise<JobOutcome | undefined> {
+  if (!(await input.repos.jobRuns.claimJobRun(name, slot, input.now))) return undefined;
+  try {
+    const outcome = await run(input);
+    await input.repos.jobRuns.finishJobRun(name, slot, `ok: ${outcome.enqueued} enqueued`);
+    return outcome;
+  } catch (error) {
+    const summary = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    await input.repos.jobRuns.finishJobRun(name, slot, `failed: ${summary}`.slice(0, 500));
+    throw error;
+  }
+}

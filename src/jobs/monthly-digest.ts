@@ -1,0 +1,199 @@
+import type { BodyRecord } from "../db/repositories/directory.ts";
+import type { UserRecord } from "../db/repositories/users.ts";
+import { enqueueMessages, type OutgoingMessage } from "../delivery/outbox-message.ts";
+import {
+  buildScoreSheetWorkbook,
+  renderLeaderboardChart,
+  renderProjectTrendChart,
+} from "../documents/index.ts";
+import { periodContaining, previousPeriod } from "../domain/periods.ts";
+import { formatPoints } from "../domain/points.ts";
+import { type Lang, translator } from "../i18n.ts";
+import { type BodyStanding, computeStandings, standingsOfKind } from "../services/standings.ts";
+import { collectDigest, type DigestData } from "./digest-data.ts";
+import type { JobInput, JobOutcome } from "./job.ts";
+import { capitalize, changeLabel, periodLabel, yearToDateLabel } from "./labels.ts";
+
+const MAX_SUBORDINATE_LINES = 25;
+const CHART_TOP = 15;
+
+/** The name of a body in a language. */
+export function bodyName(body: BodyRecord, lang: Lang): string {
+  return lang === "kk" ? body.nameKk : body.nameRu;
+}
+
+/** The month a digest or leaderboard sent now is about: the month just ended. */
+export function reportedMonth(now: Date, utcOffsetMinutes: number): string {
+  return previousPeriod(periodContaining("month", now, utcOffsetMinutes));
+}
+
+/**
+ * Sends every manager the month's digest of their body and the bodies below it: points and their
+ * change, place among bodies of the kind, who has not reported, the biggest gaps; with a trend
+ * chart, the leaderboard chart and a workbook of the numbers. All numbers are stored scores.
+ */
+export async function runMonthlyDigest({ repos, now, config }: JobInput): Promise<JobOutcome> {
+  const month = reportedMonth(now, config.utcOffsetMinutes);
+  const standings = await computeStandings(repos, month);
+  const managers = await repos.users.listUsers({ role: "manager" });
+  let enqueued = 0;
+  for (const manager of managers) {
+    if (manager.bodyId === null) continue;
+    const digest = await collectDigest(repos, {
+      bodyId: manager.bodyId,
+      month,
+      standings,
+      variants: config.methodologyVariants,
+    });
+    if (!digest) continue;
+    const messages = await digestMessages(manager, digest, standings, now);
+    enqueued += await enqueueMessages(repos, messages, now);
+  }
+  return { enqueued };
+}
+
+/** The digest's text in a language (also what tests read). */
+export function digestText(digest: DigestData, lang: Lang): string {
+  const t = translator(lang);
+  const { own } = digest;
+  const kind = t(`notifications:kindsGenitive.${own.body.kind}`);
+  const lines = [
+    t("notifications:digest.title", {
+      period: periodLabel(digest.month, lang),
+      body: bodyName(own.body, lang),
+    }),
+    t("notifications:digest.month", {
+      points: formatPoints(own.month),
+      change: changeLabel(own.month - own.previousMonth, lang),
+    }),
+    t("notifications:digest.yearToDate", {
+      points: formatPoints(own.yearToDate),
+      rank: own.rank,
+      of: own.of,
+      kind,
+    }),
+  ];
+  if (digest.subordinates.length > 0) {
+    lines.push("", t("notifications:digest.subordinates"));
+    for (const s of digest.subordinates.slice(0, MAX_SUBORDINATE_LINES)) {
+      lines.push(
+        t("notifications:digest.subordinate", {
+          body: bodyName(s.body, lang),
+          points: formatPoints(s.month),
+          change: changeLabel(s.month - s.previousMonth, lang),
+          ytd: formatPoints(s.yearToDate),
+          rank: s.rank,
+        }),
+      );
+    }
+    const more = digest.subordinates.length - MAX_SUBORDINATE_LINES;
+    if (more > 0) lines.push(t("notifications:digest.more", { count: more }));
+  }
+  lines.push(
+    "",
+    digest.missing.length === 0
+      ? t("notifications:digest.allReported")
+      : t("notifications:digest.missing", {
+          bodies: digest.missing.map((b) => bodyName(b, lang)).join(", "),
+        }),
+    "",
+  );
+  if (digest.gaps.length === 0) lines.push(t("notifications:digest.noGaps"));
+  else {
+    lines.push(t("notifications:digest.gaps"));
+    for (const gap of digest.gaps) {
+      lines.push(
+        t("notifications:digest.gap", {
+          id: gap.def.id,
+          title: gap.def.title[lang],
+          points: formatPoints(gap.points),
+          max: formatPoints(gap.max),
+        }),
+      );
+    }
+  }
+  lines.push("", t("notifications:digest.attachments"));
+  return lines.join("\n").slice(0, 4000);
+}
+
+async function digestMessages(
+  manager: UserRecord,
+  digest: DigestData,
+  standings: ReadonlyMap<number, BodyStanding>,
+  now: Date,
+): Promise<OutgoingMessage[]> {
+  const lang = manager.language;
+  const t = translator(lang);
+  const name = bodyName(digest.own.body, lang);
+  const key = `digest:${digest.month}:user:${manager.id}`;
+  const base = { chatId: manager.telegramId, batch: `digest:${digest.month}` };
+  const year = digest.month.slice(0, 4);
+  const trendTitle = t("notifications:digest.trendTitle", { body: name, year });
+  const trend = await renderProjectTrendChart({
+    lang,
+    title: trendTitle,
+    months: digest.trend.months,
+    series: digest.trend.series.map((s) => ({
+      label: t("notifications:digest.project", { id: s.projectId.replace(/^p/, "") }),
+      points: s.points,
+    })),
+  });
+  const boardTitle = capitalize(
+    t("notifications:digest.leaderboardTitle", {
+      kind: t(`notifications:kindsInTitle.${digest.own.body.kind}`),
+      period: yearToDateLabel(digest.month, lang),
+    }),
+  );
+  const board = await renderLeaderboardChart({
+    lang,
+    title: boardTitle,
+    entries: chartEntries(standingsOfKind(standings, digest.own.body.kind), digest.own, lang),
+  });
+  const sheet = await buildScoreSheetWorkbook({
+    lang,
+    bodyName: name,
+    periodLabel: yearToDateLabel(digest.month, lang),
+    rows: digest.indicators.map(({ def, points }) => ({
+      indicatorId: def.id,
+      project: def.id.split(".")[0]?.replace(/^p/, "") ?? "",
+      task: def.id.split(".")[1]?.replace(/^t/, "") ?? "",
+      title: def.title[lang],
+      points,
+      applicable: true,
+    })),
+    total: digest.own.yearToDate,
+    created: now,
+  });
+  return [
+    { ...base, text: digestText(digest, lang), idempotencyKey: `${key}:text` },
+    {
+      ...base,
+      text: trendTitle,
+      attachment: { kind: "photo", filename: "trend.png", data: trend },
+      idempotencyKey: `${key}:trend`,
+    },
+    {
+      ...base,
+      text: boardTitle,
+      attachment: { kind: "photo", filename: "leaderboard.png", data: board },
+      idempotencyKey: `${key}:leaderboard`,
+    },
+    {
+      ...base,
+      text: "",
+      attachment: { kind: "document", filename: `scores-${digest.month}.xlsx`, data: sheet },
+      idempotencyKey: `${key}:sheet`,
+    },
+  ];
+}
+
+/** The top of the kind's ranking, plus the own body (highlighted) if it is further down. */
+export function chartEntries(ranked: readonly BodyStanding[], own: BodyStanding, lang: Lang) {
+  const shown = ranked.slice(0, CHART_TOP);
+  if (!shown.some((s) => s.body.id === own.body.id)) shown.push(own);
+  return shown.map((s) => ({
+    name: `${s.rank}. ${bodyName(s.body, lang)}`,
+    points: s.yearToDate,
+    highlight: s.body.id === own.body.id,
+  }));
+}

@@ -1,0 +1,167 @@
+import type { Repositories } from "../db/index.ts";
+import type { BodyRecord } from "../db/repositories/directory.ts";
+import type { ScoreRecord } from "../db/repositories/scores.ts";
+import { METHODOLOGY } from "../domain/methodology/data.ts";
+import type { IndicatorDef, LocalizedText, PeriodKind } from "../domain/methodology/types.ts";
+import {
+  monthsOf,
+  parsePeriod,
+  periodContaining,
+  previousPeriod,
+  quarterOf,
+  yearOf,
+} from "../domain/periods.ts";
+import { type Points, sumPoints } from "../domain/points.ts";
+import { scoreEntry } from "../domain/scoring/rules.ts";
+import { appliesToBody } from "../domain/scoring/score-indicator.ts";
+import { resolveVariants, type Variants } from "../domain/variants.ts";
+import { periodKeysOfYear } from "./report-scores.ts";
+
+/** Points of one thing over the three spans /score shows. */
+export interface SpanPoints {
+  month: Points;
+  quarter: Points;
+  year: Points;
+}
+
+export interface IndicatorScoreView {
+  id: string;
+  title: LocalizedText;
+  period: PeriodKind;
+  points: SpanPoints;
+  /** The most one report (one month, quarter or year) can score; absent when unbounded. */
+  maxPerReport?: Points;
+}
+
+export interface TaskScoreView {
+  id: string;
+  title: LocalizedText;
+  points: SpanPoints;
+  indicators: IndicatorScoreView[];
+}
+
+export interface ProjectScoreView {
+  id: string;
+  title: LocalizedText;
+  points: SpanPoints;
+  tasks: TaskScoreView[];
+}
+
+export interface BodyScoreSummary {
+  body: BodyRecord;
+  /** The spans: a month key, its quarter's key and its year's key. */
+  month: string;
+  quarter: string;
+  year: string;
+  total: SpanPoints;
+  projects: ProjectScoreView[];
+}
+
+/**
+ * The month whose report is being gathered now: the month just ended. /score and /leaderboard
+ * open on it because the current month has no reports until it ends.
+ */
+export function reportingMonth(now: Date, utcOffsetMinutes: number): string {
+  return previousPeriod(periodContaining("month", now, utcOffsetMinutes));
+}
+
+/** The period keys whose stored scores make up a period: a month; a quarter's months and itself; a year's all. */
+export function periodKeysWithin(periodKey: string): string[] {
+  const period = parsePeriod(periodKey);
+  if (!period) throw new RangeError(`Not a period key: ${periodKey}`);
+  if (period.kind === "month") return [periodKey];
+  if (period.kind === "quarter") return [...monthsOf(periodKey), periodKey];
+  return periodKeysOfYear(period.year);
+}
+
+/** The most one report can score on an indicator (one month's, quarter's or year's entry), if bounded. */
+export function maxPerReport(
+  def: IndicatorDef,
+  variants: Partial<Variants> = {},
+): Points | undefined {
+  const variant = (resolveVariants(variants) as Record<string, string>)[def.id];
+  return scoreEntry(def.rule, undefined, variant).max;
+}
+
+/** How many reports of an indicator's period a period holds: a year has 12 months, 4 quarters, 1 year. */
+export function reportsWithin(def: IndicatorDef, periodKey: string): number {
+  const period = parsePeriod(periodKey);
+  if (!period) throw new RangeError(`Not a period key: ${periodKey}`);
+  const months = monthsOf(periodKey).length;
+  if (def.period === "monthly") return months;
+  if (def.period === "quarterly") return period.kind === "month" ? 0 : months / 3;
+  return period.kind === "year" ? 1 : 0;
+}
+
+/** Sums applicable stored points per indicator over some period keys. */
+export function sumByIndicator(
+  rows: readonly ScoreRecord[],
+  periodKeys: readonly string[],
+): Map<string, Points> {
+  const keys = new Set(periodKeys);
+  const sums = new Map<string, Points>();
+  for (const row of rows) {
+    if (!row.applicable || !keys.has(row.periodKey)) continue;
+    sums.set(row.indicatorId, sumPoints([sums.get(row.indicatorId) ?? 0, row.points]));
+  }
+  return sums;
+}
+
+/**
+ * A body's points for a month, that month's quarter and its year up to date, project by project,
+ * task by task and indicator by indicator (only the indicators that apply to the body's kind).
+ */
+export async function summarizeBodyScores(
+  repos: Repositories,
+  bodyId: number,
+  month: string,
+  options: { variants?: Partial<Variants> } = {},
+): Promise<BodyScoreSummary | undefined> {
+  const body = await repos.directory.getBody(bodyId);
+  if (!body) return undefined;
+  const quarter = quarterOf(month);
+  const year = String(yearOf(month));
+  const rows = await repos.scores.listScores({
+    periodKeys: periodKeysOfYear(yearOf(month)),
+    bodyId,
+  });
+  const spans = {
+    month: sumByIndicator(rows, [month]),
+    quarter: sumByIndicator(rows, periodKeysWithin(quarter)),
+    year: sumByIndicator(rows, periodKeysWithin(year)),
+  };
+  const pointsOf = (id: string): SpanPoints => ({
+    month: spans.month.get(id) ?? 0,
+    quarter: spans.quarter.get(id) ?? 0,
+    year: spans.year.get(id) ?? 0,
+  });
+  const projects = METHODOLOGY.projects.map((project) => {
+    const tasks = project.tasks
+      .map((task) => {
+        const indicators = task.indicators
+          .filter((def) => appliesToBody(def, { bodyKind: body.kind }))
+          .map((def): IndicatorScoreView => {
+            const max = maxPerReport(def, options.variants);
+            return {
+              id: def.id,
+              title: def.title,
+              period: def.period,
+              points: pointsOf(def.id),
+              ...(max === undefined ? {} : { maxPerReport: max }),
+            };
+          });
+        return { id: task.id, title: task.title, points: addSpans(indicators), indicators };
+      })
+      .filter((task) => task.indicators.length > 0);
+    return { id: project.id, title: project.title, points: addSpans(tasks), tasks };
+  });
+  return { body, month, quarter, year, total: addSpans(projects), projects };
+}
+
+function addSpans(items: readonly { points: SpanPoints }[]): SpanPoints {
+  return {
+    month: sumPoints(items.map((i) => i.points.month)),
+    quarter: sumPoints(items.map((i) => i.points.quarter)),
+    year: sumPoints(items.map((i) => i.points.year)),
+  };
+}

@@ -1,0 +1,303 @@
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BotProcess } from "../support/bot-process.ts";
+import type { EmulatedUser } from "../support/emulated-user.ts";
+import { type Emulator, startEmulator } from "../support/emulator.ts";
+import { seedBody, seedDatabase, seedUser } from "../support/seed.ts";
+
+// 3 November 2026, 11:00 in Almaty: October is due on 5 November (on time), September is late.
+const FAKE_NOW = "2026-11-03T11:00:00+05:00";
+const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const MONTHLY = ["p4.t2.s3", "p4.t2.s4", "p4.t3.s1"];
+
+/** The month's points by `npm run --silent score` on a scorecard with the same monthly values. */
+function monthlyPointsByCli(values: Record<string, unknown>): string {
+  const run = spawnSync("npm", ["run", "--silent", "score", "--", "-"], {
+    cwd: REPO_ROOT,
+    input: JSON.stringify({ bodyKind: "regional", values }),
+    encoding: "utf8",
+  });
+  if (run.status !== 0) throw new Error(`score exited ${run.status}: ${run.stderr}`);
+  const out = JSON.parse(run.stdout) as { indicators: Record<string, { points: number }> };
+  // The whole scorecard also scores the annual indicators left out (penalties); the month is these three.
+  const total = MONTHLY.reduce(
+    (sum, id) => sum + Math.round((out.indicators[id]?.points ?? 0) * 100),
+    0,
+  );
+  return String(total / 100).replace(".", ",");
+}
+
+/** Sends a text and waits for the answer that matches. */
+async function say(user: EmulatedUser, text: string, expected: RegExp | string) {
+  await user.send(text);
+  return user.waitFor(expected);
+}
+
+/** Presses a button and waits for the answer that matches. */
+async function press(user: EmulatedUser, button: string | RegExp, expected: RegExp | string) {
+  await user.press(button);
+  return user.waitFor(expected);
+}
+
+describe("the ethics commissioner's monthly report", () => {
+  let emulator: Emulator;
+  let bot: BotProcess;
+  const ids = { bodyA: 0, bodyB: 0, bodyC: 0 };
+
+  beforeAll(async () => {
+    emulator = await startEmulator();
+    bot = new BotProcess({
+      emulator,
+      env: { FAKE_NOW, NODE_ENV: "test", RATE_LIMIT_UPDATES: "0" },
+    });
+    await seedDatabase(bot.dataDir, async (repos) => {
+      const a = await seedBody(repos, { code: "A01" });
+      const b = await seedBody(repos, { code: "B01" });
+      const c = await seedBody(repos, { code: "C01" });
+      Object.assign(ids, { bodyA: a.id, bodyB: b.id, bodyC: c.id });
+      await seedUser(repos, { telegramId: 7001, role: "commissioner", bodyId: a.id });
+      await seedUser(repos, {
+        telegramId: 7002,
+        role: "commissioner",
+        bodyId: b.id,
+        language: "kk",
+      });
+      await seedUser(repos, { telegramId: 7003, role: "commissioner", bodyId: c.id });
+      await seedUser(repos, { telegramId: 7004, role: "commissioner", bodyId: a.id });
+      await seedUser(repos, { telegramId: 7005, role: "officer", bodyId: a.id });
+      await seedUser(repos, { telegramId: 7006, role: "admin", bodyId: null });
+    });
+    await bot.start();
+  }, 120_000);
+
+  afterAll(async () => {
+    await bot?.dispose();
+    await emulator?.stop();
+  });
+
+  it("takes a full report with wrong answers on the way and shows the points the score CLI gives", async () => {
+    const user = emulator.user({ userId: 7001, languageCode: "ru" });
+    await user.command("report");
+    await user.waitFor("За какой месяц отчёт?");
+    expect(
+      user
+        .lastKeyboard()
+        ?.flat()
+        .map((b) => b.text),
+    ).toEqual(["октябрь 2026 г.", "сентябрь 2026 г. — с опозданием", "✖ Отмена"]);
+    await press(user, "октябрь 2026 г.", "1/4. Разъяснительные");
+
+    await press(user, "➕ Добавить мероприятие", "Мероприятие №1. Когда оно прошло?");
+    await say(user, "15.11", "❗ Дата не входит в отчётный месяц (октябрь 2026 г.).");
+    await say(user, "12", "Напишите его тему");
+    await say(user, "Конфликт интересов", "Сколько человек участвовало?");
+    await say(user, "сорок", "❗ Напишите число цифрами, например: 3.");
+    await say(user, "40", "1. 12.10.2026 — Конфликт интересов, 40 участников");
+    await press(user, "➕ Добавить ещё", "Мероприятие №2");
+    await say(user, "15.10", "Мероприятие №2. Напишите его тему.");
+    await say(user, "Этика государственного служащего", "Сколько человек");
+    await say(user, "25", "2. 15.10.2026 — Этика государственного служащего, 25 участников");
+    await press(user, "✅ Готово", "2/4. Профилактическая работа");
+
+    await say(user, "-2", "❗ Число не может быть отрицательным.");
+    await say(user, "2", "Должностное лицо 1 из 2");
+    await say(user, "Иванов Иван Иванович", "Напишите только должность");
+    await say(
+      user,
+      "Главный специалист отдела закупок",
+      "Когда проведена профилактическая работа?",
+    );
+    await say(user, "14", "Должностное лицо 2 из 2");
+    await say(
+      user,
+      "Руководитель отдела кадров",
+      "Должностное лицо 2 (Руководитель отдела кадров)",
+    );
+    await say(user, "21.10.2026", "3/4. Правовая пропаганда");
+
+    await press(user, "➕ Добавить мероприятие", "Мероприятие №1");
+    await say(user, "2026-10-22", "Напишите его тему");
+    await say(user, "Адалдық алаңы", "Для кого оно проводилось?");
+    await say(
+      user,
+      "студенты колледжа",
+      "1. 22.10.2026 — Адалдық алаңы (для кого: студенты колледжа)",
+    );
+    await press(user, "✅ Готово", "Освещались ли мероприятия");
+    await press(user, "Да", "Пришлите ссылки");
+    const links = await say(
+      user,
+      "htp://bad https://t.me/adaldyq/1",
+      "❗ Это не ссылка: htp://bad",
+    );
+    expect(links.text).toContain("1. https://t.me/adaldyq/1");
+    await press(user, "✅ Готово", "Сколько всего просмотров");
+    await say(user, "1500", "4/4. Подтверждающие материалы");
+
+    await press(user, /Разъяснительные мероприятия \(0\)/, "Пришлите фото или документы");
+    await user.sendDocument({ filename: "big.pdf", data: Buffer.alloc(21 * 1024 * 1024) });
+    await user.waitFor("❗ Файл больше 20 МБ");
+    await user.sendDocument({ filename: "setup.exe", data: Buffer.from("MZ") });
+    await user.waitFor("❗ Такой тип файла не принимается");
+    await user.sendDocument({ filename: "protocol.pdf", data: Buffer.from("%PDF-1.4") });
+    await user.waitFor("📎 Файл принят");
+    await press(user, "✅ Готово", "Приложено файлов: 1");
+    const summary = await press(user, "➡ Далее", /Итого за месяц: ([\d,]+)/);
+
+    expect(summary.text).toContain("1. 12.10.2026 — Конфликт интересов, 40 участников — 2 балла");
+    expect(summary.text).toContain("За охват от 1000 просмотров: 10 баллов");
+    const shown = /Итого за месяц: ([\d,]+)/.exec(summary.text)?.[1];
+    expect(shown).toBe("26");
+    expect(
+      monthlyPointsByCli({
+        "p4.t2.s3": [2],
+        "p4.t2.s4": [2],
+        "p4.t3.s1": [{ events: 1, published: true, views: 1500 }],
+      }),
+    ).toBe(shown);
+
+    // Pressed twice: the second press finds the form closed and stores nothing.
+    await user.press("📤 Отправить отчёт");
+    await user.press("📤 Отправить отчёт");
+    const done = await user.waitFor("✅ Отчёт за октябрь 2026 г. отправлен (версия 1).");
+    expect(done.text).toContain("Баллы за месяц: 26 баллов.");
+    expect(done.text).not.toContain("опозданием");
+  });
+
+  it("corrects a submitted report before the deadline as version 2", async () => {
+    const user = emulator.user({ userId: 7001, languageCode: "ru" });
+    await user.command("report");
+    await user.waitFor("За какой месяц отчёт?");
+    await press(user, "октябрь 2026 г. — исправить", "уже отправлен (версия 1)");
+    const summary = await press(user, "✏️ Исправить отчёт", "Итого за месяц: 26 баллов");
+    expect(summary.text).toContain("исправление отправленного отчёта (версия 1)");
+    await press(user, "✏️ Изменить раздел", "Какой раздел изменить?");
+    await press(user, "2. Профилактическая работа", "Уже внесено:");
+    await say(user, "3", "Должностное лицо 1 из 3");
+    await say(user, "Главный специалист отдела закупок", "Когда");
+    await say(user, "14", "Должностное лицо 2 из 3");
+    await say(user, "Руководитель отдела кадров", "Когда");
+    await say(user, "21", "Должностное лицо 3 из 3");
+    await say(user, "Ведущий специалист", "Когда");
+    await say(user, "28", "Итого за месяц: 27 баллов");
+    await press(user, "📤 Отправить отчёт", "отправлен (версия 2)");
+  });
+
+  it("takes a late report in Kazakh and marks it late", async () => {
+    const user = emulator.user({ userId: 7002, languageCode: "kk" });
+    await user.command("report");
+    await user.waitFor("Есеп қай айға?");
+    await press(user, "2026 ж. қыркүйек — кешіктіріліп", "1/4. Әдеп жөніндегі уәкілдің");
+    await press(user, "✅ Дайын", "2/4.");
+    await say(user, "бір", "❗ Санды цифрмен жазыңыз, мысалы: 3.");
+    await say(user, "0", "3/4. Құқықтық насихаттау");
+    await press(user, "➕ Іс-шара қосу", "№1 іс-шара. Ол қашан өтті?");
+    await say(user, "31.10", "❗ Бұл күн есепті айға (2026 ж. қыркүйек) жатпайды.");
+    await say(user, "10.09", "Тақырыбын жазыңыз");
+    await say(user, "Сыбайлас жемқорлыққа қарсы мәдениет", "кімге арналып өткізілді");
+    await say(user, "мектеп мұғалімдері", "1. 10.09.2026 — Сыбайлас жемқорлыққа қарсы мәдениет");
+    await press(user, "✅ Дайын", "интернет-ресурстарда жарияланды ма?");
+    await press(user, "Жоқ", "4/4. Растайтын материалдар");
+    const summary = await press(user, "➡ Өткізіп жіберу", "Айдың қорытындысы: 10 балл");
+    expect(summary.text).toContain("«кешіктірілген» деген белгімен қабылданады");
+    const done = await press(
+      user,
+      "📤 Есепті жіберу",
+      "✅ Есеп жіберілді: 2026 ж. қыркүйек (1-нұсқа).",
+    );
+    expect(done.text).toContain("Айдағы балл: 10 балл.");
+    expect(done.text).toContain("кешіктірілген деп белгіленді");
+  });
+
+  it("loses nothing when the bot is killed mid-report, and ignores an update delivered twice", async () => {
+    const user = emulator.user({ userId: 7003, languageCode: "ru" });
+    await user.command("report");
+    await user.waitFor("За какой месяц отчёт?");
+    await press(user, "октябрь 2026 г.", "1/4");
+    await press(user, "➕ Добавить мероприятие", "Когда");
+    await say(user, "5", "тему");
+    await say(user, "Тема А", "Сколько человек");
+    const added = await user.send("30");
+    await user.waitFor("1. 05.10.2026 — Тема А, 30 участников");
+    await emulator.redeliver(added);
+    await press(user, "➕ Добавить ещё", "Мероприятие №2");
+    await say(user, "6", "тему");
+    const topic = await user.send("Тема Б");
+    await user.waitFor("Сколько человек");
+    await bot.waitForUpdateHandled(topic);
+
+    await bot.kill();
+    await bot.start();
+    const list = await say(user, "12", "2. 06.10.2026 — Тема Б, 12 участников");
+    expect(list.text).not.toContain("3.");
+
+    // Stopping and coming back later: the draft is offered.
+    await say(user, "/cancel", "Всё введённое сохранено в черновике");
+    await user.command("report");
+    await user.waitFor("незаконченный черновик отчёта за октябрь 2026 г.");
+    const resumed = await press(user, "▶ Продолжить черновик", "1/4");
+    expect(resumed.text).toContain("2. 06.10.2026 — Тема Б, 12 участников");
+    await press(user, "✅ Готово", "2/4");
+    await say(user, "0", "3/4");
+    await press(user, "✅ Готово", "4/4");
+    await press(user, "➡ Пропустить", "Итого за месяц: 4 балла");
+    await press(user, "📤 Отправить отчёт", "отправлен (версия 1)");
+  });
+
+  it("lets a commissioner report only for their own body, and nobody but commissioners", async () => {
+    const commissioner = emulator.user({ userId: 7004, languageCode: "ru" });
+    await commissioner.command("report", "B01");
+    await commissioner.waitFor("Вы можете отчитываться только за свой орган.");
+    const officer = emulator.user({ userId: 7005, languageCode: "ru" });
+    await officer.command("report");
+    await officer.waitFor("Это действие недоступно для вашей роли.");
+
+    // Admins act for any body: they pick it first.
+    const admin = emulator.user({ userId: 7006, languageCode: "ru" });
+    await admin.command("report");
+    await admin.waitFor("За какой орган заполнить отчёт?");
+    await press(admin, "Орган B01", "За какой месяц отчёт?");
+    expect(
+      admin
+        .lastKeyboard()
+        ?.flat()
+        .map((b) => b.text),
+    ).toEqual(["октябрь 2026 г.", "сентябрь 2026 г. — отправлен", "✖ Отмена"]);
+    await press(admin, "✖ Отмена", "Заполнение остановлено");
+  });
+
+  it("stored every submission as shown: versions, lateness, event lines, links and scores", async () => {
+    await bot.stop();
+    await seedDatabase(bot.dataDir, async (repos) => {
+      const a = await repos.submissions.getCurrent(ids.bodyA, "monthly", "2026-10");
+      expect(a?.submission).toMatchObject({ versionCount: 2, late: false, status: "submitted" });
+      expect(a?.version?.values).toEqual({
+        "p4.t2.s3": 2,
+        "p4.t2.s4": 3,
+        "p4.t3.s1": { events: 1, published: true, views: 1500 },
+      });
+      expect(a?.version?.events.map((e) => [e.kind, e.date])).toEqual([
+        ["explanatory", "2026-10-12"],
+        ["explanatory", "2026-10-15"],
+        ["preventive", "2026-10-14"],
+        ["preventive", "2026-10-21"],
+        ["preventive", "2026-10-28"],
+        ["propaganda", "2026-10-22"],
+      ]);
+      expect(a?.version?.evidence.map((e) => [e.item, e.type, e.link ?? e.mime])).toEqual([
+        ["p4.t2.s3", "document", "application/pdf"],
+        ["p4.t3.s1", "link", "https://t.me/adaldyq/1"],
+      ]);
+      const scores = await repos.scores.listScores({ periodKeys: ["2026-10"], bodyId: ids.bodyA });
+      expect(scores.reduce((sum, s) => sum + s.points, 0)).toBe(2700);
+
+      const b = await repos.submissions.getCurrent(ids.bodyB, "monthly", "2026-09");
+      expect(b?.submission).toMatchObject({ versionCount: 1, late: true });
+      expect(await repos.submissions.getCurrent(ids.bodyB, "monthly", "2026-10")).toBeUndefined();
+
+      const c = await repos.submissions.getCurrent(ids.bodyC, "monthly", "2026-10");
+      expect(c?.version?.events.map((e) => e.topic)).toEqual(["Тема А", "Тема Б"]);
+    });
+  });
+});

@@ -1,0 +1,204 @@
+import { describe, expect, it } from "vitest";
+import type { Repositories } from "../../src/db/index.ts";
+import { readWorkbookRows } from "../../src/documents/index.ts";
+import { scoreReport } from "../../src/domain/scoring/score-report.ts";
+import { collectDigest } from "../../src/jobs/digest-data.ts";
+import { runLeaderboard } from "../../src/jobs/leaderboard.ts";
+import { runMonthlyDigest } from "../../src/jobs/monthly-digest.ts";
+import { recomputeReportScores, yearScores } from "../../src/services/report-scores.ts";
+import { computeStandings } from "../../src/services/standings.ts";
+import { seedBody, seedUser } from "../support/seed.ts";
+import { almaty, jobConfig, outboxOf, useJobDatabase } from "./support.ts";
+
+type Values = Record<string, unknown>;
+
+const monthValues: Record<string, Record<string, Values>> = {
+  M: {
+    "2026-09": {
+      "p4.t2.s3": 2,
+      "p4.t2.s4": 1,
+      "p4.t3.s1": { events: 1, published: false, views: 0 },
+    },
+    "2026-10": {
+      "p4.t2.s3": 4,
+      "p4.t2.s4": 3,
+      "p4.t3.s1": { events: 2, published: true, views: 300 },
+    },
+  },
+  S: {
+    "2026-09": {
+      "p4.t2.s3": 5,
+      "p4.t2.s4": 10,
+      "p4.t3.s1": { events: 3, published: true, views: 5000 },
+    },
+    "2026-10": { "p4.t2.s3": 1 },
+  },
+  O: {
+    "2026-09": { "p4.t2.s3": 1 },
+    // O does not report for October.
+  },
+};
+
+async function seedScores(repos: Repositories) {
+  const m = await seedBody(repos, {
+    code: "M",
+    kind: "central",
+    nameRu: "Министерство М",
+    nameKk: "М министрлігі",
+  });
+  const s = await seedBody(repos, {
+    code: "S",
+    kind: "central",
+    parentId: m.id,
+    nameRu: "Комитет С",
+    nameKk: "С комитеті",
+  });
+  const o = await seedBody(repos, {
+    code: "O",
+    kind: "central",
+    nameRu: "Агентство О",
+    nameKk: "О агенттігі",
+  });
+  const bodies = { M: m, S: s, O: o };
+  const author = await seedUser(repos, { telegramId: 900, role: "commissioner", bodyId: m.id });
+  for (const [code, months] of Object.entries(monthValues)) {
+    const body = bodies[code as keyof typeof bodies];
+    for (const [periodKey, values] of Object.entries(months)) {
+      const result = await repos.submissions.submit({
+        bodyId: body.id,
+        kind: "monthly",
+        periodKey,
+        authorUserId: author.id,
+        values,
+        late: false,
+        at: almaty("2026-11-01T09:00"),
+      });
+      if (!result.ok) throw new Error(`${code} ${periodKey}: ${result.reason}`);
+      await recomputeReportScores(repos, { bodyId: body.id, kind: "monthly", periodKey });
+    }
+  }
+  return bodies;
+}
+
+/** The scoring engine's total for a body's month, computed from the seeded values directly. */
+function engineTotal(code: string, month: string): number {
+  const values = monthValues[code]?.[month];
+  if (!values) return 0;
+  return scoreReport({
+    bodyKind: "central",
+    p1Exempt: false,
+    kind: "monthly",
+    values: values as never,
+  }).total;
+}
+
+describe("the monthly digest and the leaderboard", () => {
+  const ctx = useJobDatabase();
+  const now = almaty("2026-11-07T10:00");
+
+  it("the digest's numbers equal the scoring engine's", async () => {
+    const { M, S, O } = await seedScores(ctx.repos);
+    const standings = await computeStandings(ctx.repos, "2026-10");
+    const digest = await collectDigest(ctx.repos, { bodyId: M.id, month: "2026-10", standings });
+    if (!digest) throw new Error("no digest");
+    expect(digest.own.month).toBe(engineTotal("M", "2026-10"));
+    expect(digest.own.previousMonth).toBe(engineTotal("M", "2026-09"));
+    expect(digest.own.yearToDate).toBe(engineTotal("M", "2026-09") + engineTotal("M", "2026-10"));
+    expect(digest.own.yearToDate).toBe((await yearScores(ctx.repos, 2026, M.id)).get(M.id)?.total);
+    expect(digest.subordinates.map((s) => [s.body.code, s.month, s.yearToDate])).toEqual([
+      ["S", engineTotal("S", "2026-10"), engineTotal("S", "2026-09") + engineTotal("S", "2026-10")],
+    ]);
+    // The indicators of the workbook add up to the total.
+    expect(digest.indicators.reduce((sum, i) => sum + i.points, 0)).toBe(digest.own.yearToDate);
+    // Ranks follow year-to-date points among central bodies.
+    const ytd = ["M", "S", "O"].map((code) => ({
+      code,
+      points: engineTotal(code, "2026-09") + engineTotal(code, "2026-10"),
+    }));
+    const order = [...ytd].sort((a, b) => b.points - a.points).map((x) => x.code);
+    expect(
+      [M, S, O]
+        .sort((a, b) => (standings.get(a.id)?.rank ?? 0) - (standings.get(b.id)?.rank ?? 0))
+        .map((b) => b.code),
+    ).toEqual(order);
+    expect(digest.missing.map((b) => b.code)).toEqual([]);
+    expect(O.code).toBe("O");
+  });
+
+  it("sends each manager a digest in their language with two charts and a workbook", async () => {
+    const { M } = await seedScores(ctx.repos);
+    await seedUser(ctx.repos, { telegramId: 701, role: "manager", bodyId: M.id, language: "ru" });
+    await seedUser(ctx.repos, { telegramId: 702, role: "manager", bodyId: M.id, language: "kk" });
+    const outcome = await runMonthlyDigest({ repos: ctx.repos, now, config: jobConfig });
+    expect(outcome).toEqual({ enqueued: 8 });
+    const messages = await outboxOf(ctx.db);
+    const ru = messages.filter((m) => m.chatId === 701);
+    expect(ru.map((m) => m.key)).toEqual([
+      "digest:2026-10:user:2:text",
+      "digest:2026-10:user:2:trend",
+      "digest:2026-10:user:2:leaderboard",
+      "digest:2026-10:user:2:sheet",
+    ]);
+    const monthM = engineTotal("M", "2026-10");
+    const change = monthM - engineTotal("M", "2026-09");
+    const fmt = (h: number) => String(h / 100).replace(".", ",");
+    expect(ru[0]?.text).toContain(`📊 Итоги за октябрь 2026\nМинистерство М`);
+    expect(ru[0]?.text).toContain(
+      `Баллы за месяц: ${fmt(monthM)} (▲ +${fmt(change)} к предыдущему месяцу)`,
+    );
+    expect(ru[0]?.text).toContain("• Комитет С:");
+    expect(ru[0]?.text).toContain("Отчёт за месяц сдали все.");
+    expect(ru[0]?.text).toContain("Где недобрано больше всего баллов:");
+    const kk = messages.filter((m) => m.chatId === 702);
+    expect(kk[0]?.text).toContain("📊 2026 ж. қазан қорытындысы\nМ министрлігі");
+    expect(kk[1]?.attachments).toMatchObject([{ kind: "photo", filename: "trend.png" }]);
+    expect(kk[3]?.attachments).toMatchObject([
+      { kind: "document", filename: "scores-2026-10.xlsx" },
+    ]);
+    // The workbook's total is the stored year-to-date total.
+    const [sheet] = (ru[3]?.attachments ?? []) as { file: string }[];
+    const bytes = await ctx.repos.outbox.readFile(sheet?.file ?? "");
+    const rows = await readWorkbookRows(bytes ?? Buffer.alloc(0));
+    expect(JSON.stringify(rows)).toContain(
+      fmt(engineTotal("M", "2026-09") + monthM).replace(",", "."),
+    );
+    // Running again (another instance, a restart) enqueues nothing twice.
+    expect(await runMonthlyDigest({ repos: ctx.repos, now, config: jobConfig })).toEqual({
+      enqueued: 0,
+    });
+  });
+
+  it("names the bodies that have not reported", async () => {
+    const { O } = await seedScores(ctx.repos);
+    await seedUser(ctx.repos, { telegramId: 703, role: "manager", bodyId: O.id });
+    await runMonthlyDigest({ repos: ctx.repos, now, config: jobConfig });
+    const [text] = await outboxOf(ctx.db);
+    expect(text?.text).toContain("Не сдали отчёт за месяц: Агентство О");
+  });
+
+  it("posts the leaderboard of the body's kind with the month's movers to managers and commissioners", async () => {
+    const { M, O } = await seedScores(ctx.repos);
+    await seedUser(ctx.repos, { telegramId: 801, role: "manager", bodyId: M.id });
+    await seedUser(ctx.repos, {
+      telegramId: 802,
+      role: "commissioner",
+      bodyId: O.id,
+      language: "kk",
+    });
+    await seedUser(ctx.repos, { telegramId: 803, role: "officer", bodyId: O.id });
+    await runLeaderboard({ repos: ctx.repos, now, config: jobConfig });
+    const messages = await outboxOf(ctx.db);
+    expect(messages.map((m) => m.chatId).sort()).toEqual([801, 802, 900]);
+    const standings = await computeStandings(ctx.repos, "2026-10");
+    const ranked = [...standings.values()].sort((a, b) => a.rank - b.rank);
+    const toManager = messages.find((m) => m.chatId === 801);
+    expect(toManager?.text.split("\n")[0]).toBe("🏆 Рейтинг центральных государственных органов");
+    for (const s of ranked) expect(toManager?.text).toContain(`${s.rank}. ${s.body.nameRu} — `);
+    expect(toManager?.text).toContain("← ваш орган");
+    const moved = ranked.filter((s) => s.previousRank !== s.rank);
+    if (moved.length > 0) expect(toManager?.text).toContain("Изменения за месяц:");
+    else expect(toManager?.text).toContain("Места за месяц не изменились.");
+    expect(messages.find((m) => m.chatId === 802)?.text).toContain("сіздің органыңыз");
+    expect(toManager?.attachments).toMatchObject([{ kind: "photo", filename: "leaderboard.png" }]);
+  });
+});
