@@ -76,12 +76,12 @@ const baseEnvSchema = z.object({
     .number({ error: "must be a number of updates (0 turns the limit off)" })
     .int("must be a whole number")
     .min(0, "must not be negative")
-    .default(5),
+    .default(12),
   RATE_LIMIT_WINDOW_MS: z.coerce
     .number({ error: "must be milliseconds" })
     .int("must be a whole number")
     .min(100, "must be at least 100")
-    .default(2_000),
+    .default(3_000),
 });
 
 const pollingEnvSchema = z.object({

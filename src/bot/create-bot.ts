@@ -28,6 +28,7 @@ import {
   rememberUpdatesInMemory,
   skipRedeliveredUpdates,
 } from "./middleware/skip-redelivered.ts";
+import { retryingFetch } from "./retrying-fetch.ts";
 import { conversationStorageOf, type StateStorage, sessionStorageOf } from "./state-storage.ts";
 
 /** Everything the bot is built from; only config and logger are required. */
@@ -61,7 +62,7 @@ export interface BotDeps {
 export function createBot(deps: BotDeps): Bot<BotContext> {
   const { config, logger } = deps;
   const bot = new Bot<BotContext>(config.botToken, {
-    client: { apiRoot: config.apiRoot },
+    client: { apiRoot: config.apiRoot, fetch: retryingFetch() },
     ...(deps.botInfo ? { botInfo: deps.botInfo } : {}),
   });
   const metrics = deps.metrics ?? createMetrics({ defaultMetrics: false });

@@ -86,7 +86,7 @@ describe("the outbox sender against the emulator", () => {
       all.filter((m) => m.chatId === 6003).map((m) => m.text),
     );
     // The last answers may still be on their way to markSent.
-    await waitUntil(async () => (await repos.outbox.depth()).sent === 100, 5_000, "all marked");
+    await waitUntil(async () => (await repos.outbox.depth()).sent === 100, 30_000, "all marked");
     expect(await repos.outbox.depth()).toMatchObject({ pending: 0, sending: 0, failed: 0 });
   });
 
@@ -114,7 +114,7 @@ describe("the outbox sender against the emulator", () => {
       at,
     );
     start({ api: watched });
-    await waitUntil(() => received().length >= 40, 20_000, "40 messages");
+    await waitUntil(() => received().length >= 40, 30_000, "40 messages");
     expect(refusedAt).toBeGreaterThan(0);
     const answered = calls.find((c) => c.code === 429)?.endedAt ?? 0;
     // Requests already on the wire may land; none starts until retry_after has passed.
@@ -126,7 +126,7 @@ describe("the outbox sender against the emulator", () => {
     expect(retried).toHaveLength(1);
     expect(retried[0]?.time).toBeGreaterThanOrEqual(refusedAt + 2000);
     expect(duplicates(received())).toEqual([]);
-    await waitUntil(async () => (await repos.outbox.depth()).sent === 40, 5_000, "all marked");
+    await waitUntil(async () => (await repos.outbox.depth()).sent === 40, 30_000, "all marked");
   });
 
   it("marks a user who blocked the bot inactive and sends them nothing more", async () => {
@@ -157,8 +157,8 @@ describe("the outbox sender against the emulator", () => {
       at,
     );
     start();
-    await waitUntil(async () => (await repos.outbox.depth()).dead === 2, 10_000, "two dead");
-    await waitUntil(() => received().length === 1, 10_000, "the other message");
+    await waitUntil(async () => (await repos.outbox.depth()).dead === 2, 30_000, "two dead");
+    await waitUntil(() => received().length === 1, 30_000, "the other message");
     expect(refusals).toBe(1);
     expect(emulator.botMessages(8001)).toEqual([]);
     expect((await repos.users.getUser(blocked.id))?.active).toBe(false);
@@ -184,10 +184,10 @@ describe("the outbox sender against the emulator", () => {
       at,
     );
     start();
-    await waitUntil(() => received().includes("flaky"), 10_000, "the retried message");
+    await waitUntil(() => received().includes("flaky"), 30_000, "the retried message");
     expect(failures).toBe(2);
-    await waitUntil(async () => (await repos.outbox.depth()).dead === 1, 5_000, "one dead");
-    await waitUntil(async () => (await repos.outbox.depth()).sent === 1, 5_000, "one sent");
+    await waitUntil(async () => (await repos.outbox.depth()).dead === 1, 30_000, "one dead");
+    await waitUntil(async () => (await repos.outbox.depth()).sent === 1, 30_000, "one sent");
     const depth = await repos.outbox.depth();
     expect(depth).toMatchObject({ sent: 1, dead: 1, failed: 0, pending: 0 });
   });
@@ -199,13 +199,13 @@ describe("the outbox sender against the emulator", () => {
       at,
     );
     const first = start();
-    await waitUntil(() => received().length >= 20, 20_000, "20 messages");
+    await waitUntil(() => received().length >= 20, 30_000, "20 messages");
     await first.stop();
     const afterStop = received().length;
     expect(afterStop).toBeLessThan(60);
     expect(await repos.outbox.depth()).toMatchObject({ sending: 0, sent: afterStop });
     start();
-    await waitUntil(() => received().length >= 60, 20_000, "60 messages");
+    await waitUntil(() => received().length >= 60, 30_000, "60 messages");
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(received()).toHaveLength(60);
     expect(duplicates(received())).toEqual([]);
@@ -232,7 +232,7 @@ describe("the outbox sender against the emulator", () => {
       at,
     );
     start();
-    await waitUntil(() => emulator.sentFiles.length >= 2, 10_000, "two files");
+    await waitUntil(() => emulator.sentFiles.length >= 2, 30_000, "two files");
     expect(emulator.sentFiles.map((f) => [f.method, f.filename, f.data?.toString()])).toEqual([
       ["sendPhoto", "chart.png", "png-bytes"],
       ["sendDocument", "scores.xlsx", "xlsx"],

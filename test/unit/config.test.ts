@@ -23,7 +23,7 @@ describe("loadConfig", () => {
         logLevel: "info",
         methodologyVariants: {},
         mode: { type: "polling", host: "0.0.0.0", httpPort: undefined, pollIdleDelayMs: 0 },
-        userRateLimit: { limit: 5, timeFrameMs: 2000 },
+        userRateLimit: { limit: 12, timeFrameMs: 3000 },
       },
     });
   });

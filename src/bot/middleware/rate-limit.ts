@@ -9,7 +9,8 @@ export interface RateLimitOptions {
   timeFrameMs: number;
 }
 
-export const DEFAULT_RATE_LIMIT: RateLimitOptions = { limit: 5, timeFrameMs: 2_000 };
+// Twelve in three seconds lets a person tick a checklist quickly but stops a script flooding the bot.
+export const DEFAULT_RATE_LIMIT: RateLimitOptions = { limit: 12, timeFrameMs: 3_000 };
 
 /** Per-user rate limit that says once, politely, why the bot went quiet. */
 export function limitUserRate(options: RateLimitOptions): MiddlewareFn<BotContext> {
