@@ -3,7 +3,7 @@ import { enqueueMessages, type OutgoingMessage } from "../delivery/outbox-messag
 import { dueAt, type ReportKind } from "../domain/deadlines.ts";
 import { type PeriodUnit, periodContaining, previousPeriod } from "../domain/periods.ts";
 import { translator } from "../i18n.ts";
-import { loadDeadlineRules } from "../services/report-status.ts";
+import { loadDeadlineRules } from "../services/deadlines.ts";
 import type { JobInput, JobOutcome } from "./job.ts";
 import { dueLabel, localTime, periodLabel, reportLabel } from "./labels.ts";
 

@@ -1,5 +1,4 @@
 import type { Repositories } from "../db/index.ts";
-import type { DeadlineRuleRecord } from "../db/repositories/deadlines.ts";
 import type { Json } from "../db/repositories/index.ts";
 import {
   ALMATY_UTC_OFFSET_MINUTES,
@@ -15,6 +14,7 @@ import {
   scoreReport,
 } from "../domain/scoring/score-report.ts";
 import type { Variants } from "../domain/variants.ts";
+import { loadDeadlineRules } from "./deadlines.ts";
 import { emptyDraft, type IndicatorsDraft, readDraft, valuesOf } from "./indicators-draft.ts";
 import { recomputeReportScores } from "./report-scores.ts";
 
@@ -43,15 +43,6 @@ export function dueIndicators(
 }
 
 /** Stored deadline rules in the domain's shape (days past 28 are clamped: every month has them). */
-export function toDomainRules(records: readonly DeadlineRuleRecord[]): DeadlineRule[] {
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return records.map((r) => ({
-    reportKind: r.kind,
-    dayOfNextPeriodMonth: Math.min(28, Math.max(1, r.dueDay)),
-    time: `${pad(r.dueHour)}:${pad(r.dueMinute)}`,
-  }));
-}
-
 /** A report the body may fill in now; the first of each kind is the period just ended. */
 export interface ReportChoice {
   kind: IndicatorsReportKind;
@@ -76,11 +67,6 @@ export function reportChoices(
         late: isLate(kind, periodKey, now, rules, ALMATY_UTC_OFFSET_MINUTES),
       })),
     );
-}
-
-/** The deadline rules in force. */
-export async function loadDeadlineRules(repos: Repositories): Promise<DeadlineRule[]> {
-  return toDomainRules(await repos.deadlines.getRules());
 }
 
 /**

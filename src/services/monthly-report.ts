@@ -1,12 +1,11 @@
 import type { Repositories } from "../db/index.ts";
 import type {
-  DeadlineRuleRecord,
   EventLine,
   EvidenceInput,
   SubmissionStatus,
   VersionDetail,
 } from "../db/repositories/index.ts";
-import { type DeadlineRule, dueAt, isLate } from "../domain/deadlines.ts";
+import { dueAt, isLate } from "../domain/deadlines.ts";
 import { periodContaining, previousPeriod } from "../domain/periods.ts";
 import type { Points } from "../domain/points.ts";
 import {
@@ -16,6 +15,7 @@ import {
   scoreMonthlyReport,
 } from "../domain/reports/monthly-report.ts";
 import type { Variants } from "../domain/variants.ts";
+import { loadDeadlineRules } from "./deadlines.ts";
 import { recomputeReportScores } from "./report-scores.ts";
 
 /** The item links to publications are attached to (the legal propaganda indicator). */
@@ -28,15 +28,6 @@ export interface ReportFile {
   telegramFileId: string;
   size: number | null;
   mime: string | null;
-}
-
-/** The database's deadline rules as the domain reads them (the offset comes from the config). */
-export function toDeadlineRules(records: readonly DeadlineRuleRecord[]): DeadlineRule[] {
-  return records.map((r) => ({
-    reportKind: r.kind,
-    dayOfNextPeriodMonth: r.dueDay,
-    time: `${String(r.dueHour).padStart(2, "0")}:${String(r.dueMinute).padStart(2, "0")}`,
-  }));
 }
 
 /** A month a report may be chosen for, and what can be done with it now. */
@@ -61,7 +52,7 @@ export async function listMonthChoices(
   bodyId: number,
   clock: Clock,
 ): Promise<MonthChoice[]> {
-  const rules = toDeadlineRules(await repos.deadlines.getRules());
+  const rules = await loadDeadlineRules(repos);
   const justEnded = previousPeriod(periodContaining("month", clock.now, clock.utcOffsetMinutes));
   const choices: MonthChoice[] = [];
   for (const month of [justEnded, previousPeriod(justEnded)]) {

@@ -1,6 +1,7 @@
 import type { Repositories } from "../db/index.ts";
 import { type DeadlineRule, dueAt, type ReportKind } from "../domain/deadlines.ts";
 import { monthsOf } from "../domain/periods.ts";
+import { loadDeadlineRules } from "./deadlines.ts";
 
 /** A report that needs attention: not made though due, made late, or returned for correction. */
 export interface ReportProblem {
@@ -8,16 +9,6 @@ export interface ReportProblem {
   periodKey: string;
   state: "missing" | "late" | "returned";
   dueAt: Date;
-}
-
-/** The deadline rules as stored, in the domain's shape (the stored month offset is always 1). */
-export async function loadDeadlineRules(repos: Repositories): Promise<DeadlineRule[]> {
-  const rules = await repos.deadlines.getRules();
-  return rules.map((rule) => ({
-    reportKind: rule.kind,
-    dayOfNextPeriodMonth: rule.dueDay,
-    time: `${String(rule.dueHour).padStart(2, "0")}:${String(rule.dueMinute).padStart(2, "0")}`,
-  }));
 }
 
 /** Every report of a year (and the previous year's annual one) that is due by now, oldest first. */

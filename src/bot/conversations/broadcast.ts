@@ -11,7 +11,7 @@ import {
   resolveAudience,
   startBroadcast,
 } from "../../services/broadcasts.ts";
-import { loadDeadlineRules } from "../../services/report-status.ts";
+import { loadDeadlineRules } from "../../services/deadlines.ts";
 import type { BotContext, ConversationContext } from "../context.ts";
 import { statusKeyboard, statusText, watchBroadcast } from "../features/broadcast-status.ts";
 

@@ -2,11 +2,11 @@ import type { Repositories } from "../../db/index.ts";
 import type { BodyRecord, MemberKind } from "../../db/repositories/directory.ts";
 import type { IndicatorValue } from "../../domain/scoring/values.ts";
 import type { Lang } from "../../i18n.ts";
+import { loadDeadlineRules } from "../../services/deadlines.ts";
 import type { IndicatorsDraft } from "../../services/indicators-draft.ts";
 import {
   dueIndicators,
   type IndicatorsReportKey,
-  loadDeadlineRules,
   loadIndicatorsDraft,
   reportChoices,
   type SubmitIndicatorsResult,
