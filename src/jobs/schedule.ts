@@ -4,6 +4,7 @@ import type { Repositories } from "../db/index.ts";
 import type { Logger } from "../logger.ts";
 import { type JobRun, runJobOnce, slotOf } from "./job.ts";
 import { runLeaderboard } from "./leaderboard.ts";
+import { runMissedReportScores } from "./missed-report-scores.ts";
 import { runMonthlyDigest } from "./monthly-digest.ts";
 import { runReminders } from "./reminders.ts";
 
@@ -14,8 +15,12 @@ export interface ScheduledJob {
   run: JobRun;
 }
 
-/** Reminders every morning; the digest and the leaderboard on the 7th, after the 5th's deadline. */
+/**
+ * Missed reports are scored each night, before the morning's reminders; the digest and the
+ * leaderboard go out on the 7th, after the 5th's deadline has been scored.
+ */
 export const JOBS: readonly ScheduledJob[] = [
+  { name: "missed-report-scores", cron: "30 0 * * *", run: runMissedReportScores },
   { name: "reminders", cron: "0 10 * * *", run: (input) => runReminders(input) },
   { name: "monthly-digest", cron: "0 10 7 * *", run: runMonthlyDigest },
   { name: "leaderboard", cron: "0 12 7 * *", run: runLeaderboard },

@@ -14,6 +14,11 @@ const COUNTED_STATUSES = new Set(["submitted", "accepted"]);
 export interface ScoreOptions {
   variants?: Partial<Variants>;
   now?: Date;
+  /**
+   * The report's deadline has passed: without a counted submission it scores as an empty report,
+   * so unanswered flags carry their penalties (SCORING.md: a flag not reported counts as not done).
+   */
+  missed?: boolean;
 }
 
 /**
@@ -29,12 +34,13 @@ export async function recomputeReportScores(
   if (!body) throw new Error(`Body ${report.bodyId} does not exist`);
   const current = await repos.submissions.getCurrent(report.bodyId, report.kind, report.periodKey);
   const counted = current?.version && COUNTED_STATUSES.has(current.submission.status);
-  const score = counted
+  const values = counted ? current.version?.values : options.missed ? {} : undefined;
+  const score = values
     ? scoreReport({
         bodyKind: body.kind,
         p1Exempt: await isProject1Exempt(repos, report.bodyId, report.periodKey),
         kind: report.kind,
-        values: current.version?.values as Partial<Record<string, IndicatorValue>>,
+        values: values as Partial<Record<string, IndicatorValue>>,
         variants: options.variants,
       })
     : undefined;
