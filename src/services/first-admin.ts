@@ -8,10 +8,11 @@ interface OwnerClaim {
   claimedByUserId?: number;
 }
 
+const OWNER_CLAIM_NAMESPACE = "owner-claim";
 const OWNER_CLAIM_KEY = "link";
 
 function ownerClaimStorage(repos: Repositories) {
-  return repos.botState.storage<OwnerClaim>("owner-claim");
+  return repos.botState.storage<OwnerClaim>(OWNER_CLAIM_NAMESPACE);
 }
 
 /**
@@ -53,9 +54,19 @@ export async function claimOwnership(
   const stored = await storage.read(OWNER_CLAIM_KEY);
   if (stored?.code !== code) return undefined;
   if (stored.claimedByUserId !== undefined) return { ok: false, reason: "usedUp" };
-  // Spent before the account exists: a failure below leaves no second chance, and the next
-  // start prints a fresh link because there is still no admin.
-  await storage.write(OWNER_CLAIM_KEY, { code, claimedByUserId: 0 });
+  // Spent atomically before the account exists, so two people opening the link at once cannot
+  // both become admins; a failure below leaves no second chance, and the next start prints a
+  // fresh link because there is still no admin.
+  const spent = await repos.botState.replaceIf<OwnerClaim>(
+    OWNER_CLAIM_NAMESPACE,
+    OWNER_CLAIM_KEY,
+    { code },
+    {
+      code,
+      claimedByUserId: 0,
+    },
+  );
+  if (!spent) return { ok: false, reason: "usedUp" };
   const user = await makeAdmin(repos, person);
   await storage.write(OWNER_CLAIM_KEY, { code, claimedByUserId: user.id });
   await repos.audit.record({

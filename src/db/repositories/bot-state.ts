@@ -35,6 +35,18 @@ export function createBotStateRepository(prisma: PrismaClient) {
     },
 
     /** True only the first time an update id is seen (per bot); later deliveries return false. */
+    /**
+     * Replaces a stored value only while it still equals `expected` (compare-and-set): true for the
+     * one caller that changed it, false for everyone who came second.
+     */
+    async replaceIf<T>(namespace: string, key: string, expected: T, next: T): Promise<boolean> {
+      const { count } = await prisma.botState.updateMany({
+        where: { namespace, key, value: { equals: toJsonInput(expected) } },
+        data: { value: toJsonInput(next), updatedAt: new Date() },
+      });
+      return count === 1;
+    },
+
     async markUpdateProcessed(updateId: number, botId = 0): Promise<boolean> {
       const { count } = await prisma.processedUpdate.createMany({
         data: [{ updateId: BigInt(updateId), botId: BigInt(botId) }],
