@@ -1,3 +1,4 @@
+import { formatPoints } from "../domain/points.ts";
 import { type Lang, translator } from "../i18n.ts";
 
 /** A month's period key, "2026-03". */
@@ -45,13 +46,9 @@ export function formatHundredths(hundredths: number, separator: "," | "." = ",")
   if (!Number.isSafeInteger(hundredths)) {
     throw new RangeError(`Points must be integer hundredths, got ${hundredths}`);
   }
-  const sign = hundredths < 0 ? (separator === "," ? "\u2212" : "-") : "";
-  const abs = Math.abs(hundredths);
-  const whole = Math.trunc(abs / 100);
-  const fraction = String(abs % 100)
-    .padStart(2, "0")
-    .replace(/0+$/, "");
-  return `${sign}${whole}${fraction ? separator + fraction : ""}`;
+  if (separator === ",") return formatPoints(hundredths);
+  // Machine-readable CSV: a plain hyphen and a decimal point.
+  return formatPoints(hundredths).replace("\u2212", "-").replace(",", ".");
 }
 
 /** Integer hundredths as the number a spreadsheet cell holds (84.5 for 8450). */

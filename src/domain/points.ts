@@ -16,7 +16,8 @@ function assertPoints(h: Points): void {
 /** Hundredths as a decimal string with a comma and no trailing zeros: 8450 → "84,5", -1000 → "-10". */
 export function formatPoints(h: Points): string {
   assertPoints(h);
-  const sign = h < 0 ? "-" : "";
+  // A true minus sign (U+2212): it reads as "minus", never as a hyphen or a dash.
+  const sign = h < 0 ? "\u2212" : "";
   const abs = Math.abs(h);
   const whole = Math.floor(abs / 100);
   const cents = abs % 100;
@@ -27,7 +28,7 @@ export function formatPoints(h: Points): string {
 
 /** Hundredths as a JSON number (8450 → 84.5), parsed from the exact decimal so no float error creeps in. */
 export function pointsToNumber(h: Points): number {
-  return Number(formatPoints(h).replace(",", "."));
+  return Number(formatPoints(h).replace("\u2212", "-").replace(",", "."));
 }
 
 /** Sum of points; integers stay exact. */

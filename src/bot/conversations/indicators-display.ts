@@ -19,7 +19,7 @@ export function percentOf(share: ShareValue): number {
 
 /** Points with their unit: "2,1 балла", "5 баллов", "−10 баллов", "3 ұпай". */
 export function pointsText(points: Points, t: Translate): string {
-  const value = formatPoints(points).replace("-", "−");
+  const value = formatPoints(points);
   // Russian plural forms follow whole numbers; a fraction always takes "балла".
   if (points % 100 !== 0) return t("indicators:points.fraction", { points: value });
   return t("indicators:points.whole", { count: Math.abs(points / 100), points: value });
