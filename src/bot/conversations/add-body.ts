@@ -3,12 +3,13 @@ import { InlineKeyboard } from "grammy";
 import type { BodyKind } from "../../db/repositories/directory.ts";
 import { type AddBodyOutcome, addBody, BODY_CODE_PATTERN } from "../../services/bodies.ts";
 import type { BotContext, ConversationContext } from "../context.ts";
+import { type StepAnswer, waitForStepAnswer } from "./step-answer.ts";
 
 /** The id to enter it with: ctx.conversation.enter(ADD_BODY_CONVERSATION). */
 export const ADD_BODY_CONVERSATION = "addBody";
 
 type AddBody = Conversation<BotContext, ConversationContext>;
-type Answer = { button: string } | { text: string };
+type Answer = StepAnswer;
 
 const MAX_NAME = 300;
 
@@ -132,35 +133,9 @@ async function askCode(
   }
 }
 
-/**
- * The next answer to the question of `step`: its button's value or a text. Cancel and commands
- * end the conversation; buttons of other steps are ignored; other updates go to other features.
- */
-async function nextAnswer(
-  conversation: AddBody,
-  ctx: ConversationContext,
-  step: string,
-): Promise<Answer> {
-  for (;;) {
-    const update = await conversation.wait();
-    const data = update.callbackQuery?.data;
-    if (data === "ab:cancel") {
-      await update.answerCallbackQuery();
-      await ctx.reply(ctx.t("onboarding:addBody.cancelled"));
-      return conversation.halt();
-    }
-    if (data?.startsWith("ab:")) {
-      await update.answerCallbackQuery();
-      const [, buttonStep, value] = data.split(":");
-      if (buttonStep === step && value !== undefined) return { button: value };
-      continue;
-    }
-    const text = update.message?.text;
-    if (text?.startsWith("/")) {
-      await ctx.reply(ctx.t("onboarding:addBody.cancelled"));
-      return conversation.halt({ next: true });
-    }
-    if (text !== undefined) return { text };
-    await conversation.skip({ next: true });
-  }
+function nextAnswer(conversation: AddBody, ctx: ConversationContext, step: string) {
+  return waitForStepAnswer(conversation, ctx, step, {
+    prefix: "ab",
+    cancelledKey: "onboarding:addBody.cancelled",
+  });
 }

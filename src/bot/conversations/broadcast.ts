@@ -14,12 +14,12 @@ import {
 import { loadDeadlineRules } from "../../services/deadlines.ts";
 import type { BotContext, ConversationContext } from "../context.ts";
 import { statusKeyboard, statusText, watchBroadcast } from "../features/broadcast-status.ts";
+import { waitForStepAnswer } from "./step-answer.ts";
 
 /** The id to enter it with: ctx.conversation.enter(BROADCAST_CONVERSATION). */
 export const BROADCAST_CONVERSATION = "broadcast";
 
 type Talk = Conversation<BotContext, ConversationContext>;
-type Answer = { button: string } | { text: string };
 
 /**
  * An admin composes a broadcast: the text (one for all, or Kazakh and Russian), the audience,
@@ -247,35 +247,11 @@ export function parseLocalTime(text: string, utcOffsetMinutes: number): Date | u
   return new Date(local - utcOffsetMinutes * 60_000);
 }
 
-/**
- * The next answer to the question of `step`: its button's value or a text. Cancel and commands
- * end the conversation; buttons of other steps are ignored; other updates go to other features.
- */
-async function nextAnswer(
-  conversation: Talk,
-  ctx: ConversationContext,
-  step: string,
-): Promise<Answer> {
-  for (;;) {
-    const update = await conversation.wait();
-    const data = update.callbackQuery?.data;
-    if (data === "bc:cancel") {
-      await update.answerCallbackQuery();
-      await ctx.reply(ctx.t("broadcast:cancelled"));
-      return conversation.halt();
-    }
-    if (data?.startsWith("bc:") && !data.startsWith("bc:stop:") && !data.startsWith("bc:show:")) {
-      await update.answerCallbackQuery();
-      const [, buttonStep, ...value] = data.split(":");
-      if (buttonStep === step && value.length > 0) return { button: value.join(":") };
-      continue;
-    }
-    const text = update.message?.text;
-    if (text?.startsWith("/")) {
-      await ctx.reply(ctx.t("broadcast:cancelled"));
-      return conversation.halt({ next: true });
-    }
-    if (text !== undefined) return { text };
-    await conversation.skip({ next: true });
-  }
+function nextAnswer(conversation: Talk, ctx: ConversationContext, step: string) {
+  // The status message's Stop and Show buttons belong to the broadcast-status feature.
+  return waitForStepAnswer(conversation, ctx, step, {
+    prefix: "bc",
+    cancelledKey: "broadcast:cancelled",
+    leaveToOthers: ["bc:stop:", "bc:show:"],
+  });
 }
