@@ -38,7 +38,8 @@ export async function recomputeReportScores(
   const score = values
     ? scoreReport({
         bodyKind: body.kind,
-        p1Exempt: await isProject1Exempt(repos, report.bodyId, report.periodKey),
+        // Only the annual report carries project 1, and its exemption is in that very version.
+        p1Exempt: counted ? readReportMeta(current.version?.meta).p1Exempt === true : false,
         kind: report.kind,
         values: values as Partial<Record<string, IndicatorValue>>,
         variants: options.variants,
