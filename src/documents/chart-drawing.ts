@@ -1,4 +1,5 @@
 import { createCanvas, type SKRSContext2D } from "@napi-rs/canvas";
+import { graphemes } from "../domain/text/graphemes.ts";
 import { chartFont, registerChartFonts } from "./fonts.ts";
 
 /** Thrown for chart input that cannot be drawn (a caller's bug, not a user's mistake). */
@@ -59,7 +60,8 @@ export function niceScale(
 /** The text cut with an ellipsis to fit `maxWidth` pixels in the current font. */
 export function fitText(ctx: SKRSContext2D, text: string, maxWidth: number): string {
   if (ctx.measureText(text).width <= maxWidth) return text;
-  const chars = Array.from(text);
+  // Whole graphemes only: an emoji or a flag is never drawn in halves.
+  const chars = graphemes(text);
   let kept = chars.length;
   while (
     kept > 0 &&

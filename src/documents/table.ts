@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { toCsv } from "./csv.ts";
+import { defuseFormulas, toCsv } from "./csv.ts";
 import { formatHundredths, hundredthsToNumber } from "./labels.ts";
 
 /**
@@ -112,5 +112,5 @@ function toCsvField(kind: ColumnKind, cell: TableCell): string {
     return kind === "signedInteger" && cell > 0 ? `+${cell}` : String(cell);
   }
   // A text starting like a formula would run as one when a spreadsheet opens the CSV.
-  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+  return defuseFormulas(cell);
 }

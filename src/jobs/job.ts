@@ -1,5 +1,6 @@
 import type { Config } from "../config.ts";
 import type { Repositories } from "../db/index.ts";
+import { truncateGraphemes } from "../domain/text/graphemes.ts";
 
 /** What a job needs: the repositories, a fixed "now" (tests pass their own) and a slice of config. */
 export interface JobInput {
@@ -37,7 +38,11 @@ export async function runJobOnce(
     return outcome;
   } catch (error) {
     const summary = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    await input.repos.jobRuns.finishJobRun(name, slot, `failed: ${summary}`.slice(0, 500));
+    await input.repos.jobRuns.finishJobRun(
+      name,
+      slot,
+      truncateGraphemes(`failed: ${summary}`, 500),
+    );
     throw error;
   }
 }

@@ -8,6 +8,7 @@ import {
 } from "../documents/index.ts";
 import { periodContaining, previousPeriod } from "../domain/periods.ts";
 import { formatPoints } from "../domain/points.ts";
+import { truncateGraphemes } from "../domain/text/graphemes.ts";
 import { type Lang, translator } from "../i18n.ts";
 import { type BodyStanding, computeStandings, standingsOfKind } from "../services/standings.ts";
 import { collectDigest, type DigestData } from "./digest-data.ts";
@@ -113,7 +114,7 @@ export function digestText(digest: DigestData, lang: Lang): string {
     }
   }
   lines.push("", t("notifications:digest.attachments"));
-  return lines.join("\n").slice(0, 4000);
+  return truncateGraphemes(lines.join("\n"), 4000);
 }
 
 async function digestMessages(

@@ -41,6 +41,16 @@ export function installMissingMethods(emulator: Emulator, webServer: unknown): v
       }
     });
 
+  // Telegram refuses a string holding half a surrogate pair (text cut inside an emoji).
+  app.all("/bot:token/:method", (req, res, next) => {
+    const broken = findBrokenString(parseJsonFields({ ...req.query, ...req.body }));
+    if (broken === undefined) return next();
+    res.status(400).json({
+      ok: false,
+      error_code: 400,
+      description: `Bad Request: strings must be encoded in UTF-8 (${broken})`,
+    });
+  });
   // Lets a test answer a send itself (a 429, a 403) before the emulator stores anything.
   app.all("/bot:token/:method", async (req, res, next) => {
     const hook = emulator.interceptSend;
@@ -146,6 +156,20 @@ function sendFile(
       ? [{ ...file, width: 1, height: 1 }]
       : { ...file, file_name: attached?.filename };
   return { ...sent, text: undefined, caption, [field]: media };
+}
+
+/** The name of the first field (nested too) whose string is not well-formed UTF-16, if any. */
+function findBrokenString(value: unknown, path = "body"): string | undefined {
+  if (typeof value === "string") {
+    const lone = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+    return lone.test(value) ? path : undefined;
+  }
+  if (typeof value !== "object" || value === null || Buffer.isBuffer(value)) return undefined;
+  for (const [key, inner] of Object.entries(value)) {
+    const found = findBrokenString(inner, `${path}.${key}`);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 function commandsKey(body: Record<string, unknown>): string {

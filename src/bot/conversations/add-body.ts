@@ -1,6 +1,7 @@
 import type { Conversation } from "@grammyjs/conversations";
 import { InlineKeyboard } from "grammy";
 import type { BodyKind } from "../../db/repositories/directory.ts";
+import { truncateGraphemes } from "../../domain/text/graphemes.ts";
 import { type AddBodyOutcome, addBody, BODY_CODE_PATTERN } from "../../services/bodies.ts";
 import type { BotContext, ConversationContext } from "../context.ts";
 import { type StepAnswer, waitForStepAnswer } from "./step-answer.ts";
@@ -47,7 +48,10 @@ export async function addBodyConversation(conversation: AddBody, ctx: Conversati
       t("askRegion"),
       new InlineKeyboard().text(t("skipButton"), "ab:region:skip"),
     );
-    const region = "text" in regionAnswer ? regionAnswer.text.trim().slice(0, MAX_NAME) : undefined;
+    const region =
+      "text" in regionAnswer
+        ? truncateGraphemes(regionAnswer.text.trim(), MAX_NAME, { ellipsis: "" })
+        : undefined;
     const summary = t("summary", {
       kind: ctx.t(`onboarding:kinds.${kind}`),
       nameKk,

@@ -2,6 +2,7 @@ import type { Conversation } from "@grammyjs/conversations";
 import { InlineKeyboard } from "grammy";
 import { TEXT_LIMIT } from "../../delivery/outbox-message.ts";
 import { reportablePeriods } from "../../domain/deadlines.ts";
+import { truncateGraphemes } from "../../domain/text/graphemes.ts";
 import { LANGUAGES, type Lang } from "../../i18n.ts";
 import { dueLabel, periodLabel } from "../../jobs/labels.ts";
 import {
@@ -92,7 +93,7 @@ export async function broadcastConversation(conversation: Talk, ctx: Conversatio
   const shownLangs: Lang[] = texts.kk === texts.ru ? [ctx.lang] : [...LANGUAGES];
   for (const lang of shownLangs) {
     const label = texts.kk === texts.ru ? "" : `${t(`previewLang.${lang}`)}\n`;
-    await ctx.reply(`${label}${texts[lang]}`.slice(0, TEXT_LIMIT));
+    await ctx.reply(truncateGraphemes(`${label}${texts[lang]}`, TEXT_LIMIT));
   }
   await choose(
     "confirm",

@@ -1,4 +1,5 @@
 import { InlineKeyboard } from "grammy";
+import { truncateGraphemes } from "../../domain/text/graphemes.ts";
 
 /** Items a checklist page shows; long lists are paged with ◀ ▶. */
 export const CHECKLIST_PAGE_SIZE = 8;
@@ -98,7 +99,7 @@ export interface ChecklistLabels {
 
 /** Telegram shows long button texts cut anyway; keep them readable on a phone. */
 function shorten(text: string, max = 48): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+  return truncateGraphemes(text, max);
 }
 
 /** One page of ticks (☑/☐), then ◀ n/N ▶ when paged, then all / none, then done. */

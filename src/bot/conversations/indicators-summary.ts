@@ -3,6 +3,7 @@ import { METHODOLOGY } from "../../domain/methodology/data.ts";
 import type { IndicatorDef } from "../../domain/methodology/types.ts";
 import { sumPoints } from "../../domain/points.ts";
 import type { ReportScore } from "../../domain/scoring/score-report.ts";
+import { truncateGraphemes } from "../../domain/text/graphemes.ts";
 import type { Lang } from "../../i18n.ts";
 import type { IndicatorsDraft } from "../../services/indicators-draft.ts";
 import type { Translate } from "../context.ts";
@@ -91,7 +92,7 @@ export function indicatorListKeyboard(input: {
   for (const { def, index } of itemsOnPage(numbered, input.page)) {
     const mark = draft.values[def.id] === undefined ? "·" : "✓";
     const title = def.title[input.lang];
-    const short = title.length > 32 ? `${title.slice(0, 31)}…` : title;
+    const short = truncateGraphemes(title, 32);
     keyboard.text(`${mark} ${def.id} ${short}`, `ind:go:${index}`).row();
   }
   const pages = pageCount(due.length);

@@ -1,5 +1,6 @@
 import type { Conversation } from "@grammyjs/conversations";
 import { InlineKeyboard } from "grammy";
+import { truncateGraphemes } from "../../domain/text/graphemes.ts";
 import type { MonthChoice } from "../../services/monthly-report.ts";
 import type { BotContext, ConversationContext, Translate } from "../context.ts";
 import { type Answer, answerOf, BUTTON_PREFIX } from "./monthly-report-steps/answers.ts";
@@ -39,7 +40,7 @@ function keyboardOf(rows: Button[][]): InlineKeyboard {
 
 async function send(ctx: ConversationContext, prompt: Prompt, before?: string): Promise<void> {
   let text = before ? `${before}\n\n${prompt.text}` : prompt.text;
-  if (text.length > MAX_MESSAGE_LENGTH) text = `${text.slice(0, MAX_MESSAGE_LENGTH)}…`;
+  text = truncateGraphemes(text, MAX_MESSAGE_LENGTH);
   await ctx.reply(text, { reply_markup: keyboardOf(prompt.buttons) });
 }
 

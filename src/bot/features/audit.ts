@@ -1,5 +1,6 @@
 import { Composer, InlineKeyboard } from "grammy";
 import type { AuditRecord } from "../../db/repositories/audit.ts";
+import { truncateGraphemes } from "../../domain/text/graphemes.ts";
 import type { BotContext } from "../context.ts";
 import { onMenuButton } from "../main-menu.ts";
 import { requireRole } from "../middleware/access.ts";
@@ -49,7 +50,7 @@ function describeEntry(ctx: BotContext, entry: AuditRecord, actor: string): stri
   const details = describeDetails(entry.details);
   const head = `${formatDateTime(entry.at, ctx.config.utcOffsetMinutes)} · ${actor} · ${action}`;
   const target = entry.target ? ` · ${entry.target}` : "";
-  return `${head}${target}${details ? `\n   ${details.length > 200 ? `${details.slice(0, 199)}…` : details}` : ""}`;
+  return `${head}${target}${details ? `\n   ${truncateGraphemes(details, 200)}` : ""}`;
 }
 
 /** Details as "key: value, …" (nested values as JSON), shortest first to read. */

@@ -1,16 +1,17 @@
 import { InlineKeyboard } from "grammy";
 import type { BodyRecord } from "../../db/repositories/directory.ts";
 import { formatPoints, type Points } from "../../domain/points.ts";
+import { truncateGraphemes } from "../../domain/text/graphemes.ts";
 import type { BotContext } from "../context.ts";
 
 /** Telegram refuses texts over 4096 characters; long lists are cut with an ellipsis. */
 export function clip(text: string, limit = 4000): string {
-  return text.length <= limit ? text : `${text.slice(0, limit - 1)}…`;
+  return truncateGraphemes(text, limit);
 }
 
 /** A short button label: buttons show about 40 characters before Telegram cuts them. */
 export function shorten(text: string, limit = 48): string {
-  return text.length <= limit ? text : `${text.slice(0, limit - 1)}…`;
+  return truncateGraphemes(text, limit);
 }
 
 /** Points with a decimal comma. */

@@ -1,4 +1,5 @@
 import { periodOf } from "../periods.ts";
+import { isBlankText } from "../text/graphemes.ts";
 
 /** Why one answer of the monthly report was refused; messages are in scoring.json under "report". */
 export type ReportProblemCode =
@@ -98,7 +99,8 @@ export function checkUrl(input: string): FieldCheck<string> {
 /** A short free text (topic, position, audience): trimmed, not empty, not too long. */
 export function checkText(input: string, max = MAX_TEXT_LENGTH): FieldCheck<string> {
   const text = input.trim().replace(/\s+/g, " ");
-  if (text === "") return fail("emptyText");
+  // Zero-width characters alone show nothing: such a topic is as empty as a blank one.
+  if (isBlankText(text)) return fail("emptyText");
   if (text.length > max) return fail("textTooLong", { max });
   return { ok: true, value: text };
 }

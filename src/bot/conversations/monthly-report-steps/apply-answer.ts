@@ -6,6 +6,7 @@ import {
   checkTopic,
   checkUrl,
 } from "../../../domain/reports/report-fields.ts";
+import { truncateGraphemes } from "../../../domain/text/graphemes.ts";
 import type { Answer } from "./answers.ts";
 import { applyButton } from "./apply-button.ts";
 import type { MonthlyDraft, Step } from "./draft.ts";
@@ -216,7 +217,7 @@ function addLinks(d: MonthlyDraft, text: string): Outcome {
   const kept = { ...d, links, revision: d.revision + 1 };
   // The valid links are kept; only the bad ones have to be sent again.
   if (bad.length > 0) {
-    const link = bad.join(" ").slice(0, 100);
+    const link = truncateGraphemes(bad.join(" "), 100);
     return refuse(kept, mine("badLinks", { link }));
   }
   return { kind: "next", draft: kept };
