@@ -1,7 +1,8 @@
 import type { Repositories } from "../db/index.ts";
-import { type DeadlineRule, dueAt, type ReportKind } from "../domain/deadlines.ts";
+import type { ReportKind } from "../domain/deadlines.ts";
 import { monthsOf } from "../domain/periods.ts";
-import { loadDeadlineRules } from "./deadlines.ts";
+import type { MethodologyFor } from "./methodology-in-force.ts";
+import { listReportStatuses } from "./reporting-rates.ts";
 
 /** A report that needs attention: not made though due, made late, or returned for correction. */
 export interface ReportProblem {
@@ -11,42 +12,29 @@ export interface ReportProblem {
   dueAt: Date;
 }
 
-/** Every report of a year (and the previous year's annual one) that is due by now, oldest first. */
-function duePeriods(
-  year: number,
-  now: Date,
-  rules: readonly DeadlineRule[],
-  utcOffsetMinutes: number,
-): { kind: ReportKind; periodKey: string; dueAt: Date }[] {
-  const candidates: { kind: ReportKind; periodKey: string }[] = [
-    { kind: "annual", periodKey: String(year - 1) },
-    ...monthsOf(String(year)).map((periodKey) => ({ kind: "monthly" as const, periodKey })),
-    ...[1, 2, 3, 4].map((q) => ({ kind: "quarterly" as const, periodKey: `${year}-Q${q}` })),
-    { kind: "annual", periodKey: String(year) },
-  ];
-  return candidates
-    .map((c) => ({ ...c, dueAt: dueAt(c.kind, c.periodKey, rules, utcOffsetMinutes) }))
-    .filter((c) => c.dueAt.getTime() <= now.getTime())
-    .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
+/** The report periods of a year, and the year before's annual report (due in this one). */
+function periodsOfYear(year: number): string[] {
+  const y = String(year);
+  return [String(year - 1), ...monthsOf(y), ...[1, 2, 3, 4].map((q) => `${y}-Q${q}`), y];
 }
 
 /**
  * The body's reports of a year that are missing (due and not made), were made late, or were
- * returned and not yet corrected.
+ * returned and not yet corrected; only reports the body owes (see owesReport), oldest due first.
  */
 export async function listReportProblems(
   repos: Repositories,
   bodyId: number,
-  options: { year: number; now: Date; utcOffsetMinutes: number },
+  options: { year: number; now: Date; utcOffsetMinutes: number; methodologyFor?: MethodologyFor },
 ): Promise<ReportProblem[]> {
-  const rules = await loadDeadlineRules(repos);
+  const body = await repos.directory.getBody(bodyId);
+  if (!body) return [];
+  const statuses = await listReportStatuses(repos, [body], periodsOfYear(options.year), options);
   const problems: ReportProblem[] = [];
-  for (const due of duePeriods(options.year, options.now, rules, options.utcOffsetMinutes)) {
-    const current = await repos.submissions.getCurrent(bodyId, due.kind, due.periodKey);
-    const status = current?.submission.status;
-    if (!current || status === "draft") problems.push({ ...due, state: "missing" });
-    else if (status === "returned") problems.push({ ...due, state: "returned" });
-    else if (current.submission.late) problems.push({ ...due, state: "late" });
+  for (const { kind, periodKey, state, dueAt } of statuses) {
+    if (state === "missing" || state === "late" || state === "returned") {
+      problems.push({ kind, periodKey, state, dueAt });
+    }
   }
-  return problems;
+  return problems.sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
 }

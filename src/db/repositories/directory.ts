@@ -13,6 +13,8 @@ export interface BodyRecord {
   region: string | null;
   parentId: number | null;
   active: boolean;
+  /** When the body joined the directory: it owes reports only for periods that ended after it. */
+  createdAt: Date;
 }
 
 export interface BodyInput {
@@ -23,6 +25,8 @@ export interface BodyInput {
   region?: string | null;
   parentId?: number | null;
   active?: boolean;
+  /** Defaults to the database's now; imports of earlier periods and tests set it. */
+  createdAt?: Date;
 }
 
 /** A subdivision, supervised organisation or district of a body. */
@@ -76,6 +80,7 @@ const bodySelect = {
   region: true,
   parentId: true,
   active: true,
+  createdAt: true,
 } as const;
 
 const memberSelect = {

@@ -253,5 +253,20 @@ export function createSubmissionsRepository(
       });
       return rows.map(toSubmission);
     },
+
+    /** All live submissions of any of these periods (a key names its unit: month, quarter, year). */
+    async listByPeriodKeys(
+      periodKeys: readonly string[],
+      filter: { bodyIds?: readonly number[] } = {},
+    ): Promise<SubmissionRecord[]> {
+      const rows = await prisma.submission.findMany({
+        where: {
+          periodKey: { in: [...periodKeys] },
+          ...(filter.bodyIds ? { bodyId: { in: [...filter.bodyIds] } } : {}),
+        },
+        orderBy: [{ bodyId: "asc" }, { periodKey: "asc" }],
+      });
+      return rows.map(toSubmission);
+    },
   };
 }

@@ -1,4 +1,5 @@
 // Shared seeds for the manager and admin service tests and end-to-end tests.
+import { JOINED_LONG_AGO } from "../../support/seed.ts";
 import type { Repositories, SubmitInput } from "../../../src/db/repositories/index.ts";
 
 /** A month's report of the ethics commissioner: 3 explanatory events, 1 preventive talk, 1 propaganda event. */
@@ -74,6 +75,7 @@ export async function seedBodies(repos: Repositories) {
       nameKk: `${code} әкімдігі`,
       nameRu: `Акимат ${code}`,
       parentId,
+      createdAt: JOINED_LONG_AGO,
     });
     if (!result.ok) throw new Error(result.reason);
     return result.body;

@@ -1,0 +1,73 @@
+import type { ReportKind } from "../deadlines.ts";
+import type { BodyKind, IndicatorDef, Methodology, PeriodKind } from "../methodology/types.ts";
+import { type PeriodUnit, parsePeriod, periodEnd } from "../periods.ts";
+
+/** The period unit of each report kind: a monthly report is for a month, and so on. */
+export const UNIT_OF_REPORT: Readonly<Record<ReportKind, PeriodUnit>> = {
+  monthly: "month",
+  quarterly: "quarter",
+  annual: "year",
+};
+
+const REPORT_OF_UNIT: Readonly<Record<PeriodUnit, ReportKind>> = {
+  month: "monthly",
+  quarter: "quarterly",
+  year: "annual",
+};
+
+// A report carries the indicators of its own period: the monthly report the monthly ones…
+const INDICATOR_PERIOD_OF: Readonly<Record<ReportKind, PeriodKind>> = {
+  monthly: "monthly",
+  quarterly: "quarterly",
+  annual: "annual",
+};
+
+/** The report kind a period key belongs to: "2026-10" → monthly, "2026-Q4" → quarterly, "2026" → annual. */
+export function reportKindOfPeriod(periodKey: string): ReportKind | undefined {
+  const period = parsePeriod(periodKey);
+  return period ? REPORT_OF_UNIT[period.kind] : undefined;
+}
+
+/** The indicators a report of this kind asks of a body of this kind, by the methodology given. */
+export function indicatorsOwed(
+  methodology: Methodology,
+  report: ReportKind,
+  bodyKind: BodyKind,
+): IndicatorDef[] {
+  return methodology.projects.flatMap((project) =>
+    project.tasks.flatMap((task) =>
+      task.indicators.filter(
+        (def) => def.period === INDICATOR_PERIOD_OF[report] && def.appliesTo.includes(bodyKind),
+      ),
+    ),
+  );
+}
+
+/** A body as far as what it owes is concerned: its kind and when it joined the directory. */
+export interface ObligedBody {
+  kind: BodyKind;
+  joinedAt: Date;
+}
+
+/** The rules a period is judged by: the methodology in force for it and the local UTC offset. */
+export interface ObligationRules {
+  methodology: Methodology;
+  utcOffsetMinutes: number;
+}
+
+/**
+ * Whether a body owes a report for a period: the report carries at least one indicator that
+ * applies to the body's kind (a central body owes no quarterly report: today's only quarterly
+ * indicator is regional), and the period ended after the body joined the directory. A period key
+ * of another unit than the report's owes nothing.
+ */
+export function owesReport(
+  body: ObligedBody,
+  report: { kind: ReportKind; periodKey: string },
+  rules: ObligationRules,
+): boolean {
+  const period = parsePeriod(report.periodKey);
+  if (!period || period.kind !== UNIT_OF_REPORT[report.kind]) return false;
+  if (indicatorsOwed(rules.methodology, report.kind, body.kind).length === 0) return false;
+  return periodEnd(report.periodKey, rules.utcOffsetMinutes).getTime() > body.joinedAt.getTime();
+}

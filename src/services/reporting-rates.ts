@@ -1,0 +1,138 @@
+import type { Repositories } from "../db/index.ts";
+import type { BodyRecord } from "../db/repositories/directory.ts";
+import type { SubmissionRecord } from "../db/repositories/submission-types.ts";
+import { type DeadlineRule, dueAt, type ReportKind } from "../domain/deadlines.ts";
+import { periodEnd } from "../domain/periods.ts";
+import { owesReport, reportKindOfPeriod } from "../domain/reports/obligations.ts";
+import {
+  addState,
+  emptyTally,
+  type ReportingTally,
+  type ReportState,
+  reportState,
+} from "../domain/reports/reporting.ts";
+import { loadDeadlineRules } from "./deadlines.ts";
+import { type MethodologyFor, methodologyFor } from "./methodology-in-force.ts";
+
+/** One report a body owes, and where it stands. */
+export interface ReportStatus {
+  body: BodyRecord;
+  kind: ReportKind;
+  periodKey: string;
+  state: ReportState;
+  dueAt: Date;
+}
+
+export interface ReportingOptions {
+  now: Date;
+  utcOffsetMinutes: number;
+  /** The deadline rules in force; loaded from the database when not given. */
+  rules?: readonly DeadlineRule[];
+  /** The methodology of each period (which reports carry indicators for which bodies). */
+  methodologyFor?: MethodologyFor;
+}
+
+/**
+ * Every report the bodies owe for the periods (any mix of months, quarters and years) that have
+ * ended by now, with its state. Only owed reports are listed (see owesReport), so a central body
+ * never appears with a quarterly report, nor a body with a period that ended before it joined.
+ * One query for all the bodies and periods.
+ */
+export async function listReportStatuses(
+  repos: Repositories,
+  bodies: readonly BodyRecord[],
+  periodKeys: readonly string[],
+  options: ReportingOptions,
+): Promise<ReportStatus[]> {
+  const { now, utcOffsetMinutes } = options;
+  const ended = periodKeys.filter(
+    (key) => periodEnd(key, utcOffsetMinutes).getTime() <= now.getTime(),
+  );
+  if (bodies.length === 0 || ended.length === 0) return [];
+  const rules = options.rules ?? (await loadDeadlineRules(repos));
+  const inForce = options.methodologyFor ?? methodologyFor;
+  const submissions = indexSubmissions(
+    await repos.submissions.listByPeriodKeys(ended, { bodyIds: bodies.map((b) => b.id) }),
+  );
+  const statuses: ReportStatus[] = [];
+  for (const periodKey of ended) {
+    const kind = reportKindOfPeriod(periodKey);
+    if (!kind) continue;
+    const due = dueAt(kind, periodKey, rules, utcOffsetMinutes);
+    const obligation = { methodology: inForce(periodKey), utcOffsetMinutes };
+    for (const body of bodies) {
+      const owed = owesReport(
+        { kind: body.kind, joinedAt: body.createdAt },
+        { kind, periodKey },
+        obligation,
+      );
+      if (!owed) continue;
+      const submission = submissions.get(`${body.id}|${kind}|${periodKey}`);
+      statuses.push({
+        body,
+        kind,
+        periodKey,
+        state: reportState(submission, due, now),
+        dueAt: due,
+      });
+    }
+  }
+  return statuses;
+}
+
+function indexSubmissions(rows: readonly SubmissionRecord[]): Map<string, SubmissionRecord> {
+  return new Map(rows.map((row) => [`${row.bodyId}|${row.kind}|${row.periodKey}`, row]));
+}
+
+/** Tallies statuses by a key (a body, a period, a region…); keys keep the order first seen. */
+export function tallyBy<K>(
+  statuses: readonly ReportStatus[],
+  keyOf: (status: ReportStatus) => K,
+): Map<K, ReportingTally> {
+  const tallies = new Map<K, ReportingTally>();
+  for (const status of statuses) {
+    const key = keyOf(status);
+    const tally = tallies.get(key) ?? emptyTally();
+    addState(tally, status.state);
+    tallies.set(key, tally);
+  }
+  return tallies;
+}
+
+/** One tally of all the statuses. */
+export function tallyAll(statuses: readonly ReportStatus[]): ReportingTally {
+  return tallyBy(statuses, () => "all").get("all") ?? emptyTally();
+}
+
+/** Per body: how many owed reports each received, on time, late, missing… */
+export function tallyByBody(statuses: readonly ReportStatus[]): Map<number, ReportingTally> {
+  return tallyBy(statuses, (status) => status.body.id);
+}
+
+/** Per period key. */
+export function tallyByPeriod(statuses: readonly ReportStatus[]): Map<string, ReportingTally> {
+  return tallyBy(statuses, (status) => status.periodKey);
+}
+
+/** Per region (the directory's `region`; "" for bodies without one) × period key. */
+export function tallyByRegionAndPeriod(
+  statuses: readonly ReportStatus[],
+): Map<string, Map<string, ReportingTally>> {
+  const byRegion = new Map<string, ReportStatus[]>();
+  for (const status of statuses) {
+    const region = status.body.region ?? "";
+    const list = byRegion.get(region) ?? [];
+    list.push(status);
+    byRegion.set(region, list);
+  }
+  return new Map([...byRegion].map(([region, list]) => [region, tallyByPeriod(list)]));
+}
+
+/** Bodies that received nothing of what they owed (expected > 0, received 0): "not reported". */
+export function bodiesWithoutReports(statuses: readonly ReportStatus[]): Set<number> {
+  const silent = new Set<number>();
+  for (const [bodyId, tally] of tallyByBody(statuses)) {
+    if (tally.received === 0) silent.add(bodyId);
+  }
+  return silent;
+}
