@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import i18next, { type i18n, type Resource, type ResourceLanguage, type TFunction } from "i18next";
+import { kazakhOrdinal, kazakhPossessive } from "./domain/text/kazakh-numerals.ts";
 
 /** The two languages every user-facing word exists in. */
 export const LANGUAGES = ["kk", "ru"] as const;
@@ -46,8 +47,27 @@ export function getI18n(): i18n {
     interpolation: { escapeValue: false },
     returnNull: false,
   });
+  addKazakhNumeralFormatters(created);
   instance = created;
   return created;
+}
+
+/**
+ * `{{n, kkPossessive}}` → "2-сі", `{{n, kkOrdinal}}` → "6-шы" in a locale string; the number is
+ * written as given ("1 500-і", "2,5-і"). Anything that is not a number is left as it is rather
+ * than failing the whole message.
+ */
+function addKazakhNumeralFormatters(created: i18n): void {
+  const safely = (suffixed: (value: string) => string) => (value: unknown) => {
+    try {
+      return suffixed(String(value));
+    } catch {
+      return String(value);
+    }
+  };
+  const formatter = created.services.formatter;
+  formatter?.add("kkPossessive", safely(kazakhPossessive));
+  formatter?.add("kkOrdinal", safely(kazakhOrdinal));
 }
 
 /** A translator fixed to one language: `translate("kk")("bot:menu.title")`. */
