@@ -136,7 +136,7 @@ describe("the annual indicators report", () => {
     shown.regional = await walkAndSummarize(user, REGIONAL_PLAN, labels);
     const summary = user.lastMessage()?.text ?? "";
     expect(summary).toContain("1-жоба.");
-    expect(summary).toContain("айыппұл: −10 ұпай");
+    expect(summary).toContain("шегерілді: −10 балл");
     await user.press(labels.submit);
     await user.waitFor(/жіберілді \(1-нұсқа\)/);
   }, 120_000);

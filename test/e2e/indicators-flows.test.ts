@@ -99,7 +99,7 @@ describe("indicators report flows", () => {
   it("refuses out-of-order risk counts with a message and keeps the earlier answers", async () => {
     const user = emulator.user({ userId: OFFICER, languageCode: "ru" });
     await waitForScreen(user, "p1.t2.s1");
-    await pressAndSee(user, "☰ Список", "Показатели отчёта");
+    await pressAndSee(user, "☰ Список", "Индикаторы оценки в отчёте");
     await pressAndSee(user, "▶", (m) => m.keyboard?.flat().some((b) => b.text === "2/5") ?? false);
     await user.press(/p1\.t3\.risks/);
     await waitForScreen(user, "p1.t3.risks");
@@ -124,12 +124,12 @@ describe("indicators report flows", () => {
     const user = emulator.user({ userId: OFFICER, languageCode: "ru" });
     await waitForScreen(user, "p1.t4.s1");
     await pressAndSee(user, "✅ Итоги", "Итоги: Годовой отчёт за 2025 год");
-    expect(user.lastMessage()?.text).toContain("Без ответа: 34 показателя.");
+    expect(user.lastMessage()?.text).toContain("Без ответа: 34 индикатора оценки.");
     await pressAndSee(user, "Выйти (черновик сохранится)", "Черновик сохранён");
     await user.command("indicators");
     await user.waitFor("Какой отчёт заполняете?");
     await pressAndSee(user, "Годовой отчёт за 2025 год", "· p1.t1.s1\n");
-    await pressAndSee(user, "☰ Список", "Показатели отчёта");
+    await pressAndSee(user, "☰ Список", "Индикаторы оценки в отчёте");
     expect(buttons(user).some((b) => b.startsWith("✓ p1.t1.s3"))).toBe(true);
   }, 60_000);
 
@@ -141,7 +141,7 @@ describe("indicators report flows", () => {
     await pressAndSee(user, ru.yes, "Сколько мер плана");
     await user.send("7/10");
     const first = await waitForScreen(user, "p2.t1.s1");
-    expect(first.text).toContain("Показатель 1 из 23");
+    expect(first.text).toContain("Индикатор оценки 1 из 23");
     await pressAndSee(user, "📎 Файлы и комментарий", "Отправьте документы");
     await user.sendDocument({ filename: "act.pdf", data: Buffer.from("%PDF-1.4") });
     await user.waitFor("Всего файлов и ссылок: 1.");
@@ -173,7 +173,7 @@ describe("indicators report flows", () => {
     ]);
     await user.press("Тоқсандық есеп: 2025 жылдың IV тоқсаны");
     const screen = await waitForScreen(user, "p4.t1.s1");
-    expect(screen.text).toContain("1 көрсеткіштің 1-і");
+    expect(screen.text).toContain("1 бағалау индикаторының 1-і");
     await pressAndSee(user, LABELS.kk.yes, "Облыста барлығы қанша аудан");
     // The directory's 4 districts are offered as a button.
     await pressAndSee(user, "4", "Қанша ауданда (қалада) отырыс өткізілмеді?");
@@ -181,10 +181,10 @@ describe("indicators report flows", () => {
     await user.waitFor("(5)");
     await user.send("1");
     await user.waitFor(
-      "✓ p4.t1.s1: отырыс өткізілді; аудандар: 4, оның ішінде отырыс өтпегені: 1 — 2,4 ұпай",
+      "✓ p4.t1.s1: отырыс өткізілді; аудандар: 4, оның ішінде отырыс өтпегені: 1 — 2,4 балл",
     );
     const summary = await user.waitFor(LABELS.kk.total);
-    expect(summary.text).toContain("Барлығы: 2,4 ұпай");
+    expect(summary.text).toContain("Барлығы: 2,4 балл");
     await pressAndSee(user, LABELS.kk.submit, "жіберілді (1-нұсқа)");
   }, 60_000);
 

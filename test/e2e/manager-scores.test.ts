@@ -54,7 +54,7 @@ describe("managers: scores at a glance", () => {
     const task = await manager.waitFor(/4\.2\.3 /);
     expect(task.text).toMatch(/4 · 4 · 4 \(макс\. 10 в месяц\)/);
     await manager.press("4.2.3");
-    const indicator = await manager.waitFor(/Ежемесячный показатель/);
+    const indicator = await manager.waitFor(/Ежемесячный индикатор оценки/);
     expect(indicator.text).toContain("октябрь 2026: 4");
     expect(indicator.text).toContain("(макс. 10 в месяц)");
     await manager.press("⬅ Назад");

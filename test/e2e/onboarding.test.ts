@@ -86,7 +86,7 @@ describe("joining by invite", () => {
     );
     await user.waitFor(/^Иван, вы: сотрудник антикоррупционной комплаенс-службы/);
     await user.command("help");
-    await user.waitFor(/\/lang — сменить язык[\s\S]*\/indicators — Показатели/);
+    await user.waitFor(/\/lang — сменить язык[\s\S]*\/indicators — Индикаторы оценки/);
   });
 
   it("tells a person their invite has expired", async () => {

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { METHODOLOGY } from "../../src/domain/methodology/data.ts";
 import { PROBLEM_CODES } from "../../src/domain/problems.ts";
-import { LOCALES_DIR } from "../../src/i18n.ts";
+import { getI18n, LOCALES_DIR, translator } from "../../src/i18n.ts";
 
 /** Every leaf of a nested JSON object as [dotted key, value]. */
 function leaves(value: unknown, prefix = ""): [string, unknown][] {
@@ -19,11 +19,19 @@ function namespaces(lang: string): Record<string, unknown> {
   return Object.fromEntries(files.map((f) => [f, JSON.parse(readFileSync(join(dir, f), "utf8"))]));
 }
 
-/** Placeholders like {{count}} in a message, sorted. */
-const placeholders = (text: unknown) =>
-  String(text)
-    .match(/\{\{\s*\w+\s*\}\}/g)
-    ?.sort() ?? [];
+/** The names of the placeholders in a message, formatters left out ({{n, kkPossessive}} → n). */
+const placeholders = (text: unknown) => [
+  ...new Set([...String(text).matchAll(/\{\{\s*(\w+)[^}]*\}\}/g)].map((m) => m[1]).sort()),
+];
+
+/** Every message of a language as "file key" → text, plural suffixes dropped from the key. */
+function messages(byFile: Record<string, unknown>): Map<string, string> {
+  const all = new Map<string, string>();
+  for (const [file, content] of Object.entries(byFile))
+    for (const [key, text] of leaves(content))
+      all.set(`${file} ${key.replace(/_(zero|one|two|few|many|other)$/, "")}`, String(text));
+  return all;
+}
 
 describe("locales", () => {
   const kk = namespaces("kk");
@@ -42,12 +50,48 @@ describe("locales", () => {
     }
   });
 
-  it("use the same placeholders in kk and ru scoring messages", () => {
-    const flat = (o: unknown) => Object.fromEntries(leaves(o));
-    const k = flat(kk["scoring.json"]);
-    const r = flat(ru["scoring.json"]);
-    for (const key of Object.keys(r))
-      expect(placeholders(k[key]), key).toEqual(placeholders(r[key]));
+  it("use the same placeholders in kk and ru messages", () => {
+    const k = messages(kk);
+    for (const [key, text] of messages(ru))
+      expect(placeholders(k.get(key)), key).toEqual(placeholders(text));
+  });
+
+  it("use the methodology's words (GLOSSARY.md), not their look-alikes", () => {
+    // «міндетті» (required) shares its root with «міндет» (a duty, not the methodology's task),
+    // so neither is used; «ұпай» and «айыппұл» / «штраф» (a money fine) are not the methodology's.
+    const avoid = {
+      kk: /ұпай|айыппұл|міндет|бейім|көрсеткіш|балдар|балдың|жоба сақта/iu,
+      ru: /штраф|показател/iu,
+    };
+    for (const [lang, words] of [
+      ["kk", avoid.kk],
+      ["ru", avoid.ru],
+    ] as const) {
+      const found = [...messages(lang === "kk" ? kk : ru)].filter(([, text]) => words.test(text));
+      expect(found, lang).toEqual([]);
+    }
+  });
+
+  it("leave Kazakh numeral suffixes to the helper, never written by hand after a number", () => {
+    // "{{n}}-сі" is right for some numbers only; {{n, kkPossessive}} is right for all of them.
+    const handWritten = /(?:\d|\}\})-(?:с?[іы]|ш[іы])(?![\p{L}-])/u;
+    const wrong = [...messages(kk)].filter(([, text]) => handWritten.test(text));
+    expect(wrong).toEqual([]);
+  });
+
+  it("write Kazakh numeral suffixes by the number from locale strings", () => {
+    const i18n = getI18n();
+    i18n.addResourceBundle("kk", "numerals-test", {
+      of: "{{count}} индикатордың {{n, kkPossessive}}",
+      place: "{{n, kkOrdinal}} орын",
+    });
+    const t = translator("kk");
+    expect(t("numerals-test:of", { count: 36, n: 2 })).toBe("36 индикатордың 2-сі");
+    expect(t("numerals-test:of", { count: 36, n: 36 })).toBe("36 индикатордың 36-сы");
+    expect(t("numerals-test:of", { count: 3, n: 1 })).toBe("3 индикатордың 1-і");
+    expect(t("numerals-test:of", { count: 2000, n: "1 500" })).toBe("2000 индикатордың 1 500-і");
+    expect(t("numerals-test:place", { n: 6 })).toBe("6-шы орын");
+    expect(t("numerals-test:place", { n: "x" })).toBe("x орын");
   });
 
   it("have a message for every problem code in kk, ru and en", () => {

@@ -81,7 +81,7 @@ describe("checklist paging", () => {
 describe("share and points display", () => {
   it("shows done of total, the whole percent and the points with a decimal comma", () => {
     expect(describeShare({ done: 7, total: 10 }, 210, ru)).toBe("7 из 10 — 70 % — 2,1 балла");
-    expect(describeShare({ done: 7, total: 10 }, 210, kk)).toBe("10 ішінен 7 — 70 % — 2,1 ұпай");
+    expect(describeShare({ done: 7, total: 10 }, 210, kk)).toBe("10 ішінен 7 — 70 % — 2,1 балл");
     expect(describeShare({ done: 2, total: 3 }, undefined, ru)).toBe("2 из 3 — 66 %");
     expect(describeShare({ done: 0, total: 0 }, 0, ru)).toContain("не применяется");
     expect(percentOf({ done: 1, total: 23 })).toBe(4);
@@ -93,7 +93,7 @@ describe("share and points display", () => {
     expect(pointsText(500, ru)).toBe("5 баллов");
     expect(pointsText(0, ru)).toBe("0 баллов");
     expect(pointsText(-1000, ru)).toBe("−10 баллов");
-    expect(pointsText(-1000, kk)).toBe("−10 ұпай");
+    expect(pointsText(-1000, kk)).toBe("−10 балл");
   });
 
   it("numbers projects and tasks as the methodology does, and tenths of percent exactly", () => {

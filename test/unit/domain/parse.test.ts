@@ -132,7 +132,7 @@ describe("problem messages", () => {
       "p1.t1.s3, field “done”: done (3) is greater than total (2)",
     );
     expect(describeProblem(problem, translator("ru"))).toBe(
-      "Показатель p1.t1.s3, поле «выполнено»: выполнено (3) больше, чем всего (2)",
+      "Индикатор оценки p1.t1.s3, поле «выполнено»: выполнено (3) больше, чем всего (2)",
     );
     expect(describeProblem(problem, translator("kk"))).toContain("p1.t1.s3");
   });

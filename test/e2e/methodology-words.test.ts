@@ -1,0 +1,131 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BotProcess } from "../support/bot-process.ts";
+import type { EmulatedUser } from "../support/emulated-user.ts";
+import { type Emulator, startEmulator } from "../support/emulator.ts";
+import { wordProblems } from "../support/glossary.ts";
+import { seedBody, seedDatabase, seedInvite, seedUser } from "../support/seed.ts";
+
+// 3 November 2026 in Almaty: October's monthly report is open and on time.
+const FAKE_NOW = "2026-11-03T11:00:00+05:00";
+
+async function say(user: EmulatedUser, text: string, expected: RegExp | string) {
+  await user.send(text);
+  return user.waitFor(expected);
+}
+
+async function press(user: EmulatedUser, button: string | RegExp, expected: RegExp | string) {
+  await user.press(button);
+  return user.waitFor(expected);
+}
+
+describe("the methodology's words and Kazakh numeral suffixes", () => {
+  let emulator: Emulator;
+  let bot: BotProcess;
+  const people = {
+    kk: { admin: 9100, commissioner: 9102, officer: 9104 },
+    ru: { admin: 9101, commissioner: 9103, officer: 9105 },
+  };
+
+  beforeAll(async () => {
+    emulator = await startEmulator();
+    bot = new BotProcess({
+      emulator,
+      env: { FAKE_NOW, NODE_ENV: "test", RATE_LIMIT_UPDATES: "0" },
+    });
+    await seedDatabase(bot.dataDir, async (repos) => {
+      const body = await seedBody(repos, {
+        code: "WRD",
+        nameKk: "Сөздер агенттігі",
+        nameRu: "Агентство слов",
+      });
+      for (const language of ["kk", "ru"] as const) {
+        const ids = people[language];
+        await seedUser(repos, { telegramId: ids.admin, role: "admin", bodyId: null, language });
+        for (const role of ["commissioner", "officer"] as const)
+          await seedUser(repos, { telegramId: ids[role], role, bodyId: body.id, language });
+      }
+      await seedInvite(repos, {
+        code: "words-invite-5",
+        bodyId: body.id,
+        role: "manager",
+        maxUses: 5,
+      });
+      for (const telegramId of [9110, 9111]) {
+        const joined = await repos.invites.redeemInvite({
+          code: "words-invite-5",
+          telegramId,
+          name: `Manager ${telegramId}`,
+          language: "ru",
+          now: new Date(FAKE_NOW),
+        });
+        if (!joined.ok) throw new Error(joined.reason);
+      }
+    });
+    await bot.start();
+  }, 120_000);
+
+  afterAll(async () => {
+    await bot?.dispose();
+    await emulator?.stop();
+  });
+
+  it("counts the uses of an invite with the right suffix in Kazakh, «из» in Russian", async () => {
+    const kk = emulator.user({ userId: people.kk.admin, languageCode: "kk" });
+    await kk.command("invite");
+    await kk.waitFor("Қай органға шақырасыз?");
+    await press(kk, "Сөздер агенттігі", "Кімді шақырасыз?");
+    const kkList = await press(kk, "📋 Органның шақырулары", /жарамды шақырулары/);
+    expect(kkList.text).toContain("5 орынның 2-сі пайдаланылды");
+
+    const ru = emulator.user({ userId: people.ru.admin, languageCode: "ru" });
+    await ru.command("invite");
+    await ru.waitFor("Приглашение в какой орган?");
+    await press(ru, "Агентство слов", "Кого пригласить?");
+    const ruList = await press(ru, "📋 Приглашения органа", /Действующие приглашения/);
+    expect(ruList.text).toContain("использовано 2 из 5");
+  });
+
+  it("numbers the officials of a monthly report by the spoken number, in both languages", async () => {
+    const kk = emulator.user({ userId: people.kk.commissioner, languageCode: "kk" });
+    await kk.command("report");
+    await kk.waitFor("Есеп қай айға?");
+    await press(kk, "2026 ж. қазан", "1/4.");
+    const preventive = await press(kk, "✅ Дайын", "2/4.");
+    expect(preventive.text).toContain("сыбайлас жемқорлық тәуекелдеріне шалдыққан лауазымдарды");
+    await say(kk, "2", "2 лауазымды адамның 1-і.");
+    await say(kk, "Бас маман", "Профилактикалық жұмыс қашан жүргізілді?");
+    await say(kk, "14", "2 лауазымды адамның 2-сі.");
+
+    const ru = emulator.user({ userId: people.ru.commissioner, languageCode: "ru" });
+    await ru.command("report");
+    await ru.waitFor("За какой месяц отчёт?");
+    await press(ru, "октябрь 2026 г.", "1/4.");
+    const ruPreventive = await press(ru, "✅ Готово", "2/4.");
+    expect(ruPreventive.text).toContain("должности, подверженные коррупционным рискам");
+    await say(ru, "2", "Должностное лицо 1 из 2.");
+    await say(ru, "Главный специалист", "Когда проведена профилактическая работа?");
+    await say(ru, "14", "Должностное лицо 2 из 2.");
+  });
+
+  it("names the evaluation indicators as the methodology does in the officer's menu and commands", async () => {
+    const kk = emulator.user({ userId: people.kk.officer, languageCode: "kk" });
+    await kk.command("start");
+    const kkMenu = await kk.waitFor((m) => m.keyboard !== undefined);
+    expect(kkMenu.keyboard?.flat().map((b) => b.text)).toContain("📊 Бағалау индикаторлары");
+    await kk.command("help");
+    await kk.waitFor(/\/indicators — Бағалау индикаторлары/);
+
+    const ru = emulator.user({ userId: people.ru.officer, languageCode: "ru" });
+    await ru.command("start");
+    const ruMenu = await ru.waitFor((m) => m.keyboard !== undefined);
+    expect(ruMenu.keyboard?.flat().map((b) => b.text)).toContain("📊 Индикаторы оценки");
+    await ru.command("help");
+    await ru.waitFor(/\/indicators — Индикаторы оценки/);
+  });
+
+  it("used only the methodology's words and right suffixes in every message above", () => {
+    for (const language of ["kk", "ru"] as const)
+      for (const telegramId of Object.values(people[language]))
+        expect(wordProblems(emulator.botMessages(telegramId), language)).toEqual([]);
+  });
+});
