@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { parseDatabaseUrl } from "./db/database-url.ts";
+import { DatabaseUrlError } from "./db/errors.ts";
 import { parseVariants, type Variants } from "./domain/variants.ts";
 
 /** Log levels pino understands. */
@@ -13,11 +15,20 @@ export const logLevelSchema = z.enum([
 ]);
 export type LogLevel = z.infer<typeof logLevelSchema>;
 
-const portSchema = z.coerce
-  .number({ error: "must be a port number" })
-  .int("must be a whole number")
-  .min(1, "must be 1–65535")
-  .max(65535, "must be 1–65535");
+/**
+ * A whole number written in decimal digits, optionally negative. Number() and z.coerce would also
+ * read "0x10" as 16, "1e3" as 1000 and " 5" as 5: a setting means what it says or is refused.
+ */
+function decimalInteger(example: string) {
+  return z
+    .string()
+    .regex(/^-?[0-9]{1,15}$/, `must be a whole number in decimal digits (e.g. ${example})`)
+    .transform(Number);
+}
+
+const portSchema = decimalInteger("8080").pipe(
+  z.number().min(1, "must be 1–65535").max(65535, "must be 1–65535"),
+);
 
 const integerListSchema = z
   .string()
@@ -48,6 +59,16 @@ const variantsSchema = z
   })
   .default({});
 
+// Checked here, before anything opens it; the problem line never repeats the URL (its password).
+const databaseUrlSchema = z.string().superRefine((url, ctx) => {
+  try {
+    parseDatabaseUrl(url);
+  } catch (error) {
+    if (!(error instanceof DatabaseUrlError)) throw error;
+    ctx.addIssue({ code: "custom", message: error.message, input: undefined });
+  }
+});
+
 const timeZoneSchema = z
   .string()
   .refine((zone) => isKnownTimeZone(zone), "is not an IANA time zone")
@@ -56,14 +77,13 @@ const timeZoneSchema = z
 const baseEnvSchema = z.object({
   BOT_TOKEN: z.string({ error: "is required (the token from @BotFather)" }).min(1),
   TELEGRAM_API_ROOT: z.url({ error: "must be a URL" }).default("https://api.telegram.org"),
-  DATABASE_URL: z.string().optional(),
+  DATABASE_URL: databaseUrlSchema.optional(),
   ADMIN_TELEGRAM_IDS: integerListSchema,
   TIME_ZONE: timeZoneSchema,
-  UTC_OFFSET_MINUTES: z.coerce
-    .number({ error: "must be minutes east of UTC" })
-    .int("must be a whole number")
-    .min(-720, "must be between -720 and 840")
-    .max(840, "must be between -720 and 840")
+  UTC_OFFSET_MINUTES: decimalInteger("300, minutes east of UTC")
+    .pipe(
+      z.number().min(-720, "must be between -720 and 840").max(840, "must be between -720 and 840"),
+    )
     .default(300),
   LOG_LEVEL: z
     .enum(logLevelSchema.options, { error: "must be one of fatal…silent" })
@@ -72,24 +92,18 @@ const baseEnvSchema = z.object({
   HOST: z.string().default("0.0.0.0"),
   NODE_ENV: z.string().optional(),
   FAKE_NOW: z.iso.datetime({ offset: true, error: "must be an ISO date-time" }).optional(),
-  RATE_LIMIT_UPDATES: z.coerce
-    .number({ error: "must be a number of updates (0 turns the limit off)" })
-    .int("must be a whole number")
-    .min(0, "must not be negative")
+  RATE_LIMIT_UPDATES: decimalInteger("12 updates; 0 turns the limit off")
+    .pipe(z.number().min(0, "must not be negative"))
     .default(12),
-  RATE_LIMIT_WINDOW_MS: z.coerce
-    .number({ error: "must be milliseconds" })
-    .int("must be a whole number")
-    .min(100, "must be at least 100")
+  RATE_LIMIT_WINDOW_MS: decimalInteger("3000 milliseconds")
+    .pipe(z.number().min(100, "must be at least 100"))
     .default(3_000),
 });
 
 const pollingEnvSchema = z.object({
   HTTP_PORT: portSchema.optional(),
-  POLL_IDLE_DELAY_MS: z.coerce
-    .number({ error: "must be milliseconds" })
-    .int("must be a whole number")
-    .min(0, "must not be negative")
+  POLL_IDLE_DELAY_MS: decimalInteger("50 milliseconds")
+    .pipe(z.number().min(0, "must not be negative"))
     .default(0),
 });
 
@@ -99,11 +113,8 @@ const webhookEnvSchema = z.object({
     .string({ error: "is required when WEBHOOK_URL is set" })
     .regex(/^[A-Za-z0-9_-]{1,256}$/, "must be 1–256 characters of A–Z, a–z, 0–9, _ and -"),
   PORT: portSchema.default(8080),
-  CHAT_LOCK_CONNECTIONS: z.coerce
-    .number({ error: "must be a number of connections" })
-    .int("must be a whole number")
-    .min(1, "must be at least 1")
-    .max(200, "must be at most 200")
+  CHAT_LOCK_CONNECTIONS: decimalInteger("10 connections")
+    .pipe(z.number().min(1, "must be at least 1").max(200, "must be at most 200"))
     .default(10),
 });
 

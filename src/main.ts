@@ -6,8 +6,10 @@ import { botDepsFromRepositories } from "./bot/database-deps.ts";
 import { commands } from "./bot/features/index.ts";
 import { probeBotApi, probeDatabase, probeMigrations } from "./bot/readiness.ts";
 import { runBot, stopOnSignals } from "./bot/run.ts";
+import { openServiceEndpoint } from "./bot/service-endpoint.ts";
+import { BotTokenRefusedError, waitForBotApi } from "./bot/wait-for-bot-api.ts";
 import { clockOf, loadConfigOrExit } from "./config.ts";
-import { createRepositories, migrateDatabase, openDatabase } from "./db/index.ts";
+import { createRepositories, DataFolderError, migrateDatabase, openDatabase } from "./db/index.ts";
 import { startOutboxSender } from "./delivery/outbox-sender.ts";
 import { startSchedule } from "./jobs/schedule.ts";
 import { createLogger } from "./logger.ts";
@@ -24,7 +26,12 @@ async function main(): Promise<void> {
   // scheduler, the outbox sender (which releases the rows it claimed but did not send)…
   const stopBeforeDatabase: Array<() => Promise<void>> = [];
   try {
+    // /healthz and /readyz answer from here on, through a slow migration or a Bot API still away.
+    const endpoint = await openServiceEndpoint({ config, logger, metrics: metrics.registry });
+    endpoint.startingUp("opening the database");
     const db = await openDatabase(config.databaseUrl);
+    endpoint.addProbes({ database: probeDatabase(db) }, { migrations: probeMigrations(db) });
+    endpoint.startingUp("applying migrations");
     // On a server, several processes may share the database: advisory locks keep them in step.
     const locks =
       db.kind === "postgres" && config.databaseUrl
@@ -44,7 +51,16 @@ async function main(): Promise<void> {
       new Date(Date.now() - PROCESSED_UPDATE_RETENTION_MS),
     );
 
+    endpoint.startingUp("waiting for the Bot API");
+    const botInfo = await waitForBotApi({
+      apiRoot: config.apiRoot,
+      token: config.botToken,
+      logger,
+      onWaiting: (reason) => endpoint.startingUp(`waiting for the Bot API (${reason})`),
+    });
+    endpoint.addProbes({}, { telegram: probeBotApi(config.apiRoot, config.botToken) });
     const bot = createBot({
+      botInfo,
       config,
       logger,
       clock: clockOf(config),
@@ -56,12 +72,7 @@ async function main(): Promise<void> {
       config,
       logger,
       commands,
-      metrics: metrics.registry,
-      probes: { database: probeDatabase(db) },
-      cachedProbes: {
-        migrations: probeMigrations(db),
-        telegram: probeBotApi(config.apiRoot, config.botToken),
-      },
+      endpoint,
       // Polling means one process (Telegram refuses a second getUpdates): in-process order suffices.
       chatLocks: config.mode.type === "webhook" ? locks : undefined,
     });
@@ -96,7 +107,9 @@ async function main(): Promise<void> {
     );
     await announceOwnerClaim({ repos, logger, config, botUsername: bot.botInfo.username });
   } catch (error) {
-    logger.fatal({ err: error }, "the bot could not start");
+    // A problem the operator can fix is said in its own words; anything else as what it is.
+    const known = error instanceof DataFolderError || error instanceof BotTokenRefusedError;
+    logger.fatal({ err: error }, known ? error.message : "the bot could not start");
     process.exit(1);
   }
 }

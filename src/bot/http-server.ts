@@ -23,20 +23,55 @@ export interface HttpServerDeps {
   /** Served at /metrics in Prometheus' text format. */
   metrics?: Registry;
   webhook?: WebhookEndpoint;
+  /** A request body must have arrived this long after its headers (default 10 s). */
+  bodyTimeoutMs?: number;
 }
 
 // Telegram updates are a few kilobytes; anything this large is not one.
 const MAX_BODY_BYTES = 1_000_000;
 const SECRET_HEADER = "x-telegram-bot-api-secret-token";
+// Telegram sends a body at once; a client trickling one would hold a connection and a chat's turn.
+const BODY_TIMEOUT_MS = 10_000;
+
+/** A webhook request the server refuses for its body (too large, or too slow to arrive). */
+class BodyRefused extends Error {
+  constructor(
+    readonly status: 408 | 413,
+    message: string,
+  ) {
+    super(message);
+  }
+}
 
 /** One node:http server for /healthz, /readyz, /metrics and, in webhook mode, the webhook path. */
 export function createHttpServer(deps: HttpServerDeps): Server {
-  return createServer((req, res) => {
+  const server = createServer((req, res) => {
     handle(req, res, deps).catch((error: unknown) => {
+      if (error instanceof BodyRefused) return refuseBody(req, res, deps.logger, error);
       deps.logger.error({ err: error, url: req.url }, "HTTP request failed");
       if (!res.headersSent) reply(res, 500, "internal error");
     });
   });
+  // Node's own limits, a backstop behind the body timeout: headers within 10 s, a request in 20 s.
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 20_000;
+  return server;
+}
+
+/** Answers 413 or 408 and closes the connection: the rest of such a body is not worth reading. */
+function refuseBody(
+  req: IncomingMessage,
+  res: ServerResponse,
+  logger: Logger,
+  refusal: BodyRefused,
+) {
+  logger.warn({ ip: req.socket.remoteAddress, status: refusal.status }, refusal.message);
+  if (res.headersSent) return void req.destroy();
+  res.writeHead(refusal.status, {
+    "content-type": "text/plain; charset=utf-8",
+    connection: "close",
+  });
+  res.end(refusal.status === 413 ? "payload too large" : "request timeout", () => req.destroy());
 }
 
 async function handle(req: IncomingMessage, res: ServerResponse, deps: HttpServerDeps) {
@@ -59,7 +94,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, deps: HttpServe
     deps.logger.warn({ ip: req.socket.remoteAddress }, "webhook request with a wrong secret token");
     return reply(res, 403, "forbidden");
   }
-  const update = parseUpdate(await readBody(req));
+  const update = parseUpdate(await readBody(req, deps.bodyTimeoutMs ?? BODY_TIMEOUT_MS));
   if (!update) return reply(res, 400, "not an update");
   try {
     await webhook.acceptUpdate(update);
@@ -78,15 +113,33 @@ function isSecretRight(header: string | string[] | undefined, secret: string): b
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new Error("webhook body too large");
-    chunks.push(chunk as Buffer);
+function readBody(req: IncomingMessage, timeoutMs: number): Promise<string> {
+  const tooLarge = () =>
+    new BodyRefused(413, `webhook body too large (over ${MAX_BODY_BYTES} bytes): refused`);
+  if (Number(req.headers["content-length"] ?? 0) > MAX_BODY_BYTES) {
+    return Promise.reject(tooLarge());
   }
-  return Buffer.concat(chunks).toString("utf8");
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const finish = (error?: Error) => {
+      clearTimeout(timer);
+      req.off("data", onData).off("end", onEnd).off("error", finish);
+      if (error) reject(error);
+      else resolve(Buffer.concat(chunks).toString("utf8"));
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) finish(tooLarge());
+      else chunks.push(chunk);
+    };
+    const onEnd = () => finish();
+    const timer = setTimeout(
+      () => finish(new BodyRefused(408, `webhook body did not arrive in time (${timeoutMs} ms)`)),
+      timeoutMs,
+    );
+    req.on("data", onData).on("end", onEnd).on("error", finish);
+  });
 }
 
 function parseUpdate(body: string): Update | undefined {

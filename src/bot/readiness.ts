@@ -1,4 +1,5 @@
 import { type Database, migrationStatus } from "../db/index.ts";
+import { askBotApi } from "./wait-for-bot-api.ts";
 
 /** The outcome of one readiness check: ok, or why not. */
 export type CheckResult = { ok: true } | { ok: false; error: string };
@@ -74,19 +75,13 @@ async function runProbe(probe: Probe, timeoutMs: number): Promise<CheckResult> {
 /** Fails unless the Bot API answers getMe for this token (a plain fetch: no retries, no hooks). */
 export function probeBotApi(apiRoot: string, token: string, timeoutMs = 5_000): Probe {
   return async () => {
-    const response = await fetch(`${apiRoot}/bot${token}/getMe`, {
-      signal: AbortSignal.timeout(timeoutMs),
-    }).catch((error: unknown) => {
-      // fetch hides the reason (ECONNREFUSED, DNS) in `cause`; the bare message says nothing.
-      const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-      throw new Error(`Bot API unreachable: ${cause?.code ?? cause?.message ?? String(error)}`);
-    });
-    const body = (await response.json().catch(() => undefined)) as
-      | { ok?: boolean; description?: string }
-      | undefined;
-    if (!response.ok || body?.ok !== true) {
-      throw new Error(`Bot API answered ${response.status}: ${body?.description ?? "no reason"}`);
-    }
+    const answer = await askBotApi(apiRoot, token, timeoutMs);
+    if (answer.ok) return;
+    throw new Error(
+      answer.reason.startsWith("answered")
+        ? `Bot API ${answer.reason}`
+        : `Bot API unreachable: ${answer.reason}`,
+    );
   };
 }
 

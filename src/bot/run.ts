@@ -1,28 +1,24 @@
-import type { Server } from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
 import { run } from "@grammyjs/runner";
 import { type Bot, Context, type Transformer } from "grammy";
 import type { Update } from "grammy/types";
-import type { Registry } from "prom-client";
 import type { Config } from "../config.ts";
 import type { Logger } from "../logger.ts";
 import { type ChatLocks, lockKeyOf, type ReleaseLock } from "./chat-locks.ts";
 import type { BotContext } from "./context.ts";
 import type { BotCommandSpec } from "./features/index.ts";
-import { createHttpServer } from "./http-server.ts";
 import { publishCommands } from "./publish-commands.ts";
-import { createReadinessCheck, type Probe } from "./readiness.ts";
+import { openServiceEndpoint, type ServiceEndpoint } from "./service-endpoint.ts";
 
 export interface RunDeps {
   config: Config;
   logger: Logger;
   commands: BotCommandSpec[];
-  /** Checks /readyz runs on every request (e.g. the database answers SELECT 1). */
-  probes?: Record<string, Probe>;
-  /** Costlier checks whose answer /readyz keeps for a while (migrations, Bot API). */
-  cachedProbes?: Record<string, Probe>;
-  /** Served at /metrics. */
-  metrics?: Registry;
+  /**
+   * The HTTP side, opened at the start of start-up (main.ts); runBot opens one itself when absent.
+   * The running bot's stop() closes it.
+   */
+  endpoint?: ServiceEndpoint;
   /**
    * Webhook mode with several processes: the cross-process lock taken before an update is
    * acknowledged (see chat-locks.ts). Without it, one process owns the bot and in-process
@@ -42,10 +38,11 @@ export async function runBot(bot: Bot<BotContext>, deps: RunDeps): Promise<Runni
   await publishCommands(bot.api, deps.commands).catch((error: unknown) =>
     deps.logger.warn({ err: error }, "could not publish the command menu"),
   );
+  const endpoint = deps.endpoint ?? (await openServiceEndpoint(deps));
   const running =
     deps.config.mode.type === "webhook"
-      ? await runWebhook(bot, deps, deps.config.mode)
-      : await runPolling(bot, deps, deps.config.mode);
+      ? await runWebhook(bot, deps, endpoint, deps.config.mode)
+      : await runPolling(bot, endpoint, deps.config.mode);
   deps.logger.info(
     { username: bot.botInfo.username, mode: deps.config.mode.type },
     `bot @${bot.botInfo.username} is running`,
@@ -55,20 +52,16 @@ export async function runBot(bot: Bot<BotContext>, deps: RunDeps): Promise<Runni
 
 type Mode<T extends Config["mode"]["type"]> = Extract<Config["mode"], { type: T }>;
 
-async function runPolling(bot: Bot<BotContext>, deps: RunDeps, mode: Mode<"polling">) {
+async function runPolling(
+  bot: Bot<BotContext>,
+  endpoint: ServiceEndpoint,
+  mode: Mode<"polling">,
+): Promise<RunningBot> {
   if (mode.pollIdleDelayMs > 0) bot.api.config.use(pauseAfterEmptyPoll(mode.pollIdleDelayMs));
   // getUpdates is refused while a webhook is set (409), e.g. after switching modes.
   await bot.api.deleteWebhook();
   const runner = run(bot);
-  let server: Server | undefined;
-  if (mode.httpPort !== undefined) {
-    server = createHttpServer({
-      logger: deps.logger,
-      metrics: deps.metrics,
-      checkReady: readinessOf(deps, () => runner.isRunning()),
-    });
-    await listen(server, mode.httpPort, mode.host);
-  }
+  endpoint.takeUpdates(() => runner.isRunning());
   return {
     async stop() {
       // Stops fetching; resolves once the fetched batch is queued (not yet handled).
@@ -76,12 +69,17 @@ async function runPolling(bot: Bot<BotContext>, deps: RunDeps, mode: Mode<"polli
       // Finish what was fetched: Telegram may already count it delivered (the offset went out with
       // the aborted poll). Whatever it does not is redelivered at the next start and skipped.
       while (runner.size() > 0) await sleep(10);
-      if (server) await closeServer(server);
+      await endpoint.close();
     },
   };
 }
 
-async function runWebhook(bot: Bot<BotContext>, deps: RunDeps, mode: Mode<"webhook">) {
+async function runWebhook(
+  bot: Bot<BotContext>,
+  deps: RunDeps,
+  endpoint: ServiceEndpoint,
+  mode: Mode<"webhook">,
+): Promise<RunningBot> {
   const inFlight = new Set<Promise<void>>();
   let accepting = true;
   const acceptUpdate = async (update: Update) => {
@@ -99,13 +97,7 @@ async function runWebhook(bot: Bot<BotContext>, deps: RunDeps, mode: Mode<"webho
       });
     inFlight.add(task);
   };
-  const server = createHttpServer({
-    logger: deps.logger,
-    metrics: deps.metrics,
-    checkReady: readinessOf(deps, () => accepting),
-    webhook: { path: new URL(mode.url).pathname, secret: mode.secret, acceptUpdate },
-  });
-  await listen(server, mode.port, mode.host);
+  endpoint.takeUpdates(() => accepting, acceptUpdate);
   await bot.api.setWebhook(mode.url, { secret_token: mode.secret });
   return {
     async stop() {
@@ -113,22 +105,10 @@ async function runWebhook(bot: Bot<BotContext>, deps: RunDeps, mode: Mode<"webho
       // Telegram keeps the updates for a day while none answers.
       accepting = false;
       // Waits for requests still queued for a chat's lock: they are acknowledged and handled.
-      await closeServer(server);
+      await endpoint.close();
       while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
     },
   };
-}
-
-function readinessOf(deps: RunDeps, takingUpdates: () => boolean) {
-  return createReadinessCheck({
-    probes: {
-      updates: async () => {
-        if (!takingUpdates()) throw new Error("not taking updates (stopping or stopped)");
-      },
-      ...deps.probes,
-    },
-    cachedProbes: deps.cachedProbes,
-  });
 }
 
 /**
@@ -177,27 +157,4 @@ export function stopOnSignals(deps: {
   };
   process.once("SIGTERM", shutdown);
   process.once("SIGINT", shutdown);
-}
-
-function listen(server: Server, port: number, host: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(port, host, () => {
-      server.off("error", reject);
-      resolve();
-    });
-  });
-}
-
-function closeServer(server: Server): Promise<void> {
-  return new Promise((resolve) => {
-    // Keep-alive connections (Telegram's, a proxy's) go idle after their last answer; close them
-    // as they do, or close() would wait for the client to hang up.
-    const sweep = setInterval(() => server.closeIdleConnections(), 25);
-    server.close(() => {
-      clearInterval(sweep);
-      resolve();
-    });
-    server.closeIdleConnections();
-  });
 }

@@ -1,10 +1,36 @@
-/** A DATABASE_URL the application cannot use. */
+/**
+ * A DATABASE_URL the application cannot use. Neither the message nor the error holds the URL: it
+ * may carry a password, and a logged error prints its own fields. Only a scheme is named.
+ */
 export class DatabaseUrlError extends Error {
   override readonly name = "DatabaseUrlError";
-  constructor(readonly url: string) {
-    super(
-      `Unsupported database URL "${redactUrl(url)}": use pglite:memory, pglite:<dir>, or postgres://…`,
-    );
+  /** The URL's scheme ("mysql:") when it has the shape scheme://…, else undefined. */
+  readonly scheme: string | undefined;
+  constructor(url: string) {
+    const scheme = /^([a-z][a-z0-9+.-]{0,19}:)\/\//i.exec(url)?.[1];
+    const what =
+      url === "pglite:"
+        ? "pglite: needs a folder"
+        : scheme
+          ? `the scheme "${scheme}" is not supported`
+          : "it is not a database URL";
+    super(`${what}: use pglite:memory, pglite:<folder> or postgres://user:password@host:5432/db`);
+    this.scheme = scheme;
+  }
+}
+
+/** Why an embedded database folder cannot be used (see embedded-folder.ts). */
+export type DataFolderProblem = "readOnly";
+
+/** The embedded database's folder cannot be used as it is; the message says what to do. */
+export class DataFolderError extends Error {
+  override readonly name = "DataFolderError";
+  constructor(
+    readonly folder: string,
+    readonly problem: DataFolderProblem,
+    message: string,
+  ) {
+    super(message);
   }
 }
 
@@ -31,7 +57,10 @@ export class InvalidIndicatorValueError extends Error {
   }
 }
 
-/** Hides the password of a connection string in messages and logs. */
-export function redactUrl(url: string): string {
-  return url.replace(/\/\/([^:/@]+):[^@]*@/, "//$1:***@");
+/**
+ * Hides the password of every connection string in a message: from the ":" after the user name to
+ * the last "@" before the host, so a password holding "@" or ":" does not leak in part either.
+ */
+export function redactUrl(text: string): string {
+  return text.replace(/(\b[a-z][a-z0-9+.-]*:\/\/[^:/@\s]*):\S*@(?=[^@\s]*(?:\s|$))/gi, "$1:***@");
 }

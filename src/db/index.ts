@@ -4,7 +4,12 @@ export {
   type RestoreResult,
   restoreDatabase,
 } from "./backup.ts";
-export { DatabaseUrlError, InvalidIndicatorValueError, MigrationError } from "./errors.ts";
+export {
+  DatabaseUrlError,
+  DataFolderError,
+  InvalidIndicatorValueError,
+  MigrationError,
+} from "./errors.ts";
 export {
   createMigration,
   diffSchemaAgainstMigrations,

@@ -1,9 +1,8 @@
-import { mkdirSync } from "node:fs";
-import { resolve } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
-import { DatabaseUrlError } from "./errors.ts";
+import { type DatabaseTarget, parseDatabaseUrl } from "./database-url.ts";
+import { ensureWritableFolder } from "./embedded-folder.ts";
 import { PrismaClient } from "./generated/client.ts";
 
 /** An open database: the Prisma client and what kind of PostgreSQL is behind it. */
@@ -14,14 +13,6 @@ export interface Database {
   close(): Promise<void>;
 }
 
-/** Where a database lives, parsed from a URL. */
-export type DatabaseTarget =
-  | { kind: "pglite"; dataDir: string | undefined }
-  | { kind: "postgres"; connectionString: string };
-
-/** The embedded database's folder when no URL is configured. */
-export const defaultPgliteDir = "./data/pglite";
-
 interface Internals {
   target: DatabaseTarget;
   pglite?: PGlite;
@@ -29,25 +20,9 @@ interface Internals {
 
 const internals = new WeakMap<Database, Internals>();
 
-/** Parses a DATABASE_URL: undefined → ./data/pglite, "pglite:memory", "pglite:<dir>", "postgres(ql)://…". */
-export function parseDatabaseUrl(url: string | undefined): DatabaseTarget {
-  if (url === undefined || url === "")
-    return { kind: "pglite", dataDir: resolve(defaultPgliteDir) };
-  if (url === "pglite:memory") return { kind: "pglite", dataDir: undefined };
-  if (url.startsWith("pglite:")) {
-    const dir = url.slice("pglite:".length);
-    if (dir === "") throw new DatabaseUrlError(url);
-    return { kind: "pglite", dataDir: resolve(dir) };
-  }
-  if (url.startsWith("postgres://") || url.startsWith("postgresql://")) {
-    return { kind: "postgres", connectionString: url };
-  }
-  throw new DatabaseUrlError(url);
-}
-
 /** Opens PGlite in a folder (created if missing) or in memory. */
 export async function openPglite(dataDir: string | undefined, loadDataDir?: Blob): Promise<PGlite> {
-  if (dataDir !== undefined) mkdirSync(dataDir, { recursive: true });
+  if (dataDir !== undefined) ensureWritableFolder(dataDir);
   const exitCode = process.exitCode;
   const pglite = new PGlite({ dataDir: dataDir ?? "memory://", loadDataDir });
   await pglite.waitReady;
@@ -92,3 +67,5 @@ export function databaseInternals(db: Database): Internals {
   if (!found) throw new Error("Not a Database returned by openDatabase");
   return found;
 }
+
+export { type DatabaseTarget, defaultPgliteDir, parseDatabaseUrl } from "./database-url.ts";

@@ -1,8 +1,17 @@
+import { chmodSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BotProcess, startBotProcess } from "../support/bot-process.ts";
-import { type Emulator, startEmulator } from "../support/emulator.ts";
+import {
+  BotProcess,
+  type LogLine,
+  runMainUntilExit,
+  startBotProcess,
+} from "../support/bot-process.ts";
+import { EMULATOR_TOKEN, type Emulator, startEmulator } from "../support/emulator.ts";
 import { findFreePort } from "../support/free-port.ts";
+import { databaseUrlOf, seedDatabase } from "../support/seed.ts";
 
 /** The value of one sample line of Prometheus' text format (0 when absent). */
 function sample(text: string, name: string): number {
@@ -177,4 +186,95 @@ async function settle(users: { messages(): unknown[] }[]): Promise<void> {
     total = users.reduce((sum, user) => sum + user.messages().length, 0);
     await sleep(200);
   }
+}
+
+describe("starting where something is wrong", () => {
+  it("says the Bot API cannot be reached, keeps trying, and answers /healthz and /readyz meanwhile", async () => {
+    const apiPort = await findFreePort();
+    const httpPort = await findFreePort();
+    const base = `http://127.0.0.1:${httpPort}`;
+    const bot = new BotProcess({
+      emulator: { apiRoot: `http://127.0.0.1:${apiPort}`, token: EMULATOR_TOKEN },
+      env: { HTTP_PORT: String(httpPort), HOST: "127.0.0.1" },
+    });
+    let emulator: Emulator | undefined;
+    try {
+      bot.launch();
+      const unreachable = (line: LogLine) =>
+        line.level === 40 && /Bot API .*cannot be reached.*ECONNREFUSED/.test(line.msg ?? "");
+      await bot.waitForLog(unreachable, 30_000);
+      // Tried again, and said so again.
+      await bot.waitForLog((line) => unreachable(line) && line.attempt === 2, 30_000);
+      expect((await fetch(`${base}/healthz`)).status).toBe(200);
+      const ready = await fetch(`${base}/readyz`);
+      expect(ready.status).toBe(503);
+      const body = (await ready.json()) as { checks: Record<string, { error?: string }> };
+      expect(body.checks.updates?.error).toMatch(/waiting for the Bot API.*ECONNREFUSED/);
+
+      emulator = await startEmulator({ port: apiPort });
+      await bot.waitForLog(/is running/, 60_000);
+      const user = emulator.user({ userId: 9901, languageCode: "ru" });
+      await user.command("start");
+      await user.waitFor(/Здравствуйте/);
+      expect((await fetch(`${base}/readyz`)).status).toBe(200);
+    } finally {
+      await bot.dispose();
+      await emulator?.stop();
+    }
+  });
+
+  it("refuses a DATABASE_URL it cannot open without printing the password", async () => {
+    const result = await runMainUntilExit({
+      BOT_TOKEN: EMULATOR_TOKEN,
+      DATABASE_URL: "mysql://adaldyq:hunter2-secret@db.example.kz:3306/adaldyq",
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^\s*DATABASE_URL: the scheme "mysql:" is not supported/m);
+    expect(result.stdout + result.stderr).not.toContain("hunter2");
+  });
+
+  it("refuses a number that is not plain decimal digits", async () => {
+    const result = await runMainUntilExit({
+      BOT_TOKEN: EMULATOR_TOKEN,
+      RATE_LIMIT_UPDATES: "0x10",
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      /^\s*RATE_LIMIT_UPDATES: must be a whole number in decimal digits/m,
+    );
+  });
+
+  it("says the data folder is read-only", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "adaldyq-readonly-"));
+    try {
+      // A folder that held a database and was then mounted read-only (or is not the bot's).
+      await seedDatabase(dir, async () => undefined);
+      chmodRecursively(dir, 0o555, 0o444);
+      const result = await runMainUntilExit(
+        {
+          BOT_TOKEN: EMULATOR_TOKEN,
+          TELEGRAM_API_ROOT: "http://127.0.0.1:9",
+          DATABASE_URL: databaseUrlOf(dir),
+        },
+        60_000,
+        { unprivileged: true },
+      );
+      expect(result.code).toBe(1);
+      expect(result.stdout + result.stderr).toMatch(/read-only/);
+      expect(result.stdout + result.stderr).toContain(join(dir, "pglite"));
+      expect(result.stdout + result.stderr).not.toMatch(/failed to initialize/);
+    } finally {
+      chmodRecursively(dir, 0o755, 0o644);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+function chmodRecursively(dir: string, dirMode: number, fileMode: number): void {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) chmodRecursively(path, dirMode, fileMode);
+    else chmodSync(path, fileMode);
+  }
+  chmodSync(dir, dirMode);
 }

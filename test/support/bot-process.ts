@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { tmpdir, userInfo } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Emulator } from "./emulator.ts";
@@ -57,6 +57,23 @@ export class BotProcess {
 
   /** Spawns the bot and resolves once it logs that it is running. */
   async start(): Promise<void> {
+    const since = this.lines.length;
+    this.launch();
+    const ready = this.waitForLog(/is running/, this.options.readyTimeoutMs ?? 60_000, since);
+    let started = false;
+    const died = this.exited.then((code) => {
+      if (!started)
+        throw new Error(`the bot exited with ${code} before it was ready:\n${this.output()}`);
+    });
+    // Whichever loses the race settles later; mark both handled.
+    ready.catch(() => undefined);
+    died.catch(() => undefined);
+    await Promise.race([ready, died]);
+    started = true;
+  }
+
+  /** Spawns the bot without waiting for it to run (to watch a start that cannot finish yet). */
+  launch(): void {
     const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
       cwd: REPO_ROOT,
       env: this.env(),
@@ -78,18 +95,11 @@ export class BotProcess {
         for (const text of parts) if (text.trim()) this.record(parseLine(text));
       });
     }
-    const since = this.lines.length;
-    const ready = this.waitForLog(/is running/, this.options.readyTimeoutMs ?? 60_000, since);
-    let started = false;
-    const died = this.exited.then((code) => {
-      if (!started)
-        throw new Error(`the bot exited with ${code} before it was ready:\n${this.output()}`);
-    });
-    // Whichever loses the race settles later; mark both handled.
-    ready.catch(() => undefined);
-    died.catch(() => undefined);
-    await Promise.race([ready, died]);
-    started = true;
+  }
+
+  /** Resolves with the exit code once the process has exited (at once if it is not running). */
+  waitForExit(): Promise<number | null> {
+    return this.exited;
   }
 
   /**
@@ -174,14 +184,25 @@ export async function startBotProcess(options: BotProcessOptions): Promise<BotPr
   return bot;
 }
 
-/** Runs src/main.ts with exactly this environment until it exits (for start-up failures). */
+/**
+ * Runs src/main.ts with exactly this environment until it exits (for start-up failures).
+ * `unprivileged`: as the user nobody when the tests run as root, so file permissions hold.
+ */
 export async function runMainUntilExit(
   env: Record<string, string>,
   timeoutMs = 30_000,
+  options: { unprivileged?: boolean } = {},
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+  const main = [process.execPath, "--import", "tsx", "src/main.ts"];
+  const asNobody = options.unprivileged === true && userInfo().uid === 0;
+  const [command, ...args] = asNobody ? ["runuser", "-u", "nobody", "--", ...main] : main;
+  const child = spawn(command ?? process.execPath, args, {
     cwd: REPO_ROOT,
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? tmpdir(), ...env },
+    env: {
+      PATH: process.env.PATH ?? "",
+      HOME: asNobody ? tmpdir() : (process.env.HOME ?? tmpdir()),
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   running.add(child);

@@ -104,4 +104,56 @@ describe("loadConfig", () => {
     expect(problemsOf({ ...webhook, WEBHOOK_SECRET: "x".repeat(257) })).toHaveLength(1);
     expect(problemsOf({ ...webhook, WEBHOOK_SECRET: "x".repeat(256) })).toEqual([]);
   });
+
+  it.each(["0x10", "1e3", " 5", "5 ", "+5", "5.0", "1_000", "٥", "Infinity"])(
+    "refuses %j as a number: settings take plain decimal integers",
+    (value) => {
+      const problems = problemsOf({ ...minimal, RATE_LIMIT_UPDATES: value, HTTP_PORT: value });
+      expect(problems).toEqual([
+        expect.stringMatching(/^RATE_LIMIT_UPDATES: must be a whole number in decimal digits/),
+        expect.stringMatching(/^HTTP_PORT: must be a whole number in decimal digits/),
+      ]);
+    },
+  );
+
+  it("reads plain decimal integers, negative ones where allowed", () => {
+    const result = loadConfig({
+      ...minimal,
+      RATE_LIMIT_UPDATES: "16",
+      UTC_OFFSET_MINUTES: "-180",
+      HTTP_PORT: "8081",
+      POLL_IDLE_DELAY_MS: "007",
+    });
+    expect(result.ok && result.config).toMatchObject({
+      userRateLimit: { limit: 16 },
+      utcOffsetMinutes: -180,
+      mode: { httpPort: 8081, pollIdleDelayMs: 7 },
+    });
+    expect(problemsOf({ ...minimal, RATE_LIMIT_UPDATES: "-1" })).toEqual([
+      expect.stringMatching(/^RATE_LIMIT_UPDATES: must not be negative/),
+    ]);
+  });
+
+  it.each([
+    "mysql://admin:hunter2@db.example.kz/adaldyq",
+    "postgres:/admin:hunter2@db",
+    "admin:hunter2@db.example.kz",
+    "hunter2",
+    "pglite:",
+  ])("refuses DATABASE_URL %j without printing its password", (url) => {
+    const problems = problemsOf({ ...minimal, DATABASE_URL: url });
+    expect(problems).toEqual([expect.stringMatching(/^DATABASE_URL: /)]);
+    expect(problems.join("\n")).not.toContain("hunter2");
+    expect(problems[0]).toContain("postgres://");
+  });
+
+  it("names the unsupported scheme", () => {
+    expect(problemsOf({ ...minimal, DATABASE_URL: "mysql://a:b@c/d" })[0]).toContain('"mysql:"');
+  });
+
+  it("accepts the database URLs the bot can open", () => {
+    for (const url of ["pglite:memory", "pglite:./data/x", "postgres://u:p@h/db", "postgresql://h/db"]) {
+      expect(problemsOf({ ...minimal, DATABASE_URL: url })).toEqual([]);
+    }
+  });
 });
