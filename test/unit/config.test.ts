@@ -152,7 +152,12 @@ describe("loadConfig", () => {
   });
 
   it("accepts the database URLs the bot can open", () => {
-    for (const url of ["pglite:memory", "pglite:./data/x", "postgres://u:p@h/db", "postgresql://h/db"]) {
+    for (const url of [
+      "pglite:memory",
+      "pglite:./data/x",
+      "postgres://u:p@h/db",
+      "postgresql://h/db",
+    ]) {
       expect(problemsOf({ ...minimal, DATABASE_URL: url })).toEqual([]);
     }
   });
