@@ -1,14 +1,11 @@
 /** Documents rendered from plain data: PNG charts, .xlsx workbooks and CSV files. */
 
-export { ChartDataError } from "./chart-drawing.ts";
+export type { LeaderboardChartEntry, LeaderboardChartInput } from "../charts/leaderboard-chart.ts";
+export { ChartDataError } from "../charts/look.ts";
+export type { TrendChartInput, TrendMark } from "../charts/trend-chart.ts";
 export { toCsv } from "./csv.ts";
 export { CHART_FONT_FAMILY, registerChartFonts } from "./fonts.ts";
-export { formatHundredths, formatMonth, formatMonthName } from "./labels.ts";
-export {
-  type LeaderboardChartEntry,
-  type LeaderboardChartInput,
-  renderLeaderboardChart,
-} from "./leaderboard-chart.ts";
+export { formatHundredths, formatMonth, formatMonthName, formatPeriodShort } from "./labels.ts";
 export {
   buildLeaderboardCsv,
   buildLeaderboardWorkbook,
@@ -23,10 +20,12 @@ export {
   type MonthlyReportsInput,
 } from "./monthly-reports-workbook.ts";
 export {
-  type ProjectTrendChartInput,
-  renderProjectTrendChart,
-  type TrendSeries,
-} from "./project-trend-chart.ts";
+  PNG_LOOK,
+  renderChartPng,
+  renderChartSvg,
+  renderLeaderboardChart,
+  renderTrendChart,
+} from "./render-chart.ts";
 export { readWorkbookRows, type WorkbookCell, type WorkbookSheetRows } from "./read-workbook.ts";
 export {
   buildScoreSheetCsv,

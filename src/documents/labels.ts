@@ -1,10 +1,11 @@
+import { parsePeriod } from "../domain/periods.ts";
 import { formatPoints } from "../domain/points.ts";
 import { type Lang, translator } from "../i18n.ts";
 
 /** A month's period key, "2026-03". */
 const PERIOD_KEY = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
-/** Thrown for a period key that is not "YYYY-MM": a caller's bug, not user input. */
+/** Thrown for a period key that is not a period ("YYYY-MM" where a month is needed): a caller's bug. */
 export class InvalidPeriodKeyError extends Error {
   constructor(readonly periodKey: string) {
     super(`Not a month period key (YYYY-MM): "${periodKey}"`);
@@ -55,4 +56,18 @@ export function formatHundredths(hundredths: number, separator: "," | "." = ",")
 export function hundredthsToNumber(hundredths: number): number {
   // Division by 100 gives the nearest double to the exact decimal, the best a cell can hold.
   return hundredths / 100;
+}
+
+const ROMAN = ["I", "II", "III", "IV"] as const;
+
+/** A period as a chart row names it: "октябрь", "IV квартал", "2026 год" (kk: "қазан", "IV тоқсан", "2026 жыл"). */
+export function formatPeriodShort(periodKey: string, lang: Lang): string {
+  const t = translator(lang);
+  const period = parsePeriod(periodKey);
+  if (!period) throw new InvalidPeriodKeyError(periodKey);
+  if (period.kind === "month") return formatMonthName(periodKey, lang);
+  if (period.kind === "quarter") {
+    return t("documents:periodShort.quarter", { quarter: ROMAN[period.quarter - 1] });
+  }
+  return t("documents:periodShort.year", { year: period.year });
 }

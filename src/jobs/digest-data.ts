@@ -1,15 +1,19 @@
 import type { Repositories } from "../db/index.ts";
 import type { BodyRecord } from "../db/repositories/directory.ts";
-import { METHODOLOGY } from "../domain/methodology/data.ts";
+import type { DeadlineRule } from "../domain/deadlines.ts";
 import { INDICATORS, locateIndicator } from "../domain/methodology/lookup.ts";
 import type { IndicatorDef } from "../domain/methodology/types.ts";
-import { monthsOf, yearOf } from "../domain/periods.ts";
+import { yearOf } from "../domain/periods.ts";
 import { type Points, sumPoints } from "../domain/points.ts";
+import { reportPeriodsThrough } from "../domain/reports/obligations.ts";
+import type { ReportState } from "../domain/reports/reporting.ts";
 import { appliesToBody } from "../domain/scoring/score-indicator.ts";
 import type { Variants } from "../domain/variants.ts";
 import { listDescendants } from "../services/body-scope.ts";
 import { maxPerReport } from "../services/body-scores.ts";
+import { methodologyFor } from "../services/methodology-in-force.ts";
 import { periodKeysOfYear } from "../services/report-scores.ts";
+import { listReportStatuses } from "../services/reporting-rates.ts";
 import { type BodyStanding, endedBy } from "../services/standings.ts";
 
 /** An indicator where the month's report scored less than it could. */
@@ -24,27 +28,24 @@ export interface DigestData {
   month: string;
   own: BodyStanding;
   subordinates: BodyStanding[];
-  /** Bodies (own and below) with no submitted or accepted monthly report for the month. */
+  /** Bodies (own and below) that owe the month's report and have not sent it (or had it returned). */
   missing: BodyRecord[];
   /** The own body's biggest gaps between max and points in the month, biggest first. */
   gaps: PointsGap[];
-  /** The own body's points per project per month of the year up to the month. */
-  trend: { months: string[]; series: { projectId: string; points: Points[] }[] };
+  /**
+   * The own body's points per project in each report period of the year that ended by the month
+   * and that it owes (months, then each quarter after its last month, the year after December),
+   * with the state of each period's report.
+   */
+  trend: {
+    periods: { periodKey: string; state: ReportState }[];
+    series: { projectId: string; points: Points[] }[];
+  };
   /** The own body's year-to-date points per applicable indicator (they add up to own.yearToDate). */
   indicators: { def: IndicatorDef; points: Points }[];
 }
 
 const TOP_GAPS = 3;
-
-/** Whether a body's monthly report for the month counts (submitted or accepted). */
-async function reportedBodies(repos: Repositories, month: string): Promise<Set<number>> {
-  const submissions = await repos.submissions.listByPeriod("monthly", month);
-  return new Set(
-    submissions
-      .filter((s) => s.status === "submitted" || s.status === "accepted")
-      .map((s) => s.bodyId),
-  );
-}
 
 /** Collects a digest for the body a manager leads, from stored scores and standings. */
 export async function collectDigest(
@@ -54,6 +55,9 @@ export async function collectDigest(
     month: string;
     standings: ReadonlyMap<number, BodyStanding>;
     variants?: Partial<Variants>;
+    now: Date;
+    utcOffsetMinutes: number;
+    rules?: readonly DeadlineRule[];
   },
 ): Promise<DigestData | undefined> {
   const own = input.standings.get(input.bodyId);
@@ -61,8 +65,20 @@ export async function collectDigest(
   const subordinates = (await listDescendants(repos, input.bodyId))
     .map((body) => input.standings.get(body.id))
     .filter((s): s is BodyStanding => s !== undefined);
-  const reported = await reportedBodies(repos, input.month);
-  const missing = [own, ...subordinates].filter((s) => !reported.has(s.body.id)).map((s) => s.body);
+  const reporting = {
+    now: input.now,
+    utcOffsetMinutes: input.utcOffsetMinutes,
+    rules: input.rules,
+  };
+  const monthStatuses = await listReportStatuses(
+    repos,
+    [own, ...subordinates].map((s) => s.body),
+    [input.month],
+    reporting,
+  );
+  const missing = monthStatuses
+    .filter((s) => s.state !== "onTime" && s.state !== "late")
+    .map((s) => s.body);
   const rows = await repos.scores.listScores({
     periodKeys: periodKeysOfYear(yearOf(input.month)),
     bodyId: input.bodyId,
@@ -83,13 +99,15 @@ export async function collectDigest(
     .filter((gap) => gap.max > gap.points)
     .sort((a, b) => b.max - b.points - (a.max - a.points) || a.def.id.localeCompare(b.def.id))
     .slice(0, TOP_GAPS);
-  const months = monthsOf(String(yearOf(input.month))).filter((m) => m <= input.month);
-  const series = METHODOLOGY.projects.map((project) => ({
+  const periods = (
+    await listReportStatuses(repos, [own.body], reportPeriodsThrough(input.month), reporting)
+  ).map((s) => ({ periodKey: s.periodKey, state: s.state }));
+  const series = methodologyFor(input.month).projects.map((project) => ({
     projectId: project.id,
-    points: months.map((m) =>
+    points: periods.map(({ periodKey }) =>
       sumPoints(
         rows
-          .filter((r) => r.applicable && r.periodKey === m)
+          .filter((r) => r.applicable && r.periodKey === periodKey)
           .filter((r) => locateIndicator(r.indicatorId)?.project.id === project.id)
           .map((r) => r.points),
       ),
@@ -109,7 +127,7 @@ export async function collectDigest(
     subordinates,
     missing,
     gaps,
-    trend: { months, series },
+    trend: { periods, series },
     indicators,
   };
 }

@@ -10,7 +10,13 @@ import { type Lang, translator } from "../i18n.ts";
 import { type BodyStanding, computeStandings, standingsOfKind } from "../services/standings.ts";
 import type { JobInput, JobOutcome } from "./job.ts";
 import { capitalize, yearToDateLabel } from "./labels.ts";
-import { bodyName, chartEntries, reportedMonth } from "./monthly-digest.ts";
+import {
+  bodyName,
+  chartEntries,
+  chartWords,
+  reportedMonth,
+  silentBodies,
+} from "./monthly-digest.ts";
 
 const TOP_LINES = 10;
 const MOVERS = 3;
@@ -86,6 +92,10 @@ export function leaderboardText(
 export async function runLeaderboard({ repos, now, config }: JobInput): Promise<JobOutcome> {
   const month = reportedMonth(now, config.utcOffsetMinutes);
   const standings = await computeStandings(repos, month);
+  const silent = await silentBodies(repos, standings, month, {
+    now,
+    utcOffsetMinutes: config.utcOffsetMinutes,
+  });
   const readers: UserRecord[] = [
     ...(await repos.users.listUsers({ role: "manager" })),
     ...(await repos.users.listUsers({ role: "commissioner" })),
@@ -102,9 +112,9 @@ export async function runLeaderboard({ repos, now, config }: JobInput): Promise<
     let chart = charts.get(chartKey);
     if (!chart) {
       chart = await renderLeaderboardChart({
-        lang,
         title: text.split("\n")[0] ?? "",
-        entries: chartEntries(ranked, own, lang),
+        entries: chartEntries(ranked, own, lang, silent),
+        words: chartWords(lang),
       });
       charts.set(chartKey, chart);
     }

@@ -3,13 +3,19 @@ import type { UserRecord } from "../db/repositories/users.ts";
 import { enqueueMessages, type OutgoingMessage } from "../delivery/outbox-message.ts";
 import {
   buildScoreSheetWorkbook,
+  formatPeriodShort,
   renderLeaderboardChart,
-  renderProjectTrendChart,
+  renderTrendChart,
 } from "../documents/index.ts";
+import type { DeadlineRule } from "../domain/deadlines.ts";
 import { periodContaining, previousPeriod } from "../domain/periods.ts";
 import { formatPoints } from "../domain/points.ts";
+import { reportPeriodsThrough } from "../domain/reports/obligations.ts";
 import { truncateGraphemes } from "../domain/text/graphemes.ts";
 import { type Lang, translator } from "../i18n.ts";
+import { loadDeadlineRules } from "../services/deadlines.ts";
+import { methodologyNumber } from "../services/period-labels.ts";
+import { bodiesWithoutReports, listReportStatuses } from "../services/reporting-rates.ts";
 import { type BodyStanding, computeStandings, standingsOfKind } from "../services/standings.ts";
 import { collectDigest, type DigestData } from "./digest-data.ts";
 import type { JobInput, JobOutcome } from "./job.ts";
@@ -36,6 +42,12 @@ export function reportedMonth(now: Date, utcOffsetMinutes: number): string {
 export async function runMonthlyDigest({ repos, now, config }: JobInput): Promise<JobOutcome> {
   const month = reportedMonth(now, config.utcOffsetMinutes);
   const standings = await computeStandings(repos, month);
+  const rules = await loadDeadlineRules(repos);
+  const silent = await silentBodies(repos, standings, month, {
+    now,
+    utcOffsetMinutes: config.utcOffsetMinutes,
+    rules,
+  });
   const managers = await repos.users.listUsers({ role: "manager" });
   let enqueued = 0;
   for (const manager of managers) {
@@ -45,12 +57,30 @@ export async function runMonthlyDigest({ repos, now, config }: JobInput): Promis
       month,
       standings,
       variants: config.methodologyVariants,
+      now,
+      utcOffsetMinutes: config.utcOffsetMinutes,
+      rules,
     });
     if (!digest) continue;
-    const messages = await digestMessages(manager, digest, standings, now);
+    const messages = await digestMessages(manager, digest, { standings, silent, now });
     enqueued += await enqueueMessages(repos, messages, now);
   }
   return { enqueued };
+}
+
+/**
+ * Bodies that sent nothing of what they owed in the year up to the month: the leaderboard chart
+ * names them "not reported" instead of showing their (empty) points as a score.
+ */
+export async function silentBodies(
+  repos: JobInput["repos"],
+  standings: ReadonlyMap<number, BodyStanding>,
+  month: string,
+  options: { now: Date; utcOffsetMinutes: number; rules?: readonly DeadlineRule[] },
+): Promise<ReadonlySet<number>> {
+  const bodies = [...standings.values()].map((s) => s.body);
+  const statuses = await listReportStatuses(repos, bodies, reportPeriodsThrough(month), options);
+  return bodiesWithoutReports(statuses);
 }
 
 /** The digest's text in a language (also what tests read). */
@@ -105,7 +135,7 @@ export function digestText(digest: DigestData, lang: Lang): string {
     for (const gap of digest.gaps) {
       lines.push(
         t("notifications:digest.gap", {
-          id: gap.def.id,
+          number: methodologyNumber(gap.def.id),
           title: gap.def.title[lang],
           points: formatPoints(gap.points),
           max: formatPoints(gap.max),
@@ -120,9 +150,13 @@ export function digestText(digest: DigestData, lang: Lang): string {
 async function digestMessages(
   manager: UserRecord,
   digest: DigestData,
-  standings: ReadonlyMap<number, BodyStanding>,
-  now: Date,
+  context: {
+    standings: ReadonlyMap<number, BodyStanding>;
+    silent: ReadonlySet<number>;
+    now: Date;
+  },
 ): Promise<OutgoingMessage[]> {
+  const { standings, silent, now } = context;
   const lang = manager.language;
   const t = translator(lang);
   const name = bodyName(digest.own.body, lang);
@@ -130,14 +164,17 @@ async function digestMessages(
   const base = { chatId: manager.telegramId, batch: `digest:${digest.month}` };
   const year = digest.month.slice(0, 4);
   const trendTitle = t("notifications:digest.trendTitle", { body: name, year });
-  const trend = await renderProjectTrendChart({
-    lang,
+  const trend = await renderTrendChart({
     title: trendTitle,
-    months: digest.trend.months,
-    series: digest.trend.series.map((s) => ({
-      label: t("notifications:digest.project", { id: s.projectId.replace(/^p/, "") }),
+    periods: digest.trend.periods.map((p) => ({
+      label: formatPeriodShort(p.periodKey, lang),
+      mark: p.state,
+    })),
+    projects: digest.trend.series.map((s) => ({
+      name: t("notifications:digest.project", { id: methodologyNumber(s.projectId) }),
       points: s.points,
     })),
+    words: chartWords(lang),
   });
   const boardTitle = capitalize(
     t("notifications:digest.leaderboardTitle", {
@@ -146,9 +183,14 @@ async function digestMessages(
     }),
   );
   const board = await renderLeaderboardChart({
-    lang,
     title: boardTitle,
-    entries: chartEntries(standingsOfKind(standings, digest.own.body.kind), digest.own, lang),
+    entries: chartEntries(
+      standingsOfKind(standings, digest.own.body.kind),
+      digest.own,
+      lang,
+      silent,
+    ),
+    words: chartWords(lang),
   });
   const sheet = await buildScoreSheetWorkbook({
     lang,
@@ -188,13 +230,36 @@ async function digestMessages(
   ];
 }
 
-/** The top of the kind's ranking, plus the own body (highlighted) if it is further down. */
-export function chartEntries(ranked: readonly BodyStanding[], own: BodyStanding, lang: Lang) {
+/**
+ * The top of the kind's ranking, plus the own body (highlighted) if it is further down; bodies
+ * that sent nothing they owed are marked "not reported".
+ */
+export function chartEntries(
+  ranked: readonly BodyStanding[],
+  own: BodyStanding,
+  lang: Lang,
+  silent: ReadonlySet<number>,
+) {
   const shown = ranked.slice(0, CHART_TOP);
   if (!shown.some((s) => s.body.id === own.body.id)) shown.push(own);
   return shown.map((s) => ({
-    name: `${s.rank}. ${bodyName(s.body, lang)}`,
+    rank: s.rank,
+    name: bodyName(s.body, lang),
     points: s.yearToDate,
     highlight: s.body.id === own.body.id,
+    notReported: silent.has(s.body.id),
   }));
+}
+
+/** The words the charts write, in a language. */
+export function chartWords(lang: Lang) {
+  const t = translator(lang);
+  return {
+    late: t("documents:chart.late"),
+    returned: t("documents:chart.returned"),
+    missing: t("documents:chart.missing"),
+    pending: t("documents:chart.pending"),
+    notReported: t("documents:chart.notReported"),
+    noData: t("documents:chart.noData"),
+  };
 }

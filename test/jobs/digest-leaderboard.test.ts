@@ -7,6 +7,7 @@ import { runLeaderboard } from "../../src/jobs/leaderboard.ts";
 import { runMonthlyDigest } from "../../src/jobs/monthly-digest.ts";
 import { recomputeReportScores, yearScores } from "../../src/services/report-scores.ts";
 import { computeStandings } from "../../src/services/standings.ts";
+import { saveScreenshot } from "../support/screenshots.ts";
 import { seedBody, seedUser } from "../support/seed.ts";
 import { almaty, jobConfig, outboxOf, useJobDatabase } from "./support.ts";
 
@@ -99,7 +100,13 @@ describe("the monthly digest and the leaderboard", () => {
   it("the digest's numbers equal the scoring engine's", async () => {
     const { M, S, O } = await seedScores(ctx.repos);
     const standings = await computeStandings(ctx.repos, "2026-10");
-    const digest = await collectDigest(ctx.repos, { bodyId: M.id, month: "2026-10", standings });
+    const digest = await collectDigest(ctx.repos, {
+      bodyId: M.id,
+      month: "2026-10",
+      standings,
+      now,
+      utcOffsetMinutes: 300,
+    });
     if (!digest) throw new Error("no digest");
     expect(digest.own.month).toBe(engineTotal("M", "2026-10"));
     expect(digest.own.previousMonth).toBe(engineTotal("M", "2026-09"));
@@ -152,6 +159,14 @@ describe("the monthly digest and the leaderboard", () => {
     const kk = messages.filter((m) => m.chatId === 702);
     expect(kk[0]?.text).toContain("📊 2026 ж. қазан қорытындысы\nМ министрлігі");
     expect(kk[1]?.attachments).toMatchObject([{ kind: "photo", filename: "trend.png" }]);
+    for (const [name, message] of [
+      ["digest-trend-outbox-kk", kk[1]],
+      ["digest-leaderboard-outbox-kk", kk[2]],
+      ["digest-trend-outbox-ru", ru[1]],
+    ] as const) {
+      const [photo] = (message?.attachments ?? []) as { file: string }[];
+      saveScreenshot(name, (await ctx.repos.outbox.readFile(photo?.file ?? "")) ?? Buffer.alloc(0));
+    }
     expect(kk[3]?.attachments).toMatchObject([
       { kind: "document", filename: "scores-2026-10.xlsx" },
     ]);
@@ -200,5 +215,150 @@ describe("the monthly digest and the leaderboard", () => {
     else expect(toManager?.text).toContain("Места за месяц не изменились.");
     expect(messages.find((m) => m.chatId === 802)?.text).toContain("сіздің органыңыз");
     expect(toManager?.attachments).toMatchObject([{ kind: "photo", filename: "leaderboard.png" }]);
+  });
+});
+
+describe("the digest's trend tells the truth", () => {
+  const ctx = useJobDatabase();
+  // 7 January 2027: December's digest; the annual report is due on the 15th.
+  const now = almaty("2027-01-07T10:00");
+  const annualValues: Values = {
+    "p1.t1.s1": true,
+    "p1.t3.risks": { identified: 4, eliminated: 3, completed: 1 },
+    "p2.t1.s1": { administrative: 1, criminal: 2 },
+    "p3.t3.s1": 1,
+    "p4.t2.s1": { headcount: 400, trained: 18 },
+  };
+
+  async function seedRegion() {
+    const region = await seedBody(ctx.repos, {
+      code: "KAR",
+      kind: "regional",
+      nameRu: "Акимат КАР",
+    });
+    const author = await seedUser(ctx.repos, {
+      telegramId: 950,
+      role: "officer",
+      bodyId: region.id,
+    });
+    const report = async (
+      kind: "monthly" | "quarterly" | "annual",
+      periodKey: string,
+      values: Values,
+      late = false,
+    ) => {
+      const result = await ctx.repos.submissions.submit({
+        bodyId: region.id,
+        kind,
+        periodKey,
+        authorUserId: author.id,
+        values,
+        late,
+        at: almaty("2027-01-03T09:00"),
+      });
+      if (!result.ok) throw new Error(`${periodKey}: ${result.reason}`);
+      await recomputeReportScores(ctx.repos, { bodyId: region.id, kind, periodKey });
+    };
+    // Every month but February (missing) and March (late); the first quarter's meeting; the year.
+    for (const month of ["01", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12"]) {
+      await report("monthly", `2026-${month}`, { "p4.t2.s3": 2 }, month === "03");
+    }
+    await report("quarterly", "2026-Q1", {
+      "p4.t1.s1": { held: true, districts: 20, districtsNotHeld: 2 },
+    });
+    await report("annual", "2026", annualValues);
+    return region;
+  }
+
+  it("carries each project's monthly, quarterly and annual points and marks what was not reported", async () => {
+    const region = await seedRegion();
+    const standings = await computeStandings(ctx.repos, "2026-12");
+    const digest = await collectDigest(ctx.repos, {
+      bodyId: region.id,
+      month: "2026-12",
+      standings,
+      now,
+      utcOffsetMinutes: 300,
+    });
+    if (!digest) throw new Error("no digest");
+    const rows = digest.trend.periods.map((p) => `${p.periodKey} ${p.state}`);
+    expect(rows).toEqual([
+      "2026-01 onTime",
+      "2026-02 missing",
+      "2026-03 late",
+      "2026-Q1 onTime",
+      "2026-04 onTime",
+      "2026-05 onTime",
+      "2026-06 onTime",
+      "2026-Q2 missing",
+      "2026-07 onTime",
+      "2026-08 onTime",
+      "2026-09 onTime",
+      "2026-Q3 missing",
+      "2026-10 onTime",
+      "2026-11 onTime",
+      "2026-12 onTime",
+      "2026-Q4 pending",
+      "2026 onTime",
+    ]);
+    // The year's row holds the annual report's points of every project, as the engine scores them.
+    const annual = scoreReport({
+      bodyKind: "regional",
+      p1Exempt: false,
+      kind: "annual",
+      values: annualValues as never,
+    });
+    const yearRow = digest.trend.periods.findIndex((p) => p.periodKey === "2026");
+    for (const series of digest.trend.series) {
+      const engine = annual.indicators
+        .filter((i) => i.applicable && i.id.startsWith(`${series.projectId}.`))
+        .reduce((sum, i) => sum + i.points, 0);
+      expect(series.points[yearRow], series.projectId).toBe(engine);
+    }
+    expect(digest.trend.series.map((s) => s.projectId)).toEqual(["p1", "p2", "p3", "p4"]);
+    // The first quarter's commission (2,7) sits in its own row; every row adds up to the year.
+    const q1 = digest.trend.periods.findIndex((p) => p.periodKey === "2026-Q1");
+    expect(digest.trend.series.find((s) => s.projectId === "p4")?.points[q1]).toBe(270);
+    const everything = digest.trend.series.flatMap((s) => s.points).reduce((a, b) => a + b, 0);
+    expect(everything).toBe(digest.own.yearToDate);
+  });
+
+  it("draws the year for the manager, and a central body's trend has no quarters", async () => {
+    const region = await seedRegion();
+    await seedUser(ctx.repos, { telegramId: 951, role: "manager", bodyId: region.id });
+    const ministry = await seedBody(ctx.repos, { code: "MIN", kind: "central" });
+    await seedUser(ctx.repos, {
+      telegramId: 952,
+      role: "manager",
+      bodyId: ministry.id,
+      language: "kk",
+    });
+    await runMonthlyDigest({ repos: ctx.repos, now, config: jobConfig });
+    const messages = await outboxOf(ctx.db);
+    for (const [chatId, name] of [
+      [951, "digest-trend-year-ru"],
+      [952, "digest-trend-central-kk"],
+    ] as const) {
+      const trend = messages.find((m) => m.chatId === chatId && m.key.endsWith(":trend"));
+      const [photo] = (trend?.attachments ?? []) as { file: string }[];
+      saveScreenshot(name, (await ctx.repos.outbox.readFile(photo?.file ?? "")) ?? Buffer.alloc(0));
+    }
+    const standings = await computeStandings(ctx.repos, "2026-12");
+    const central = await collectDigest(ctx.repos, {
+      bodyId: ministry.id,
+      month: "2026-12",
+      standings,
+      now,
+      utcOffsetMinutes: 300,
+    });
+    expect(central?.trend.periods.some((p) => p.periodKey.includes("Q"))).toBe(false);
+    expect(central?.trend.periods.map((p) => p.state)).toEqual([
+      ...Array.from({ length: 12 }, () => "missing"),
+      "pending",
+    ]);
+    // The points-left lines name indicators by the methodology's numbers, never by ids.
+    const text = messages.find((m) => m.chatId === 951 && m.key.endsWith(":text"))?.text ?? "";
+    expect(text).toMatch(/• 4\.\d\.\d /);
+    expect(text).not.toMatch(/p\d\.t\d/);
   });
 });

@@ -1,6 +1,13 @@
 import type { ReportKind } from "../deadlines.ts";
 import type { BodyKind, IndicatorDef, Methodology, PeriodKind } from "../methodology/types.ts";
-import { type PeriodUnit, parsePeriod, periodEnd } from "../periods.ts";
+import {
+  monthsOf,
+  type PeriodUnit,
+  parsePeriod,
+  periodEnd,
+  quarterOf,
+  yearOf,
+} from "../periods.ts";
 
 /** The period unit of each report kind: a monthly report is for a month, and so on. */
 export const UNIT_OF_REPORT: Readonly<Record<ReportKind, PeriodUnit>> = {
@@ -70,4 +77,19 @@ export function owesReport(
   if (!period || period.kind !== UNIT_OF_REPORT[report.kind]) return false;
   if (indicatorsOwed(rules.methodology, report.kind, body.kind).length === 0) return false;
   return periodEnd(report.periodKey, rules.utcOffsetMinutes).getTime() > body.joinedAt.getTime();
+}
+
+/**
+ * The report periods of a month's year that have ended by the end of that month, in the order
+ * people read them: each month, its quarter after the quarter's last month, the year after
+ * December. `reportPeriodsThrough("2026-04")` → 2026-01, 2026-02, 2026-03, 2026-Q1, 2026-04.
+ */
+export function reportPeriodsThrough(month: string): string[] {
+  const keys: string[] = [];
+  for (const m of monthsOf(String(yearOf(month))).filter((key) => key <= month)) {
+    keys.push(m);
+    if (monthsOf(quarterOf(m)).at(-1) === m) keys.push(quarterOf(m));
+  }
+  if (month.endsWith("-12")) keys.push(String(yearOf(month)));
+  return keys;
 }

@@ -1,14 +1,21 @@
 import { createCanvas, GlobalFonts, loadImage } from "@napi-rs/canvas";
 import { describe, expect, it } from "vitest";
-import { ChartDataError } from "../../../src/documents/chart-drawing.ts";
+import { leaderboardChart } from "../../../src/charts/leaderboard-chart.ts";
+import { ChartDataError } from "../../../src/charts/look.ts";
+import { type TrendChartInput, trendChart } from "../../../src/charts/trend-chart.ts";
 import {
   CHART_FONT_FAMILY,
   chartFont,
   chartFontPaths,
   registerChartFonts,
 } from "../../../src/documents/fonts.ts";
-import { renderLeaderboardChart } from "../../../src/documents/leaderboard-chart.ts";
-import { renderProjectTrendChart } from "../../../src/documents/project-trend-chart.ts";
+import {
+  PNG_LOOK,
+  renderChartSvg,
+  renderLeaderboardChart,
+  renderTrendChart,
+} from "../../../src/documents/render-chart.ts";
+import { saveScreenshot } from "../../support/screenshots.ts";
 import { readBmpCoverage } from "./font-cmap.ts";
 
 const KAZAKH_LETTERS = "әғқңөұүһіӘҒҚҢӨҰҮҺІ";
@@ -54,7 +61,37 @@ function inkOf(data: Uint8ClampedArray): number {
   return dark;
 }
 
-const months = ["2026-01", "2026-02", "2026-03", "2026-04", "2026-05"];
+/** The texts of an SVG's <text> elements, in document order. */
+function svgTexts(svg: string): string[] {
+  return [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]!.replace(/&amp;/g, "&"));
+}
+
+const kkWords = {
+  late: "мерзімінен кеш",
+  returned: "пысықтауға қайтарылған",
+  missing: "тапсырылмаған",
+  pending: "күтілуде",
+  noData: "Деректер жоқ",
+};
+
+/** A regional body's 2026 through April: March late, April missing, the first quarter's meeting held. */
+const trendInput: TrendChartInput = {
+  title: `Қарағанды облысының әкімдігі: жобалар бойынша балл, 2026 (${KAZAKH_LETTERS})`,
+  periods: [
+    { label: "қаңтар", mark: "onTime" },
+    { label: "ақпан", mark: "onTime" },
+    { label: "наурыз", mark: "late" },
+    { label: "I тоқсан", mark: "onTime" },
+    { label: "сәуір", mark: "missing" },
+  ],
+  projects: [
+    { name: "1-жоба", points: [0, 0, 0, 0, 0] },
+    { name: "2-жоба", points: [0, 0, 0, 0, 0] },
+    { name: "3-жоба", points: [0, 0, 0, 0, 0] },
+    { name: "4-жоба", points: [2550, 1210, 2000, 270, 0] },
+  ],
+  words: kkWords,
+};
 
 describe("chart font", () => {
   it("ships a font file that maps every Kazakh letter to a glyph", () => {
@@ -81,89 +118,141 @@ describe("chart font", () => {
   });
 });
 
-describe("renderProjectTrendChart", () => {
-  it("renders a PNG with Kazakh labels and each project's colour", async () => {
-    const png = await renderProjectTrendChart({
-      lang: "kk",
-      title: `Жобалар бойынша балдар: ${KAZAKH_LETTERS}`,
-      months,
-      series: [
-        { label: "1-жоба: тәуекелдерді ішкі талдау", points: [0, 300, -1000, 570, 0] },
+describe("the trend chart (one definition for the digest and the dashboard)", () => {
+  it("stacks each project's points in each period and draws no bar for a zero", () => {
+    const { option } = trendChart(trendInput, PNG_LOOK);
+    const series = option.series as { name?: string; type: string; data: unknown[] }[];
+    const project4 = series.find((s) => s.name === "4-жоба");
+    expect(project4?.data).toEqual([25.5, 12.1, 20, 2.7, null]);
+    expect(series.find((s) => s.name === "1-жоба")?.data).toEqual([null, null, null, null, null]);
+  });
+
+  it("names a missing report in words at its row, never a zero, and marks a late one", () => {
+    const svg = renderChartSvg(trendChart(trendInput, PNG_LOOK));
+    const texts = svgTexts(svg);
+    expect(texts).toContain("тапсырылмаған");
+    expect(texts).toContain("20 · мерзімінен кеш");
+    expect(texts).toContain("12,1");
+    expect(texts).toContain("2,7");
+    // Every row is labelled: the four reported periods by their totals, April in words.
+    expect(
+      texts.filter((text) => /^(25,5|12,1|20 · .*|2,7|тапсырылмаған)$/.test(text)),
+    ).toHaveLength(5);
+  });
+
+  it("shows penalties of a missed annual report left of zero, named as missing", () => {
+    const svg = renderChartSvg(
+      trendChart(
         {
-          label: "4-жоба: құқықтық насихаттау, һ і ү ұ ө ң ғ",
-          points: [2000, 2210, 1850, 0, 3000],
+          ...trendInput,
+          periods: [{ label: "2026 жыл", mark: "missing" }],
+          projects: [{ name: "1-жоба", points: [-3000] }],
         },
-      ],
-    });
-    expect(pngSize(png)).toEqual({ width: 1200, height: 720 });
+        PNG_LOOK,
+      ),
+    );
+    expect(svgTexts(svg)).toContain("−30 · тапсырылмаған");
+  });
+
+  it("renders a PNG in each project's colour, Kazakh text and all", async () => {
+    const png = await renderTrendChart(trendInput);
+    const size = pngSize(png);
+    expect(size.width).toBe(1200);
     const { data } = await pixelsOf(png);
-    expect(countColour(data, [0x00, 0x72, 0xb2])).toBeGreaterThan(100);
-    expect(countColour(data, [0xe6, 0x9f, 0x00])).toBeGreaterThan(100);
-  });
-
-  it("renders a Russian chart and one with no months at all", async () => {
-    const ru = await renderProjectTrendChart({
-      lang: "ru",
-      title: `Баллы по проектам: ${KAZAKH_LETTERS}`,
-      months: ["2025-12", "2026-01"],
-      series: [{ label: "Проект 2", points: [1800, 15] }],
+    expect(countColour(data, [0xcc, 0x79, 0xa7])).toBeGreaterThan(1000);
+    saveScreenshot("digest-trend-kk", png);
+    const ru = await renderTrendChart({
+      ...trendInput,
+      title: "Акимат Карагандинской области: баллы по проектам, 2026",
+      periods: trendInput.periods.map((p, i) => ({
+        ...p,
+        label: ["январь", "февраль", "март", "I квартал", "апрель"][i]!,
+      })),
+      projects: trendInput.projects.map((p, i) => ({ ...p, name: `Проект ${i + 1}` })),
+      words: {
+        late: "с опозданием",
+        returned: "на доработке",
+        missing: "не сдан",
+        pending: "ожидается",
+        noData: "Нет данных",
+      },
     });
-    expect(pngSize(ru).width).toBe(1200);
-    const empty = await renderProjectTrendChart({ lang: "ru", title: "—", months: [], series: [] });
-    expect(pngSize(empty).height).toBe(720);
+    saveScreenshot("digest-trend-ru", ru);
   });
 
-  it("refuses a series whose length does not match the months", async () => {
-    await expect(
-      renderProjectTrendChart({
-        lang: "ru",
-        title: "x",
-        months,
-        series: [{ label: "Проект 1", points: [1, 2] }],
-      }),
-    ).rejects.toBeInstanceOf(ChartDataError);
-  });
-
-  it("refuses points that are not integer hundredths", async () => {
-    await expect(
-      renderProjectTrendChart({
-        lang: "kk",
-        title: "x",
-        months: ["2026-01"],
-        series: [{ label: "1-жоба", points: [2.1] }],
-      }),
-    ).rejects.toBeInstanceOf(ChartDataError);
+  it("draws an empty chart, and refuses periods and points that do not match", async () => {
+    const empty = await renderTrendChart({ ...trendInput, periods: [], projects: [] });
+    expect(pngSize(empty).width).toBe(1200);
+    expect(() =>
+      trendChart({ ...trendInput, projects: [{ name: "1", points: [1, 2] }] }, PNG_LOOK),
+    ).toThrow(ChartDataError);
+    expect(() =>
+      trendChart(
+        {
+          ...trendInput,
+          periods: [{ label: "x", mark: "onTime" }],
+          projects: [{ name: "1", points: [2.1] }],
+        },
+        PNG_LOOK,
+      ),
+    ).toThrow(ChartDataError);
   });
 });
 
-describe("renderLeaderboardChart", () => {
+describe("the leaderboard chart", () => {
   const entries = [
-    { name: "Абай облысының әкімдігі", points: 8450 },
-    { name: "Жамбыл облысының әкімдігі (ғқңөұүһі)", points: 10210 },
-    { name: "Акимат города Шымкента", points: -1000 },
+    { rank: 1, name: "Жамбыл облысының әкімдігі (ғқңөұүһі)", points: 10210 },
+    { rank: 2, name: "Абай облысының әкімдігі", points: 8450 },
+    { rank: 2, name: "Ақмола облысының әкімдігі", points: 8450 },
+    { rank: 4, name: "Қызылорда облысының әкімдігі", points: 7000, highlight: true },
+    { rank: 5, name: "Акимат города Шымкента", points: -1000, notReported: true },
   ];
+  const words = { notReported: "есеп тапсырмаған", noData: "Деректер жоқ" };
+
+  it("writes each rank once, before the name, ties sharing one", () => {
+    const texts = svgTexts(
+      renderChartSvg(leaderboardChart({ title: "Рейтинг", entries, words }, PNG_LOOK)),
+    );
+    expect(texts).toContain("1. Жамбыл облысының әкімдігі (ғқңөұүһі)");
+    expect(texts.filter((text) => text.startsWith("2. "))).toHaveLength(2);
+    expect(texts.some((text) => /^\d+\. \d+\./.test(text))).toBe(false);
+    expect(texts.filter((text) => /^\d+\.$/.test(text))).toEqual([]);
+  });
+
+  it("names a body that sent nothing as not reported instead of its points", () => {
+    const texts = svgTexts(
+      renderChartSvg(leaderboardChart({ title: "Рейтинг", entries, words }, PNG_LOOK)),
+    );
+    expect(texts).toContain("есеп тапсырмаған");
+    expect(texts).not.toContain("−10");
+    expect(texts).toContain("84,5");
+  });
 
   it("grows one row a body and marks the highlighted body in its own colour", async () => {
     const marked = await renderLeaderboardChart({
-      lang: "kk",
       title: `Рейтинг: ${KAZAKH_LETTERS}`,
-      entries: [
-        ...entries,
-        { name: "Қызылорда облысының әкімдігі", points: 7000, highlight: true },
-      ],
+      entries,
+      words,
     });
-    const size = pngSize(marked);
-    expect(size.width).toBe(1200);
-    const plain = await renderLeaderboardChart({ lang: "ru", title: "Рейтинг", entries });
-    expect(size.height - pngSize(plain).height).toBe(34);
-
+    const plain = await renderLeaderboardChart({
+      title: "Рейтинг",
+      entries: [
+        ...entries.slice(0, 3),
+        { ...entries[3]!, highlight: false },
+        entries[4]!,
+        entries[0]!,
+      ],
+      words,
+    });
+    expect(pngSize(plain).height - pngSize(marked).height).toBe(34);
     const highlight: [number, number, number] = [0xd5, 0x5e, 0x00];
     expect(countColour((await pixelsOf(marked)).data, highlight)).toBeGreaterThan(1000);
     expect(countColour((await pixelsOf(plain)).data, highlight)).toBe(0);
+    saveScreenshot("digest-leaderboard-kk", marked);
   });
 
   it("renders an empty leaderboard", async () => {
-    const png = await renderLeaderboardChart({ lang: "ru", title: "Рейтинг", entries: [] });
+    const png = await renderLeaderboardChart({ title: "Рейтинг", entries: [], words });
     expect(pngSize(png).width).toBe(1200);
   });
 });
