@@ -176,9 +176,13 @@ export function startOutboxSender(options: OutboxSenderOptions): OutboxSender {
         await repos.outbox.markDead(q.item.id, failure.error);
       }
       const dropped = await repos.outbox.dropChat(item.chatId, failure.error);
-      const user = await repos.users.getUserByTelegramId(item.chatId);
-      if (user?.active) await repos.users.setActive(user.id, false);
-      log.info({ ...context, dropped, userId: user?.id }, "the user blocked the bot: inactive now");
+      // Cannot be reached is not access switched off: jobs and broadcasts leave them out until
+      // they write to the bot again (attachUser clears it); what they may do is unchanged.
+      const user = await repos.users.markUnreachable(item.chatId, clock());
+      log.info(
+        { ...context, dropped, userId: user?.id },
+        "the user blocked the bot: unreachable now",
+      );
       return;
     }
     if (failure.kind === "rejected" || item.attempts >= maxAttempts) {

@@ -97,8 +97,8 @@ export async function runLeaderboard({ repos, now, config }: JobInput): Promise<
     utcOffsetMinutes: config.utcOffsetMinutes,
   });
   const readers: UserRecord[] = [
-    ...(await repos.users.listUsers({ role: "manager" })),
-    ...(await repos.users.listUsers({ role: "commissioner" })),
+    ...(await repos.users.listUsers({ role: "manager", reachableOnly: true })),
+    ...(await repos.users.listUsers({ role: "commissioner", reachableOnly: true })),
   ];
   const charts = new Map<string, Buffer>();
   const messages: OutgoingMessage[] = [];

@@ -48,7 +48,7 @@ export async function runMonthlyDigest({ repos, now, config }: JobInput): Promis
     utcOffsetMinutes: config.utcOffsetMinutes,
     rules,
   });
-  const managers = await repos.users.listUsers({ role: "manager" });
+  const managers = await repos.users.listUsers({ role: "manager", reachableOnly: true });
   let enqueued = 0;
   for (const manager of managers) {
     if (manager.bodyId === null) continue;

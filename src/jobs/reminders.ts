@@ -81,7 +81,7 @@ export async function runReminders(
           .filter((s) => s.status === "submitted" || s.status === "accepted")
           .map((s) => s.bodyId),
       );
-      const makers = await repos.users.listUsers({ role: MAKER[kind] });
+      const makers = await repos.users.listUsers({ role: MAKER[kind], reachableOnly: true });
       for (const user of makers) {
         if (user.bodyId === null || !activeBodies.has(user.bodyId)) continue;
         if (submitted.has(user.bodyId)) continue;

@@ -27,13 +27,15 @@ export type BroadcastTexts = Record<Lang, string>;
 
 const MAKER = { monthly: "commissioner", quarterly: "officer", annual: "officer" } as const;
 
-/** The active users an audience names, in name order. */
+/** The active users an audience names whom Telegram delivers to (not blocked), in name order. */
 export async function resolveAudience(
   repos: Repositories,
   audience: Audience,
 ): Promise<UserRecord[]> {
-  if (audience.type === "all") return repos.users.listUsers();
-  if (audience.type === "role") return repos.users.listUsers({ role: audience.role });
+  const reachableOnly = true;
+  if (audience.type === "all") return repos.users.listUsers({ reachableOnly });
+  if (audience.type === "role")
+    return repos.users.listUsers({ role: audience.role, reachableOnly });
   const bodies = await repos.directory.listBodies();
   if (audience.type === "kind" || audience.type === "region") {
     const ids = new Set(
@@ -43,7 +45,9 @@ export async function resolveAudience(
         )
         .map((b) => b.id),
     );
-    return (await repos.users.listUsers()).filter((u) => u.bodyId !== null && ids.has(u.bodyId));
+    return (await repos.users.listUsers({ reachableOnly })).filter(
+      (u) => u.bodyId !== null && ids.has(u.bodyId),
+    );
   }
   const active = new Set(bodies.map((b) => b.id));
   const made = new Set(
@@ -51,7 +55,7 @@ export async function resolveAudience(
       .filter((s) => s.status === "submitted" || s.status === "accepted")
       .map((s) => s.bodyId),
   );
-  return (await repos.users.listUsers({ role: MAKER[audience.kind] })).filter(
+  return (await repos.users.listUsers({ role: MAKER[audience.kind], reachableOnly })).filter(
     (u) => u.bodyId !== null && active.has(u.bodyId) && !made.has(u.bodyId),
   );
 }

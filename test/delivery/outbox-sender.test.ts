@@ -129,7 +129,7 @@ describe("the outbox sender against the emulator", () => {
     await waitUntil(async () => (await repos.outbox.depth()).sent === 40, 30_000, "all marked");
   });
 
-  it("marks a user who blocked the bot inactive and sends them nothing more", async () => {
+  it("marks a user who blocked the bot unreachable, not inactive, and sends them nothing more", async () => {
     const body = await seedBody(repos, { code: "B1" });
     const blocked = await seedUser(repos, {
       telegramId: 8001,
@@ -161,8 +161,15 @@ describe("the outbox sender against the emulator", () => {
     await waitUntil(() => received().length === 1, 30_000, "the other message");
     expect(refusals).toBe(1);
     expect(emulator.botMessages(8001)).toEqual([]);
-    expect((await repos.users.getUser(blocked.id))?.active).toBe(false);
-    expect((await repos.users.getUser(other.id))?.active).toBe(true);
+    // Blocking the bot says nothing about their access: they stay active, just unreachable.
+    expect(await repos.users.getUser(blocked.id)).toMatchObject({
+      active: true,
+      unreachableSince: expect.any(Date),
+    });
+    expect(await repos.users.getUser(other.id)).toMatchObject({
+      active: true,
+      unreachableSince: null,
+    });
   });
 
   it("retries a server error with backoff and gives up on a refused message", async () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { enqueueMessages } from "../../src/delivery/outbox-message.ts";
+import { startBroadcast } from "../../src/services/broadcasts.ts";
 import { duplicates, waitUntil } from "../delivery/measure.ts";
 import { BotProcess } from "../support/bot-process.ts";
 import { apiError, type Emulator, startEmulator } from "../support/emulator.ts";
@@ -55,7 +56,7 @@ describe("outbox delivery by the bot process", () => {
     expect(duplicates(texts)).toEqual([]);
   });
 
-  it("marks users who blocked the bot inactive", async () => {
+  it("keeps apart a user who blocked the bot (unreachable) and one whose access is off; writing again makes them reachable", async () => {
     await bot.stop();
     await seedDatabase(bot.dataDir, async (repos) => {
       const body = await seedBody(repos, { code: "BLK" });
@@ -73,11 +74,35 @@ describe("outbox delivery by the bot process", () => {
     await bot.start();
     await bot.waitForLog(/blocked the bot/, 30_000);
     await bot.stop();
-    const active = await seedDatabase(
-      bot.dataDir,
-      async (repos) => (await repos.users.getUserByTelegramId(40_001))?.active,
-    );
-    expect(active).toBe(false);
+    const broadcast = (text: string) =>
+      seedDatabase(bot.dataDir, async (repos) => {
+        const user = await repos.users.getUserByTelegramId(40_001);
+        const sent = await startBroadcast(repos, {
+          actorUserId: null,
+          texts: { kk: text, ru: text },
+          audience: { type: "role", role: "officer" },
+          now: new Date(),
+        });
+        return { user, recipients: sent.recipients };
+      });
+    const whileBlocked = await broadcast("while blocked");
+    // Access is untouched; the broadcast leaves out only whom Telegram would refuse anyway.
+    expect(whileBlocked.user).toMatchObject({ active: true, unreachableSince: expect.any(Date) });
+    expect(whileBlocked.recipients).toBe(0);
+
+    // They unblock the bot and write to it: they are a known officer, and reachable again.
     emulator.interceptSend = undefined;
+    await bot.start();
+    const officer = emulator.user({ userId: 40_001, languageCode: "ru" });
+    const updateId = await officer.command("start");
+    await officer.waitFor(() => true);
+    await bot.waitForUpdateHandled(updateId);
+    await bot.stop();
+    const afterWriting = await broadcast("after unblocking");
+    expect(afterWriting.user).toMatchObject({ active: true, unreachableSince: null });
+    expect(afterWriting.recipients).toBe(1);
+    await bot.start();
+    await officer.waitFor("after unblocking", { timeoutMs: 30_000 });
+    expect(officer.messages().some((m) => m.text === "while blocked")).toBe(false);
   });
 });

@@ -22,7 +22,9 @@ export const attachUser: MiddlewareFn<BotContext> = async (ctx, next) => {
   const telegramId = ctx.from?.id;
   const user =
     telegramId === undefined ? undefined : await ctx.repos.users.getUserByTelegramId(telegramId);
-  ctx.user = user?.active ? user : undefined;
+  // They wrote (or unblocked the bot): Telegram delivers to them again.
+  if (user?.unreachableSince) await ctx.repos.users.markReachable(user.id);
+  ctx.user = user?.active ? { ...user, unreachableSince: null } : undefined;
   await next();
 };
 

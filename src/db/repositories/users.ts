@@ -11,7 +11,10 @@ export interface UserRecord {
   language: Lang;
   role: Role;
   bodyId: number | null;
+  /** Access: false only when an admin (or an import) switched it off. */
   active: boolean;
+  /** When Telegram last refused a message to them (they blocked the bot); null when reachable. */
+  unreachableSince: Date | null;
 }
 
 export interface UserInput {
@@ -31,6 +34,7 @@ export const userSelect = {
   role: true,
   bodyId: true,
   active: true,
+  unreachableSince: true,
 } as const;
 
 /** Maps a stored user row to plain data. */
@@ -42,6 +46,7 @@ export function toUserRecord(row: {
   role: Role;
   bodyId: number | null;
   active: boolean;
+  unreachableSince: Date | null;
 }): UserRecord {
   return { ...row, telegramId: fromBigInt(row.telegramId) };
 }
@@ -86,15 +91,24 @@ export function createUsersRepository(prisma: PrismaClient) {
       return row ? toUserRecord(row) : undefined;
     },
 
-    /** Users of a body or with a role, in name order; active only unless asked. */
+    /**
+     * Users of a body or with a role, in name order; active only unless asked, and only those
+     * Telegram delivers to with `reachableOnly` (what jobs and broadcasts send to).
+     */
     async listUsers(
-      filter: { bodyId?: number; role?: Role; includeInactive?: boolean } = {},
+      filter: {
+        bodyId?: number;
+        role?: Role;
+        includeInactive?: boolean;
+        reachableOnly?: boolean;
+      } = {},
     ): Promise<UserRecord[]> {
       const rows = await prisma.user.findMany({
         where: {
           bodyId: filter.bodyId,
           role: filter.role,
           active: filter.includeInactive ? undefined : true,
+          unreachableSince: filter.reachableOnly ? null : undefined,
         },
         orderBy: [{ name: "asc" }, { id: "asc" }],
         select: userSelect,
@@ -109,5 +123,30 @@ export function createUsersRepository(prisma: PrismaClient) {
     setRole: (id: number, role: Role, bodyId?: number | null) =>
       update(id, bodyId === undefined ? { role } : { role, bodyId }),
     setActive: (id: number, active: boolean) => update(id, { active }),
+
+    /**
+     * Telegram refused a message to this chat with 403 (blocked, deactivated): keeps the first
+     * time it did. Access is untouched. Returns the user, if the chat is one.
+     */
+    async markUnreachable(telegramId: number, at: Date): Promise<UserRecord | undefined> {
+      await prisma.user.updateMany({
+        where: { telegramId: BigInt(telegramId), unreachableSince: null },
+        data: { unreachableSince: at },
+      });
+      const row = await prisma.user.findUnique({
+        where: { telegramId: BigInt(telegramId) },
+        select: userSelect,
+      });
+      return row ? toUserRecord(row) : undefined;
+    },
+
+    /** The person wrote to the bot, so Telegram delivers to them again; true if they were not. */
+    async markReachable(id: number): Promise<boolean> {
+      const { count } = await prisma.user.updateMany({
+        where: { id, unreachableSince: { not: null } },
+        data: { unreachableSince: null },
+      });
+      return count > 0;
+    },
   };
 }
