@@ -1,5 +1,9 @@
 import { defineConfig } from "vitest/config";
 
+// Every date people read follows TIME_ZONE (default Asia/Almaty), never the machine's zone: the
+// tests and the bot processes they start run in a zone with daylight saving far from Almaty.
+process.env.TZ = "America/New_York";
+
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { parseDatabaseUrl } from "./db/database-url.ts";
 import { DatabaseUrlError } from "./db/errors.ts";
+import { isTimeZone } from "./domain/calendar/zone.ts";
 import { parseVariants, type Variants } from "./domain/variants.ts";
 
 /** Log levels pino understands. */
@@ -71,7 +72,7 @@ const databaseUrlSchema = z.string().superRefine((url, ctx) => {
 
 const timeZoneSchema = z
   .string()
-  .refine((zone) => isKnownTimeZone(zone), "is not an IANA time zone")
+  .refine((zone) => isTimeZone(zone), "is not an IANA time zone (e.g. Asia/Almaty)")
   .default("Asia/Almaty");
 
 const baseEnvSchema = z.object({
@@ -80,11 +81,6 @@ const baseEnvSchema = z.object({
   DATABASE_URL: databaseUrlSchema.optional(),
   ADMIN_TELEGRAM_IDS: integerListSchema,
   TIME_ZONE: timeZoneSchema,
-  UTC_OFFSET_MINUTES: decimalInteger("300, minutes east of UTC")
-    .pipe(
-      z.number().min(-720, "must be between -720 and 840").max(840, "must be between -720 and 840"),
-    )
-    .default(300),
   LOG_LEVEL: z
     .enum(logLevelSchema.options, { error: "must be one of fatal…silent" })
     .default("info"),
@@ -138,8 +134,8 @@ export interface Config {
   /** Unset means the embedded PGlite database in ./data/pglite. */
   databaseUrl: string | undefined;
   adminTelegramIds: number[];
+  /** The IANA zone every date people read and every deadline is in ("Asia/Almaty"). */
   timeZone: string;
-  utcOffsetMinutes: number;
   logLevel: LogLevel;
   /** Readings of the methodology's discrepancies that differ from the defaults. */
   methodologyVariants: Partial<Variants>;
@@ -164,6 +160,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LoadConfigResu
   if (input.FAKE_NOW !== undefined && input.NODE_ENV !== "test") {
     problems.push("FAKE_NOW: is only allowed with NODE_ENV=test");
   }
+  // The offset follows TIME_ZONE (daylight saving included); a stale offset must not linger.
+  if (input.UTC_OFFSET_MINUTES !== undefined) {
+    problems.push(
+      "UTC_OFFSET_MINUTES: is no longer read; remove it and set TIME_ZONE (e.g. Asia/Almaty) instead",
+    );
+  }
   if (!base.success || !mode.success || problems.length > 0) return { ok: false, problems };
   const b = base.data;
   return {
@@ -174,7 +176,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LoadConfigResu
       databaseUrl: b.DATABASE_URL,
       adminTelegramIds: b.ADMIN_TELEGRAM_IDS,
       timeZone: b.TIME_ZONE,
-      utcOffsetMinutes: b.UTC_OFFSET_MINUTES,
       logLevel: b.LOG_LEVEL,
       methodologyVariants: b.METHODOLOGY_VARIANTS,
       mode: toRunMode(mode.data, b.HOST),
@@ -230,13 +231,4 @@ function describeIssues(error: z.ZodError | undefined): string[] {
   return error.issues.map(
     (issue) => `${issue.path.join(".") || "(environment)"}: ${issue.message}`,
   );
-}
-
-function isKnownTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -5,7 +5,7 @@ export { ChartDataError } from "../charts/look.ts";
 export type { TrendChartInput, TrendMark } from "../charts/trend-chart.ts";
 export { toCsv } from "./csv.ts";
 export { CHART_FONT_FAMILY, registerChartFonts } from "./fonts.ts";
-export { formatHundredths, formatMonth, formatMonthName, formatPeriodShort } from "./labels.ts";
+export { formatHundredths } from "./labels.ts";
 export {
   buildLeaderboardCsv,
   buildLeaderboardWorkbook,
@@ -19,6 +19,7 @@ export {
   type MonthlyReportSection,
   type MonthlyReportsInput,
 } from "./monthly-reports-workbook.ts";
+export { readWorkbookRows, type WorkbookCell, type WorkbookSheetRows } from "./read-workbook.ts";
 export {
   PNG_LOOK,
   renderChartPng,
@@ -26,7 +27,6 @@ export {
   renderLeaderboardChart,
   renderTrendChart,
 } from "./render-chart.ts";
-export { readWorkbookRows, type WorkbookCell, type WorkbookSheetRows } from "./read-workbook.ts";
 export {
   buildScoreSheetCsv,
   buildScoreSheetWorkbook,

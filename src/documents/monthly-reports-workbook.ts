@@ -1,5 +1,6 @@
+import { formatMonth } from "../domain/calendar/format.ts";
+import { calendarDateOf, dateColumnOf } from "../domain/calendar/zone.ts";
 import { type Lang, translator } from "../i18n.ts";
-import { formatMonth } from "./labels.ts";
 import {
   addTableSheet,
   createWorkbook,
@@ -130,14 +131,10 @@ function monthlyReportTables(input: MonthlyReportsInput): [DocumentTable, Docume
 function toDay(date: string | Date): Date {
   if (date instanceof Date) {
     if (Number.isNaN(date.getTime())) throw new DocumentDataError("Invalid event date");
-    return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
+    return dateColumnOf(calendarDateOf(date));
   }
   const day = new Date(`${date}T00:00:00Z`);
-  if (
-    !ISO_DAY.test(date) ||
-    Number.isNaN(day.getTime()) ||
-    day.toISOString().slice(0, 10) !== date
-  ) {
+  if (!ISO_DAY.test(date) || Number.isNaN(day.getTime()) || calendarDateOf(day) !== date) {
     throw new DocumentDataError(`Event date is not a day (YYYY-MM-DD): "${date}"`);
   }
   return day;

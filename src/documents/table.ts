@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { calendarDateOf } from "../domain/calendar/zone.ts";
 import { defuseFormulas, toCsv } from "./csv.ts";
 import { formatHundredths, hundredthsToNumber } from "./labels.ts";
 
@@ -106,7 +107,7 @@ export function tableToCsv(table: DocumentTable, options: { delimiter?: "," | ";
 
 function toCsvField(kind: ColumnKind, cell: TableCell): string {
   if (cell === null) return "";
-  if (cell instanceof Date) return cell.toISOString().slice(0, 10);
+  if (cell instanceof Date) return calendarDateOf(cell);
   if (typeof cell === "number") {
     if (kind === "points") return formatHundredths(cell, ".");
     return kind === "signedInteger" && cell > 0 ? `+${cell}` : String(cell);

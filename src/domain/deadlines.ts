@@ -1,38 +1,45 @@
 import { z } from "zod";
+import { daysInMonth, fromLocal } from "./calendar/zone.ts";
 import {
-  nextPeriod,
+  lastMonthOf,
   type PeriodUnit,
   periodContaining,
   periodOf,
   previousPeriod,
 } from "./periods.ts";
+import { type ReportKind, reportKindSchema } from "./vocabulary.ts";
 
-export type ReportKind = "monthly" | "quarterly" | "annual";
+export type { ReportKind } from "./vocabulary.ts";
 
-/** When a report is due: on a day of the month right after its period, at a local time. */
+/**
+ * When a report is due: on day `day` of the month `monthOffset` months after the period's last
+ * month (1: the month right after it), at a local time of the configured zone. A day past the
+ * month's end means its last day (31 → 28 February).
+ */
 export const deadlineRuleSchema = z.object({
-  reportKind: z.enum(["monthly", "quarterly", "annual"]),
-  // Days up to 28 exist in every month.
-  dayOfNextPeriodMonth: z.int().min(1).max(28),
+  reportKind: reportKindSchema,
+  day: z.int().min(1).max(31),
+  monthOffset: z.int().min(0).max(12),
   time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
 });
 export type DeadlineRule = z.infer<typeof deadlineRuleSchema>;
 
 /** Monthly: the 5th of the next month; quarterly: the 10th after the quarter; annual: 15 January; all at 18:00. */
 export const DEFAULT_DEADLINE_RULES: readonly DeadlineRule[] = [
-  { reportKind: "monthly", dayOfNextPeriodMonth: 5, time: "18:00" },
-  { reportKind: "quarterly", dayOfNextPeriodMonth: 10, time: "18:00" },
-  { reportKind: "annual", dayOfNextPeriodMonth: 15, time: "18:00" },
+  { reportKind: "monthly", day: 5, monthOffset: 1, time: "18:00" },
+  { reportKind: "quarterly", day: 10, monthOffset: 1, time: "18:00" },
+  { reportKind: "annual", day: 15, monthOffset: 1, time: "18:00" },
 ];
 
-/** Asia/Almaty: UTC+5 all year, no daylight saving time. */
-export const ALMATY_UTC_OFFSET_MINUTES = 300;
-
-const UNIT_OF: Record<ReportKind, PeriodUnit> = {
+/** The period unit each report is made for. */
+export const UNIT_OF_REPORT: Record<ReportKind, PeriodUnit> = {
   monthly: "month",
   quarterly: "quarter",
   annual: "year",
 };
+
+/** How many periods before the one just ended are still accepted, late: last-but-one month or quarter. */
+const LATE_WINDOW: Record<ReportKind, number> = { monthly: 1, quarterly: 1, annual: 0 };
 
 function ruleFor(kind: ReportKind, rules: readonly DeadlineRule[]): DeadlineRule {
   const rule =
@@ -42,22 +49,22 @@ function ruleFor(kind: ReportKind, rules: readonly DeadlineRule[]): DeadlineRule
   return rule;
 }
 
-/** The instant a period's report is due. */
+/** The instant a period's report is due, in the zone ("Asia/Almaty"). */
 export function dueAt(
   kind: ReportKind,
   periodKey: string,
   rules: readonly DeadlineRule[],
-  utcOffsetMinutes: number,
+  zone: string,
 ): Date {
-  periodOf(periodKey, UNIT_OF[kind]);
+  periodOf(periodKey, UNIT_OF_REPORT[kind]);
   const rule = ruleFor(kind, rules);
-  // The month right after the period is the first month of the next period.
-  const after = periodOf(nextPeriod(periodKey));
-  const month =
-    after.kind === "month" ? after.month : after.kind === "quarter" ? after.quarter * 3 - 2 : 1;
-  const [hh, mm] = rule.time.split(":").map(Number);
-  const localMs = Date.UTC(after.year, month - 1, rule.dayOfNextPeriodMonth, hh, mm);
-  return new Date(localMs - utcOffsetMinutes * 60_000);
+  const last = periodOf(lastMonthOf(periodKey), "month");
+  const index = last.year * 12 + last.month - 1 + rule.monthOffset;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  const [hour = 0, minute = 0] = rule.time.split(":").map(Number);
+  const day = Math.min(rule.day, daysInMonth(year, month));
+  return fromLocal({ year, month, day, hour, minute }, zone);
 }
 
 /** Whether a report submitted at `at` is late; submitting exactly at the deadline is on time. */
@@ -66,55 +73,31 @@ export function isLate(
   periodKey: string,
   at: Date,
   rules: readonly DeadlineRule[],
-  utcOffsetMinutes: number,
+  zone: string,
 ): boolean {
-  return at.getTime() > dueAt(kind, periodKey, rules, utcOffsetMinutes).getTime();
+  return at.getTime() > dueAt(kind, periodKey, rules, zone).getTime();
 }
 
 /**
  * Periods a report may be made for now, newest first: the period just ended (always, even late),
- * plus earlier ones whose deadline has not passed. Never the current or a future period.
+ * earlier ones whose deadline has not passed, and the report's late window (the month or quarter
+ * before the one just ended, late). Never the current or a future period.
  */
 export function reportablePeriods(
   kind: ReportKind,
   now: Date,
   rules: readonly DeadlineRule[],
-  utcOffsetMinutes: number,
+  zone: string,
 ): string[] {
-  const justEnded = previousPeriod(periodContaining(UNIT_OF[kind], now, utcOffsetMinutes));
+  const justEnded = previousPeriod(periodContaining(UNIT_OF_REPORT[kind], now, zone));
   const periods = [justEnded];
   let earlier = previousPeriod(justEnded);
-  // Deadlines only move forward with periods, so the first passed one ends the walk.
-  while (periods.length < 24 && !isLate(kind, earlier, now, rules, utcOffsetMinutes)) {
+  for (let late = 0; periods.length < 24; earlier = previousPeriod(earlier)) {
+    if (isLate(kind, earlier, now, rules, zone)) {
+      if (late >= LATE_WINDOW[kind]) break;
+      late++;
+    }
     periods.push(earlier);
-    earlier = previousPeriod(earlier);
   }
   return periods;
-}
-
-/** Months a monthly report may be made for now (see reportablePeriods). */
-export function reportableMonths(
-  now: Date,
-  rules: readonly DeadlineRule[],
-  utcOffsetMinutes: number,
-): string[] {
-  return reportablePeriods("monthly", now, rules, utcOffsetMinutes);
-}
-
-/** Quarters a quarterly report may be made for now (see reportablePeriods). */
-export function reportableQuarters(
-  now: Date,
-  rules: readonly DeadlineRule[],
-  utcOffsetMinutes: number,
-): string[] {
-  return reportablePeriods("quarterly", now, rules, utcOffsetMinutes);
-}
-
-/** Years an annual report may be made for now (see reportablePeriods). */
-export function reportableYears(
-  now: Date,
-  rules: readonly DeadlineRule[],
-  utcOffsetMinutes: number,
-): string[] {
-  return reportablePeriods("annual", now, rules, utcOffsetMinutes);
 }

@@ -1,3 +1,5 @@
+import { fromLocal, toLocal } from "./calendar/zone.ts";
+
 /** A reporting period: "2026-10" (month), "2026-Q3" (quarter) or "2026" (year). */
 export type Period =
   | { kind: "month"; year: number; month: number }
@@ -43,7 +45,7 @@ export function isPeriodKey(key: string, unit?: PeriodUnit): boolean {
 }
 
 /** The key of a period: { kind: "quarter", year: 2026, quarter: 3 } → "2026-Q3". */
-export function formatPeriod(p: Period): string {
+export function periodKeyOf(p: Period): string {
   if (p.kind === "month") return `${p.year}-${String(p.month).padStart(2, "0")}`;
   if (p.kind === "quarter") return `${p.year}-Q${p.quarter}`;
   return String(p.year);
@@ -58,7 +60,7 @@ function monthSpan(p: Period): [number, number] {
 }
 
 function monthKey(index: number): string {
-  return formatPeriod({ kind: "month", year: Math.floor(index / 12), month: (index % 12) + 1 });
+  return periodKeyOf({ kind: "month", year: Math.floor(index / 12), month: (index % 12) + 1 });
 }
 
 /** Orders periods by start, then the shorter first ("2026-01" < "2026-Q1" < "2026"). */
@@ -75,7 +77,7 @@ function shift(key: string, by: 1 | -1): string {
   const index = p.year * size + (p.kind === "month" ? p.month : p.quarter) - 1 + by;
   const year = Math.floor(index / size);
   const n = (index % size) + 1;
-  return formatPeriod(
+  return periodKeyOf(
     p.kind === "month" ? { kind: "month", year, month: n } : { kind: "quarter", year, quarter: n },
   );
 }
@@ -104,27 +106,32 @@ export function yearOf(key: string): number {
 /** The quarter a month belongs to: "2026-08" → "2026-Q3". */
 export function quarterOf(monthKeyText: string): string {
   const p = periodOf(monthKeyText, "month");
-  return formatPeriod({ kind: "quarter", year: p.year, quarter: Math.ceil(p.month / 3) });
+  return periodKeyOf({ kind: "quarter", year: p.year, quarter: Math.ceil(p.month / 3) });
 }
 
-/** The instant a period starts, at local midnight for a fixed UTC offset in minutes (Almaty: 300). */
-export function periodStart(key: string, utcOffsetMinutes: number): Date {
+/** The instant a period starts: local midnight of its first day in the zone ("Asia/Almaty"). */
+export function periodStart(key: string, zone: string): Date {
   const [start] = monthSpan(periodOf(key));
-  return new Date(Date.UTC(Math.floor(start / 12), start % 12, 1) - utcOffsetMinutes * 60_000);
+  const year = Math.floor(start / 12);
+  return fromLocal({ year, month: (start % 12) + 1, day: 1, hour: 0, minute: 0 }, zone);
 }
 
 /** The instant a period ends (exclusive): the start of the next one. */
-export function periodEnd(key: string, utcOffsetMinutes: number): Date {
-  return periodStart(nextPeriod(key), utcOffsetMinutes);
+export function periodEnd(key: string, zone: string): Date {
+  return periodStart(nextPeriod(key), zone);
 }
 
-/** The period of the given unit that contains `now` in local time at a fixed UTC offset. */
-export function periodContaining(unit: PeriodUnit, now: Date, utcOffsetMinutes: number): string {
-  const local = new Date(now.getTime() + utcOffsetMinutes * 60_000);
-  const year = local.getUTCFullYear();
-  const month = local.getUTCMonth() + 1;
-  if (unit === "month") return formatPeriod({ kind: "month", year, month });
+/** The period of the given unit that contains `now` in the zone's local time. */
+export function periodContaining(unit: PeriodUnit, now: Date, zone: string): string {
+  const { year, month } = toLocal(now, zone);
+  if (unit === "month") return periodKeyOf({ kind: "month", year, month });
   if (unit === "quarter")
-    return formatPeriod({ kind: "quarter", year, quarter: Math.ceil(month / 3) });
+    return periodKeyOf({ kind: "quarter", year, quarter: Math.ceil(month / 3) });
   return String(year);
+}
+
+/** The last month of a period: "2026-Q3" → "2026-09". */
+export function lastMonthOf(key: string): string {
+  const [, end] = monthSpan(periodOf(key));
+  return monthKey(end);
 }

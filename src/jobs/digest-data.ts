@@ -56,7 +56,7 @@ export async function collectDigest(
     standings: ReadonlyMap<number, BodyStanding>;
     variants?: Partial<Variants>;
     now: Date;
-    utcOffsetMinutes: number;
+    zone: string;
     rules?: readonly DeadlineRule[];
   },
 ): Promise<DigestData | undefined> {
@@ -67,7 +67,7 @@ export async function collectDigest(
     .filter((s): s is BodyStanding => s !== undefined);
   const reporting = {
     now: input.now,
-    utcOffsetMinutes: input.utcOffsetMinutes,
+    zone: input.zone,
     rules: input.rules,
   };
   const monthStatuses = await listReportStatuses(

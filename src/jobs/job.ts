@@ -1,12 +1,13 @@
 import type { Config } from "../config.ts";
 import type { Repositories } from "../db/index.ts";
+import { localDateOf, toLocal } from "../domain/calendar/zone.ts";
 import { truncateGraphemes } from "../domain/text/graphemes.ts";
 
 /** What a job needs: the repositories, a fixed "now" (tests pass their own) and a slice of config. */
 export interface JobInput {
   repos: Repositories;
   now: Date;
-  config: Pick<Config, "utcOffsetMinutes" | "methodologyVariants">;
+  config: Pick<Config, "timeZone" | "methodologyVariants">;
 }
 
 /** What a run did: how many messages it put in the outbox (repeats of earlier runs are not counted). */
@@ -17,8 +18,9 @@ export interface JobOutcome {
 export type JobRun = (input: JobInput) => Promise<JobOutcome>;
 
 /** The local minute a run belongs to, "2026-10-05T10:00": the same on every instance. */
-export function slotOf(at: Date, utcOffsetMinutes: number): string {
-  return new Date(at.getTime() + utcOffsetMinutes * 60_000).toISOString().slice(0, 16);
+export function slotOf(at: Date, zone: string): string {
+  const l = toLocal(at, zone);
+  return `${localDateOf(at, zone)}T${String(l.hour).padStart(2, "0")}:${String(l.minute).padStart(2, "0")}`;
 }
 
 /**
@@ -29,7 +31,7 @@ export async function runJobOnce(
   name: string,
   run: JobRun,
   input: JobInput,
-  slot: string = slotOf(input.now, input.config.utcOffsetMinutes),
+  slot: string = slotOf(input.now, input.config.timeZone),
 ): Promise<JobOutcome | undefined> {
   if (!(await input.repos.jobRuns.claimJobRun(name, slot, input.now))) return undefined;
   try {

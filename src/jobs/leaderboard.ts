@@ -5,11 +5,12 @@ import {
   type OutgoingMessage,
 } from "../delivery/outbox-message.ts";
 import { renderLeaderboardChart } from "../documents/index.ts";
+import { formatYearToDate } from "../domain/calendar/format.ts";
 import { formatPoints } from "../domain/points.ts";
 import { type Lang, translator } from "../i18n.ts";
 import { type BodyStanding, computeStandings, standingsOfKind } from "../services/standings.ts";
 import type { JobInput, JobOutcome } from "./job.ts";
-import { capitalize, yearToDateLabel } from "./labels.ts";
+import { capitalize } from "./labels.ts";
 import {
   bodyName,
   chartEntries,
@@ -63,7 +64,7 @@ export function leaderboardText(
     capitalize(
       t("notifications:leaderboard.title", {
         kind: t(`notifications:kindsInTitle.${own.body.kind}`),
-        period: yearToDateLabel(month, lang),
+        period: formatYearToDate(month, lang),
       }),
     ),
     "",
@@ -90,11 +91,11 @@ export function leaderboardText(
  * by year-to-date points (rankBodies over stored scores), with the month's movers and a chart.
  */
 export async function runLeaderboard({ repos, now, config }: JobInput): Promise<JobOutcome> {
-  const month = reportedMonth(now, config.utcOffsetMinutes);
+  const month = reportedMonth(now, config.timeZone);
   const standings = await computeStandings(repos, month);
   const silent = await silentBodies(repos, standings, month, {
     now,
-    utcOffsetMinutes: config.utcOffsetMinutes,
+    zone: config.timeZone,
   });
   const readers: UserRecord[] = [
     ...(await repos.users.listUsers({ role: "manager", reachableOnly: true })),

@@ -19,12 +19,12 @@ export async function runMissedReportScores({ repos, now, config }: JobInput): P
   const rules = await loadDeadlineRules(repos);
   const bodies = await repos.directory.listBodies();
   for (const kind of Object.keys(UNIT) as ReportKind[]) {
-    const current = periodContaining(UNIT[kind], now, config.utcOffsetMinutes);
+    const current = periodContaining(UNIT[kind], now, config.timeZone);
     // The two periods before the current one: the latest whose deadline may have passed, and the
     // one before it, whose deadline surely has (deadlines fall within the following period).
     const last = previousPeriod(current);
     for (const periodKey of [last, previousPeriod(last)]) {
-      if (dueAt(kind, periodKey, rules, config.utcOffsetMinutes) > now) continue;
+      if (dueAt(kind, periodKey, rules, config.timeZone) > now) continue;
       for (const body of bodies) {
         await recomputeReportScores(
           repos,

@@ -3,10 +3,14 @@ import type { UserRecord } from "../db/repositories/users.ts";
 import { enqueueMessages, type OutgoingMessage } from "../delivery/outbox-message.ts";
 import {
   buildScoreSheetWorkbook,
-  formatPeriodShort,
   renderLeaderboardChart,
   renderTrendChart,
 } from "../documents/index.ts";
+import {
+  formatPeriodLabel,
+  formatPeriodShort,
+  formatYearToDate,
+} from "../domain/calendar/format.ts";
 import type { DeadlineRule } from "../domain/deadlines.ts";
 import { periodContaining, previousPeriod } from "../domain/periods.ts";
 import { formatPoints } from "../domain/points.ts";
@@ -19,7 +23,7 @@ import { bodiesWithoutReports, listReportStatuses } from "../services/reporting-
 import { type BodyStanding, computeStandings, standingsOfKind } from "../services/standings.ts";
 import { collectDigest, type DigestData } from "./digest-data.ts";
 import type { JobInput, JobOutcome } from "./job.ts";
-import { capitalize, changeLabel, periodLabel, yearToDateLabel } from "./labels.ts";
+import { capitalize, changeLabel } from "./labels.ts";
 
 const MAX_SUBORDINATE_LINES = 25;
 const CHART_TOP = 15;
@@ -30,8 +34,8 @@ export function bodyName(body: BodyRecord, lang: Lang): string {
 }
 
 /** The month a digest or leaderboard sent now is about: the month just ended. */
-export function reportedMonth(now: Date, utcOffsetMinutes: number): string {
-  return previousPeriod(periodContaining("month", now, utcOffsetMinutes));
+export function reportedMonth(now: Date, zone: string): string {
+  return previousPeriod(periodContaining("month", now, zone));
 }
 
 /**
@@ -40,12 +44,12 @@ export function reportedMonth(now: Date, utcOffsetMinutes: number): string {
  * chart, the leaderboard chart and a workbook of the numbers. All numbers are stored scores.
  */
 export async function runMonthlyDigest({ repos, now, config }: JobInput): Promise<JobOutcome> {
-  const month = reportedMonth(now, config.utcOffsetMinutes);
+  const month = reportedMonth(now, config.timeZone);
   const standings = await computeStandings(repos, month);
   const rules = await loadDeadlineRules(repos);
   const silent = await silentBodies(repos, standings, month, {
     now,
-    utcOffsetMinutes: config.utcOffsetMinutes,
+    zone: config.timeZone,
     rules,
   });
   const managers = await repos.users.listUsers({ role: "manager", reachableOnly: true });
@@ -58,7 +62,7 @@ export async function runMonthlyDigest({ repos, now, config }: JobInput): Promis
       standings,
       variants: config.methodologyVariants,
       now,
-      utcOffsetMinutes: config.utcOffsetMinutes,
+      zone: config.timeZone,
       rules,
     });
     if (!digest) continue;
@@ -76,7 +80,7 @@ export async function silentBodies(
   repos: JobInput["repos"],
   standings: ReadonlyMap<number, BodyStanding>,
   month: string,
-  options: { now: Date; utcOffsetMinutes: number; rules?: readonly DeadlineRule[] },
+  options: { now: Date; zone: string; rules?: readonly DeadlineRule[] },
 ): Promise<ReadonlySet<number>> {
   const bodies = [...standings.values()].map((s) => s.body);
   const statuses = await listReportStatuses(repos, bodies, reportPeriodsThrough(month), options);
@@ -90,7 +94,7 @@ export function digestText(digest: DigestData, lang: Lang): string {
   const kind = t(`notifications:kindsGenitive.${own.body.kind}`);
   const lines = [
     t("notifications:digest.title", {
-      period: periodLabel(digest.month, lang),
+      period: formatPeriodLabel(digest.month, lang),
       body: bodyName(own.body, lang),
     }),
     t("notifications:digest.month", {
@@ -179,7 +183,7 @@ async function digestMessages(
   const boardTitle = capitalize(
     t("notifications:digest.leaderboardTitle", {
       kind: t(`notifications:kindsInTitle.${digest.own.body.kind}`),
-      period: yearToDateLabel(digest.month, lang),
+      period: formatYearToDate(digest.month, lang),
     }),
   );
   const board = await renderLeaderboardChart({
@@ -195,7 +199,7 @@ async function digestMessages(
   const sheet = await buildScoreSheetWorkbook({
     lang,
     bodyName: name,
-    periodLabel: yearToDateLabel(digest.month, lang),
+    periodLabel: formatYearToDate(digest.month, lang),
     rows: digest.indicators.map(({ def, points }) => ({
       indicatorId: def.id,
       project: def.id.split(".")[0]?.replace(/^p/, "") ?? "",

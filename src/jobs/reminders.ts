@@ -1,11 +1,13 @@
 import type { UserRecord } from "../db/repositories/users.ts";
 import { enqueueMessages, type OutgoingMessage } from "../delivery/outbox-message.ts";
+import { formatDateTime, formatPeriodLabel, formatTime } from "../domain/calendar/format.ts";
+import { daysBetween, localDateOf } from "../domain/calendar/zone.ts";
 import { dueAt, type ReportKind } from "../domain/deadlines.ts";
 import { type PeriodUnit, periodContaining, previousPeriod } from "../domain/periods.ts";
 import { translator } from "../i18n.ts";
 import { loadDeadlineRules } from "../services/deadlines.ts";
 import type { JobInput, JobOutcome } from "./job.ts";
-import { dueLabel, localTime, periodLabel, reportLabel } from "./labels.ts";
+import { reportLabel } from "./labels.ts";
 
 /** Default: remind 3 days and 1 day before a deadline (then on the day and once when overdue). */
 export const DEFAULT_DAYS_BEFORE: readonly number[] = [3, 1];
@@ -38,21 +40,17 @@ export type ReminderStage =
   | { stage: "today" }
   | { stage: "overdue" };
 
-function localDay(at: Date, utcOffsetMinutes: number): number {
-  return Math.floor((at.getTime() + utcOffsetMinutes * 60_000) / 86_400_000);
-}
-
 /** Which reminder (if any) is due now for a deadline: N days before, on the day, or overdue. */
 export function reminderStage(
   now: Date,
   due: Date,
   daysBefore: readonly number[],
-  utcOffsetMinutes: number,
+  zone: string,
 ): ReminderStage | undefined {
   if (now.getTime() > due.getTime()) {
     return now.getTime() - due.getTime() <= OVERDUE_WINDOW_MS ? { stage: "overdue" } : undefined;
   }
-  const days = localDay(due, utcOffsetMinutes) - localDay(now, utcOffsetMinutes);
+  const days = daysBetween(localDateOf(now, zone), localDateOf(due, zone));
   if (days === 0) return { stage: "today" };
   return daysBefore.includes(days) ? { stage: "before", days } : undefined;
 }
@@ -66,15 +64,15 @@ export async function runReminders(
   { repos, now, config }: JobInput,
   options: { daysBefore?: readonly number[] } = {},
 ): Promise<JobOutcome> {
-  const offset = config.utcOffsetMinutes;
+  const zone = config.timeZone;
   const rules = await loadDeadlineRules(repos);
   const activeBodies = new Set((await repos.directory.listBodies()).map((b) => b.id));
   const messages: OutgoingMessage[] = [];
   for (const kind of ["monthly", "quarterly", "annual"] as const) {
-    const justEnded = previousPeriod(periodContaining(UNIT[kind], now, offset));
+    const justEnded = previousPeriod(periodContaining(UNIT[kind], now, zone));
     for (const periodKey of [previousPeriod(justEnded), justEnded]) {
-      const due = dueAt(kind, periodKey, rules, offset);
-      const stage = reminderStage(now, due, options.daysBefore ?? DEFAULT_DAYS_BEFORE, offset);
+      const due = dueAt(kind, periodKey, rules, zone);
+      const stage = reminderStage(now, due, options.daysBefore ?? DEFAULT_DAYS_BEFORE, zone);
       if (!stage) continue;
       const submitted = new Set(
         (await repos.submissions.listByPeriod(kind, periodKey))
@@ -85,7 +83,7 @@ export async function runReminders(
       for (const user of makers) {
         if (user.bodyId === null || !activeBodies.has(user.bodyId)) continue;
         if (submitted.has(user.bodyId)) continue;
-        messages.push(reminderMessage(user, { kind, periodKey, due, stage, offset }));
+        messages.push(reminderMessage(user, { kind, periodKey, due, stage, zone }));
       }
     }
   }
@@ -94,15 +92,15 @@ export async function runReminders(
 
 function reminderMessage(
   user: UserRecord,
-  r: { kind: ReportKind; periodKey: string; due: Date; stage: ReminderStage; offset: number },
+  r: { kind: ReportKind; periodKey: string; due: Date; stage: ReminderStage; zone: string },
 ): OutgoingMessage {
   const lang = user.language;
   const t = translator(lang);
   const text = t(`notifications:reminder.${r.stage.stage}`, {
     report: reportLabel(r.kind, lang, true),
-    period: periodLabel(r.periodKey, lang),
-    due: dueLabel(r.due, r.offset, lang),
-    time: localTime(r.due, r.offset),
+    period: formatPeriodLabel(r.periodKey, lang),
+    due: formatDateTime(r.due, r.zone),
+    time: formatTime(r.due, r.zone),
     left: r.stage.stage === "before" ? t("notifications:daysLeft", { count: r.stage.days }) : "",
   });
   const stageKey = r.stage.stage === "before" ? `before${r.stage.days}` : r.stage.stage;

@@ -28,7 +28,7 @@ export const JOBS: readonly ScheduledJob[] = [
 
 export interface ScheduleDeps {
   repos: Repositories;
-  config: Pick<Config, "timeZone" | "utcOffsetMinutes" | "methodologyVariants">;
+  config: Pick<Config, "timeZone" | "methodologyVariants">;
   logger: Logger;
   /** The process clock (shifted in tests); slots come from the scheduled minute on it. */
   clock?: () => Date;
@@ -48,7 +48,7 @@ export function startSchedule(deps: ScheduleDeps): { stop(): Promise<void> } {
         // The scheduled minute, shifted like the process clock: identical on every instance.
         const shift = clock().getTime() - Date.now();
         const now = new Date(context.date.getTime() + shift);
-        const slot = slotOf(now, deps.config.utcOffsetMinutes);
+        const slot = slotOf(now, deps.config.timeZone);
         const log = deps.logger.child({ job: job.name, slot });
         const task = runJobOnce(
           job.name,

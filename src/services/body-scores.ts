@@ -61,8 +61,8 @@ export interface BodyScoreSummary {
  * The month whose report is being gathered now: the month just ended. /score and /leaderboard
  * open on it because the current month has no reports until it ends.
  */
-export function reportingMonth(now: Date, utcOffsetMinutes: number): string {
-  return previousPeriod(periodContaining("month", now, utcOffsetMinutes));
+export function reportingMonth(now: Date, zone: string): string {
+  return previousPeriod(periodContaining("month", now, zone));
 }
 
 /** The period keys whose stored scores make up a period: a month; a quarter's months and itself; a year's all. */

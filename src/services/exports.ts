@@ -15,6 +15,7 @@ import {
   buildScoreSheetWorkbook,
   type ScoreSheetRow,
 } from "../documents/score-sheet-workbook.ts";
+import { formatPeriodLabel } from "../domain/calendar/format.ts";
 import { INDICATORS, locateIndicator } from "../domain/methodology/lookup.ts";
 import { isPeriodKey, monthsOf } from "../domain/periods.ts";
 import { sumPoints } from "../domain/points.ts";
@@ -23,7 +24,7 @@ import type { Variants } from "../domain/variants.ts";
 import { type Lang, translator } from "../i18n.ts";
 import { maxPerReport, periodKeysWithin, reportsWithin } from "./body-scores.ts";
 import { rankBodiesOfKind } from "./leaderboard.ts";
-import { bodyName, formatPeriodLabel, methodologyNumber } from "./period-labels.ts";
+import { bodyName, methodologyNumber } from "./period-labels.ts";
 
 export type ExportFormat = "xlsx" | "csv";
 export const EXPORT_KINDS = ["monthly", "scores", "leaderboard"] as const;

@@ -1,11 +1,6 @@
 import type { Repositories } from "../db/index.ts";
 import type { Json } from "../db/repositories/index.ts";
-import {
-  ALMATY_UTC_OFFSET_MINUTES,
-  type DeadlineRule,
-  isLate,
-  reportablePeriods,
-} from "../domain/deadlines.ts";
+import { type DeadlineRule, isLate, reportablePeriods } from "../domain/deadlines.ts";
 import type { BodyKind, IndicatorDef } from "../domain/methodology/types.ts";
 import { type ReportMeta, reportMetaSchema } from "../domain/reports/report-meta.ts";
 import {
@@ -56,15 +51,16 @@ export function reportChoices(
   now: Date,
   rules: readonly DeadlineRule[],
   bodyKind: BodyKind,
+  zone: string,
 ): ReportChoice[] {
   const kinds: IndicatorsReportKind[] = ["annual", "quarterly"];
   return kinds
     .filter((kind) => dueIndicators(kind, bodyKind).length > 0)
     .flatMap((kind) =>
-      reportablePeriods(kind, now, rules, ALMATY_UTC_OFFSET_MINUTES).map((periodKey) => ({
+      reportablePeriods(kind, now, rules, zone).map((periodKey) => ({
         kind,
         periodKey,
-        late: isLate(kind, periodKey, now, rules, ALMATY_UTC_OFFSET_MINUTES),
+        late: isLate(kind, periodKey, now, rules, zone),
       })),
     );
 }
@@ -161,6 +157,7 @@ export async function submitIndicatorsReport(
     userId: number;
     draft: IndicatorsDraft;
     now: Date;
+    zone: string;
     variants?: Partial<Variants>;
   },
 ): Promise<SubmitIndicatorsResult> {
@@ -174,7 +171,7 @@ export async function submitIndicatorsReport(
     .filter(([id]) => due.has(id))
     .flatMap(([item, list]) => list.map((e) => ({ item, ...e })));
   const rules = await loadDeadlineRules(repos);
-  const late = isLate(key.kind, key.periodKey, now, rules, ALMATY_UTC_OFFSET_MINUTES);
+  const late = isLate(key.kind, key.periodKey, now, rules, input.zone);
   const result = await repos.submissions.submit({
     ...key,
     authorUserId: input.userId,

@@ -43,7 +43,8 @@ export interface MonthChoice {
 
 export interface Clock {
   now: Date;
-  utcOffsetMinutes: number;
+  /** The IANA zone deadlines are in (config.timeZone). */
+  zone: string;
 }
 
 /** The month just ended and the one before it (late once its deadline passed); never the current one. */
@@ -53,10 +54,10 @@ export async function listMonthChoices(
   clock: Clock,
 ): Promise<MonthChoice[]> {
   const rules = await loadDeadlineRules(repos);
-  const justEnded = previousPeriod(periodContaining("month", clock.now, clock.utcOffsetMinutes));
+  const justEnded = previousPeriod(periodContaining("month", clock.now, clock.zone));
   const choices: MonthChoice[] = [];
   for (const month of [justEnded, previousPeriod(justEnded)]) {
-    const late = isLate("monthly", month, clock.now, rules, clock.utcOffsetMinutes);
+    const late = isLate("monthly", month, clock.now, rules, clock.zone);
     const current = await repos.submissions.getCurrent(bodyId, "monthly", month);
     const status = current?.submission.status;
     const submitted =
@@ -69,7 +70,7 @@ export async function listMonthChoices(
       : status === "returned" || (status === "submitted" && !late)
         ? "correct"
         : "closed";
-    const due = dueAt("monthly", month, rules, clock.utcOffsetMinutes).toISOString();
+    const due = dueAt("monthly", month, rules, clock.zone).toISOString();
     choices.push({ month, dueAt: due, late, submitted, mode });
   }
   return choices;

@@ -25,7 +25,7 @@ function periodsOfYear(year: number): string[] {
 export async function listReportProblems(
   repos: Repositories,
   bodyId: number,
-  options: { year: number; now: Date; utcOffsetMinutes: number; methodologyFor?: MethodologyFor },
+  options: { year: number; now: Date; zone: string; methodologyFor?: MethodologyFor },
 ): Promise<ReportProblem[]> {
   const body = await repos.directory.getBody(bodyId);
   if (!body) return [];

@@ -25,7 +25,7 @@ export interface ReportStatus {
 
 export interface ReportingOptions {
   now: Date;
-  utcOffsetMinutes: number;
+  zone: string;
   /** The deadline rules in force; loaded from the database when not given. */
   rules?: readonly DeadlineRule[];
   /** The methodology of each period (which reports carry indicators for which bodies). */
@@ -44,10 +44,8 @@ export async function listReportStatuses(
   periodKeys: readonly string[],
   options: ReportingOptions,
 ): Promise<ReportStatus[]> {
-  const { now, utcOffsetMinutes } = options;
-  const ended = periodKeys.filter(
-    (key) => periodEnd(key, utcOffsetMinutes).getTime() <= now.getTime(),
-  );
+  const { now, zone } = options;
+  const ended = periodKeys.filter((key) => periodEnd(key, zone).getTime() <= now.getTime());
   if (bodies.length === 0 || ended.length === 0) return [];
   const rules = options.rules ?? (await loadDeadlineRules(repos));
   const inForce = options.methodologyFor ?? methodologyFor;
@@ -58,8 +56,8 @@ export async function listReportStatuses(
   for (const periodKey of ended) {
     const kind = reportKindOfPeriod(periodKey);
     if (!kind) continue;
-    const due = dueAt(kind, periodKey, rules, utcOffsetMinutes);
-    const obligation = { methodology: inForce(periodKey), utcOffsetMinutes };
+    const due = dueAt(kind, periodKey, rules, zone);
+    const obligation = { methodology: inForce(periodKey), zone };
     for (const body of bodies) {
       const owed = owesReport(
         { kind: body.kind, joinedAt: body.createdAt },

@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { calendarDateOf } from "../domain/calendar/zone.ts";
 
 /** A file's first table as text cells, row by row (row 1 is the header). */
 export type TextTable = string[][];
@@ -85,7 +86,7 @@ async function readXlsx(data: Buffer | Uint8Array): Promise<TextTable> {
 
 function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return "";
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (value instanceof Date) return calendarDateOf(value);
   if (typeof value === "object") {
     if ("richText" in value) return value.richText.map((part) => part.text).join("");
     if ("hyperlink" in value) return String(value.text);

@@ -98,11 +98,11 @@ describe("admins: reviewing reports", () => {
     await reviewer.press("🕘 История");
     const history = await reviewer.waitFor(/История: Акимат CITY/);
     expect(history.text.split("\n").slice(2)).toEqual([
-      expect.stringMatching(/^20\.11\.2026 \d\d:\d\d — версия 1, автор: Person 4002$/),
+      expect.stringMatching(/^20\.11\.2026, \d\d:\d\d — версия 1, автор: Person 4002$/),
       expect.stringMatching(
         /— версия 1 возвращена \(Person 4001\): «Добавьте фото с мероприятия 2»$/,
       ),
-      "20.11.2026 17:00 — версия 2, автор: Person 4002",
+      "20.11.2026, 17:00 — версия 2, автор: Person 4002",
       expect.stringMatching(/— версия 2 принята \(Person 4001\)$/),
     ]);
 

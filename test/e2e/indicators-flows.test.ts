@@ -170,6 +170,7 @@ describe("indicators report flows", () => {
     expect(buttons(user)).toEqual([
       "2025 жылғы жылдық есеп",
       "Тоқсандық есеп: 2025 жылдың IV тоқсаны",
+      "Тоқсандық есеп: 2025 жылдың III тоқсаны (мерзімі өтті)",
     ]);
     await user.press("Тоқсандық есеп: 2025 жылдың IV тоқсаны");
     const screen = await waitForScreen(user, "p4.t1.s1");

@@ -27,7 +27,7 @@ describe("managers: scores at a glance", () => {
     const manager = emulator.user({ userId: 3001, languageCode: "ru" });
     await manager.command("score");
     const own = await manager.waitFor(/Акимат OBL/);
-    expect(own.text).toContain("Баллы: октябрь 2026 · 4 квартал 2026 · с начала 2026 года");
+    expect(own.text).toContain("Баллы: октябрь 2026 · IV квартал 2026 · с начала 2026 года");
     expect(own.text).toContain("Итого: 0 · 0 · 0");
     expect(own.text).toContain("⛔ Не сданы ежемесячные отчёты: январь 2026, февраль 2026,");
     expect(own.text).toMatch(/сентябрь 2026, октябрь 2026\n/);

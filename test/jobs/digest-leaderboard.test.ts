@@ -105,7 +105,7 @@ describe("the monthly digest and the leaderboard", () => {
       month: "2026-10",
       standings,
       now,
-      utcOffsetMinutes: 300,
+      zone: "Asia/Almaty",
     });
     if (!digest) throw new Error("no digest");
     expect(digest.own.month).toBe(engineTotal("M", "2026-10"));
@@ -278,7 +278,7 @@ describe("the digest's trend tells the truth", () => {
       month: "2026-12",
       standings,
       now,
-      utcOffsetMinutes: 300,
+      zone: "Asia/Almaty",
     });
     if (!digest) throw new Error("no digest");
     const rows = digest.trend.periods.map((p) => `${p.periodKey} ${p.state}`);
@@ -349,7 +349,7 @@ describe("the digest's trend tells the truth", () => {
       month: "2026-12",
       standings,
       now,
-      utcOffsetMinutes: 300,
+      zone: "Asia/Almaty",
     });
     expect(central?.trend.periods.some((p) => p.periodKey.includes("Q"))).toBe(false);
     expect(central?.trend.periods.map((p) => p.state)).toEqual([

@@ -11,7 +11,7 @@ import type { JobInput } from "../../src/jobs/job.ts";
 import { resetDatabase } from "../db/database.ts";
 
 /** Almaty: UTC+5. */
-export const jobConfig: JobInput["config"] = { utcOffsetMinutes: 300, methodologyVariants: {} };
+export const jobConfig: JobInput["config"] = { timeZone: "Asia/Almaty", methodologyVariants: {} };
 
 /** A local Almaty time as an instant: almaty("2026-11-02T10:00"). */
 export function almaty(local: string): Date {

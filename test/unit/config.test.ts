@@ -19,7 +19,6 @@ describe("loadConfig", () => {
         databaseUrl: undefined,
         adminTelegramIds: [],
         timeZone: "Asia/Almaty",
-        utcOffsetMinutes: 300,
         logLevel: "info",
         methodologyVariants: {},
         mode: { type: "polling", host: "0.0.0.0", httpPort: undefined, pollIdleDelayMs: 0 },
@@ -48,7 +47,6 @@ describe("loadConfig", () => {
       ADMIN_TELEGRAM_IDS: "111, 222",
       METHODOLOGY_VARIANTS: "p2.t5.s4=kk,p4.t3.s1=additive",
       TIME_ZONE: "Asia/Aqtobe",
-      UTC_OFFSET_MINUTES: "300",
     });
     expect(result.ok && result.config).toMatchObject({
       adminTelegramIds: [111, 222],
@@ -57,13 +55,19 @@ describe("loadConfig", () => {
     });
   });
 
+  it("stops on the retired UTC_OFFSET_MINUTES, naming TIME_ZONE instead", () => {
+    const problems = problemsOf({ ...minimal, UTC_OFFSET_MINUTES: "300" });
+    expect(problems).toEqual([
+      "UTC_OFFSET_MINUTES: is no longer read; remove it and set TIME_ZONE (e.g. Asia/Almaty) instead",
+    ]);
+  });
+
   it("gives one line per bad variable", () => {
     const problems = problemsOf({
       ...minimal,
       TELEGRAM_API_ROOT: "not a url",
       ADMIN_TELEGRAM_IDS: "111,abc",
       TIME_ZONE: "Mars/Olympus",
-      UTC_OFFSET_MINUTES: "2000",
       LOG_LEVEL: "loud",
       METHODOLOGY_VARIANTS: "p9.t9.s9=kk",
       HTTP_PORT: "70000",
@@ -73,7 +77,6 @@ describe("loadConfig", () => {
       "TELEGRAM_API_ROOT",
       "ADMIN_TELEGRAM_IDS",
       "TIME_ZONE",
-      "UTC_OFFSET_MINUTES",
       "LOG_LEVEL",
       "METHODOLOGY_VARIANTS",
       "HTTP_PORT",
@@ -116,17 +119,15 @@ describe("loadConfig", () => {
     },
   );
 
-  it("reads plain decimal integers, negative ones where allowed", () => {
+  it("reads plain decimal integers, and refuses negative ones where they make no sense", () => {
     const result = loadConfig({
       ...minimal,
       RATE_LIMIT_UPDATES: "16",
-      UTC_OFFSET_MINUTES: "-180",
       HTTP_PORT: "8081",
       POLL_IDLE_DELAY_MS: "007",
     });
     expect(result.ok && result.config).toMatchObject({
       userRateLimit: { limit: 16 },
-      utcOffsetMinutes: -180,
       mode: { httpPort: 8081, pollIdleDelayMs: 7 },
     });
     expect(problemsOf({ ...minimal, RATE_LIMIT_UPDATES: "-1" })).toEqual([

@@ -1,10 +1,14 @@
 import type { Conversation } from "@grammyjs/conversations";
 import { InlineKeyboard } from "grammy";
 import { TEXT_LIMIT } from "../../delivery/outbox-message.ts";
+import {
+  formatDateTime,
+  formatPeriodLabel,
+  parseLocalDateTime,
+} from "../../domain/calendar/format.ts";
 import { reportablePeriods } from "../../domain/deadlines.ts";
 import { truncateGraphemes } from "../../domain/text/graphemes.ts";
 import { LANGUAGES, type Lang } from "../../i18n.ts";
-import { dueLabel, periodLabel } from "../../jobs/labels.ts";
 import {
   type Audience,
   type BroadcastTexts,
@@ -66,7 +70,7 @@ export async function broadcastConversation(conversation: Talk, ctx: Conversatio
 
   const audience = await askAudience(conversation, ctx, choose);
   const now = new Date(await conversation.external((outside) => outside.now().toISOString()));
-  const offset = ctx.config.utcOffsetMinutes;
+  const zone = ctx.config.timeZone;
   const when = await choose(
     "when",
     t("askWhen"),
@@ -76,7 +80,7 @@ export async function broadcastConversation(conversation: Talk, ctx: Conversatio
   if (when === "later") {
     let answer = await ask("time", t("askTime"));
     for (;;) {
-      notBefore = "text" in answer ? parseLocalTime(answer.text, offset) : undefined;
+      notBefore = "text" in answer ? parseLocalDateTime(answer.text, zone) : undefined;
       if (notBefore && notBefore.getTime() > now.getTime()) break;
       await ctx.reply(t("badTime"));
       answer = await nextAnswer(conversation, ctx, "time");
@@ -100,7 +104,7 @@ export async function broadcastConversation(conversation: Talk, ctx: Conversatio
     t("preview", {
       audience: describeAudience(ctx, audience),
       count,
-      when: notBefore ? dueLabel(notBefore, offset, ctx.lang) : t("whenNow"),
+      when: notBefore ? formatDateTime(notBefore, zone) : t("whenNow"),
     }),
     new InlineKeyboard().text(t("confirm"), "bc:confirm:yes"),
   );
@@ -115,7 +119,7 @@ export async function broadcastConversation(conversation: Talk, ctx: Conversatio
     }),
   );
   const progress = { sent: 0, failed: 0, left: started.recipients, cancelled: 0 };
-  const scheduled = notBefore ? dueLabel(notBefore, offset, ctx.lang) : undefined;
+  const scheduled = notBefore ? formatDateTime(notBefore, zone) : undefined;
   const status = await ctx.reply(statusText(ctx.t, started.id, progress, scheduled), {
     reply_markup: statusKeyboard(ctx.t, started.id, progress),
   });
@@ -202,14 +206,14 @@ async function askAudience(
         reportKind,
         outside.now(),
         await loadDeadlineRules(outside.repos),
-        ctx.config.utcOffsetMinutes,
+        ctx.config.timeZone,
       ).slice(0, 6),
     );
     const periodKey = await choose(
       "period",
       t("askPeriod"),
       InlineKeyboard.from(
-        periods.map((p) => [InlineKeyboard.text(periodLabel(p, ctx.lang), `bc:period:${p}`)]),
+        periods.map((p) => [InlineKeyboard.text(formatPeriodLabel(p, ctx.lang), `bc:period:${p}`)]),
       ),
     );
     return { type: "notSubmitted", kind: reportKind, periodKey };
@@ -231,21 +235,9 @@ function describeAudience(ctx: ConversationContext, audience: Audience): string 
     case "notSubmitted":
       return t("describe.notSubmitted", {
         report: ctx.t(`notifications:report.${audience.kind}`),
-        period: periodLabel(audience.periodKey, ctx.lang),
+        period: formatPeriodLabel(audience.periodKey, ctx.lang),
       });
   }
-}
-
-/** "05.11.2026 09:00" in local time (fixed UTC offset) → the instant; undefined if not a date. */
-export function parseLocalTime(text: string, utcOffsetMinutes: number): Date | undefined {
-  const m = /^\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s+(\d{1,2}):(\d{2})\s*$/.exec(text);
-  if (!m) return undefined;
-  const [day, month, year, hour, minute] = m.slice(1).map(Number) as number[];
-  const local = Date.UTC(year ?? 0, (month ?? 0) - 1, day, hour, minute);
-  const check = new Date(local);
-  if (check.getUTCDate() !== day || check.getUTCMonth() !== (month ?? 0) - 1) return undefined;
-  if ((hour ?? 0) > 23 || (minute ?? 0) > 59) return undefined;
-  return new Date(local - utcOffsetMinutes * 60_000);
 }
 
 function nextAnswer(conversation: Talk, ctx: ConversationContext, step: string) {

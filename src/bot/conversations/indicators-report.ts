@@ -66,7 +66,7 @@ export async function indicatorsReport(
     return;
   }
   const rules = await conversation.external((o) => loadDeadlineRules(o.repos));
-  const choices = reportChoices(new Date(start.now), rules, body.kind);
+  const choices = reportChoices(new Date(start.now), rules, body.kind, ctx.config.timeZone);
   const choice = await chooseReport(conversation, ctx, choices);
   const key: IndicatorsReportKey = {
     bodyId: body.id,
@@ -257,6 +257,7 @@ async function summaryStep(input: {
         userId: input.userId,
         draft,
         now: o.now(),
+        zone: o.config.timeZone,
         variants: o.config.methodologyVariants,
       }),
     );

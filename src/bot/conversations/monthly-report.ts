@@ -1,5 +1,6 @@
 import type { Conversation } from "@grammyjs/conversations";
 import { InlineKeyboard } from "grammy";
+import { formatDateTime } from "../../domain/calendar/format.ts";
 import { truncateGraphemes } from "../../domain/text/graphemes.ts";
 import type { MonthChoice } from "../../services/monthly-report.ts";
 import type { BotContext, ConversationContext, Translate } from "../context.ts";
@@ -79,11 +80,9 @@ function monthLabel(t: Translate, c: MonthChoice): string {
   return c.late ? tr(t, "entry.monthLate", { month }) : month;
 }
 
-function localTime(iso: string, offsetMinutes: number): string {
-  const at = new Date(iso).getTime();
-  if (Number.isNaN(at)) return "";
-  const d = new Date(at + offsetMinutes * 60_000).toISOString();
-  return `${d.slice(8, 10)}.${d.slice(5, 7)}.${d.slice(0, 4)} ${d.slice(11, 16)}`;
+function localTime(iso: string, zone: string): string {
+  const at = new Date(iso);
+  return Number.isNaN(at.getTime()) ? "" : formatDateTime(at, zone);
 }
 
 async function pickBody(
@@ -155,11 +154,11 @@ async function chooseMonth(
     if (data === null) return null;
     const choice = entry.choices.find((c) => `month:${c.month}` === data);
     if (!choice) continue;
-    const offset = ctx.config.utcOffsetMinutes;
+    const zone = ctx.config.timeZone;
     const params = {
       month: formatMonth(t, choice.month),
       version: choice.submitted?.version ?? 0,
-      due: localTime(choice.dueAt, offset),
+      due: localTime(choice.dueAt, zone),
     };
     if (choice.mode === "closed") {
       await ctx.reply(tr(t, "entry.closed", params));
@@ -267,8 +266,7 @@ export async function monthlyReportConversation(
         await next.reply(tr(t, "entry.otherBody"));
         return;
       }
-      const due =
-        result.reason === "closed" ? localTime(result.dueAt, ctx.config.utcOffsetMinutes) : "";
+      const due = result.reason === "closed" ? localTime(result.dueAt, ctx.config.timeZone) : "";
       const params = { month: formatMonth(t, month), version: result.version, due };
       const key = result.reason === "closed" ? "entry.closed" : "entry.alreadySubmitted";
       await next.reply(tr(t, key, params));

@@ -1,10 +1,11 @@
 import { Composer, InlineKeyboard } from "grammy";
 import type { AuditRecord } from "../../db/repositories/audit.ts";
+import { formatDateTime } from "../../domain/calendar/format.ts";
 import { truncateGraphemes } from "../../domain/text/graphemes.ts";
 import type { BotContext } from "../context.ts";
 import { onMenuButton } from "../main-menu.ts";
 import { requireRole } from "../middleware/access.ts";
-import { formatDateTime, show } from "./view-helpers.ts";
+import { show } from "./view-helpers.ts";
 
 const composer = new Composer<BotContext>();
 const admins = requireRole("admin");
@@ -48,7 +49,7 @@ function describeEntry(ctx: BotContext, entry: AuditRecord, actor: string): stri
     defaultValue: entry.action,
   });
   const details = describeDetails(entry.details);
-  const head = `${formatDateTime(entry.at, ctx.config.utcOffsetMinutes)} · ${actor} · ${action}`;
+  const head = `${formatDateTime(entry.at, ctx.config.timeZone)} · ${actor} · ${action}`;
   const target = entry.target ? ` · ${entry.target}` : "";
   return `${head}${target}${details ? `\n   ${truncateGraphemes(details, 200)}` : ""}`;
 }

@@ -60,7 +60,6 @@ async function editDeadline(
           dueHour: hour,
           dueMinute: minute,
           monthOffset: before?.monthOffset ?? 1,
-          timeZone: before?.timeZone ?? outside.config.timeZone,
         },
         outside.now(),
       );

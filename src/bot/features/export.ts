@@ -1,4 +1,5 @@
 import { Composer, InlineKeyboard, InputFile } from "grammy";
+import { formatPeriodLabel } from "../../domain/calendar/format.ts";
 import { previousPeriod, quarterOf, yearOf } from "../../domain/periods.ts";
 import { reportingMonth } from "../../services/body-scores.ts";
 import {
@@ -7,7 +8,6 @@ import {
   type ExportRequest,
   runExport,
 } from "../../services/exports.ts";
-import { formatPeriodLabel } from "../../services/period-labels.ts";
 import type { BotContext } from "../context.ts";
 import { onMenuButton } from "../main-menu.ts";
 import { requireRole } from "../middleware/access.ts";
@@ -87,7 +87,7 @@ async function showKinds(ctx: BotContext, fresh = false) {
 }
 
 async function showPeriods(ctx: BotContext, kind: ExportKind, bodyId?: number) {
-  const month = reportingMonth(ctx.now(), ctx.config.utcOffsetMinutes);
+  const month = reportingMonth(ctx.now(), ctx.config.timeZone);
   const months = [month, previousPeriod(month), previousPeriod(previousPeriod(month))];
   // With the body known, a period leads straight to the format.
   const next = (key: string) => `ex:${kind}:${key}${bodyId === undefined ? "" : `:${bodyId}`}`;

@@ -2,6 +2,7 @@ import { Composer, InlineKeyboard } from "grammy";
 import type { BodyRecord } from "../../db/repositories/directory.ts";
 import type { InviteRecord } from "../../db/repositories/invites.ts";
 import type { Role } from "../../db/repositories/users.ts";
+import { formatDate } from "../../domain/calendar/format.ts";
 import {
   createInviteForBody,
   inviteLink,
@@ -115,7 +116,7 @@ buttons.callbackQuery(/^inv:c:(\d+):(\w+):(\d+):(\d+)$/, async (ctx) => {
     ctx.t("onboarding:invite.created", {
       ...describe(ctx, body, role),
       uses: ctx.t("onboarding:invite.uses", { count: invite.maxUses }),
-      until: formatDate(ctx, invite.expiresAt),
+      until: formatDate(invite.expiresAt, ctx.config.timeZone),
       link: inviteLink(ctx.me.username, invite.code),
     }),
     { reply_markup: new InlineKeyboard(), link_preview_options: { is_disabled: true } },
@@ -195,7 +196,7 @@ function inviteLine(ctx: BotContext, invite: InviteRecord, n: number): string {
     role: ctx.t(`onboarding:roles.${invite.role}`),
     uses: invite.uses,
     max: invite.maxUses,
-    until: formatDate(ctx, invite.expiresAt),
+    until: formatDate(invite.expiresAt, ctx.config.timeZone),
     link: inviteLink(ctx.me.username, invite.code),
   });
 }
@@ -214,16 +215,6 @@ function roleOf(text: string | undefined): Role | undefined {
 
 function describe(ctx: BotContext, body: BodyRecord, role: Role) {
   return { body: bodyName(ctx, body), role: ctx.t(`onboarding:roles.${role}`) };
-}
-
-/** dd.mm.yyyy in the bot's time zone, as both languages write dates. */
-function formatDate(ctx: BotContext, date: Date): string {
-  return new Intl.DateTimeFormat("ru-RU", {
-    timeZone: ctx.config.timeZone,
-    day: "2-digit",
-    month: "2-digit",
-    year: "numeric",
-  }).format(date);
 }
 
 /** /invite and the "invite" button: pick a body, a role, how many people and days; list and revoke. */

@@ -1,9 +1,10 @@
 import { Composer, InlineKeyboard } from "grammy";
 import type { BodyKind } from "../../db/repositories/directory.ts";
+import { formatPeriodLabel } from "../../domain/calendar/format.ts";
 import { nextPeriod, parsePeriod, previousPeriod } from "../../domain/periods.ts";
 import { reportingMonth } from "../../services/body-scores.ts";
 import { rankBodiesOfKind } from "../../services/leaderboard.ts";
-import { bodyName, formatPeriodLabel } from "../../services/period-labels.ts";
+import { bodyName } from "../../services/period-labels.ts";
 import type { BotContext } from "../context.ts";
 import { onMenuButton } from "../main-menu.ts";
 import { requireRole } from "../middleware/access.ts";
@@ -30,7 +31,7 @@ composer.callbackQuery(SCREEN, allowed, async (ctx) => {
 async function openLeaderboard(ctx: BotContext, fresh: boolean) {
   const own =
     ctx.user?.bodyId == null ? undefined : await ctx.repos.directory.getBody(ctx.user.bodyId);
-  const month = reportingMonth(ctx.now(), ctx.config.utcOffsetMinutes);
+  const month = reportingMonth(ctx.now(), ctx.config.timeZone);
   const view = await leaderboardView(ctx, own?.kind ?? "central", month);
   if (fresh) await ctx.reply(view.text, { reply_markup: view.keyboard });
   else await show(ctx, view.text, view.keyboard);
@@ -66,7 +67,7 @@ async function leaderboardView(ctx: BotContext, kind: BodyKind, periodKey: strin
   if (lines.some((line) => line.unreviewed !== 0))
     text.push("", ctx.t("manager:leaderboard.unreviewedNote"));
 
-  const month = isMonth ? periodKey : reportingMonth(ctx.now(), ctx.config.utcOffsetMinutes);
+  const month = isMonth ? periodKey : reportingMonth(ctx.now(), ctx.config.timeZone);
   const year = String(period?.year ?? month.slice(0, 4));
   const keyboard = new InlineKeyboard()
     .text(`${isMonth ? "✓ " : ""}${ctx.t("manager:leaderboard.month")}`, `lb:${kind}:${month}`)

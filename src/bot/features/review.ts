@@ -2,9 +2,14 @@ import { Composer, InlineKeyboard } from "grammy";
 import type { QueueItem } from "../../db/repositories/submissions.ts";
 import type { UserRecord } from "../../db/repositories/users.ts";
 import { enqueueMessages } from "../../delivery/outbox-message.ts";
+import {
+  formatCalendarDate,
+  formatDateTime,
+  formatPeriodLabel,
+} from "../../domain/calendar/format.ts";
 import { findIndicator } from "../../domain/methodology/lookup.ts";
 import { translator } from "../../i18n.ts";
-import { bodyName, formatPeriodLabel, methodologyNumber } from "../../services/period-labels.ts";
+import { bodyName, methodologyNumber } from "../../services/period-labels.ts";
 import {
   decideReview,
   listReviewQueue,
@@ -15,7 +20,7 @@ import {
 import type { BotContext } from "../context.ts";
 import { onMenuButton } from "../main-menu.ts";
 import { requireRole } from "../middleware/access.ts";
-import { formatDate, formatDateTime, pts, refuse, shorten, show } from "./view-helpers.ts";
+import { pts, refuse, shorten, show } from "./view-helpers.ts";
 
 const composer = new Composer<BotContext>();
 const admins = requireRole("admin");
@@ -110,12 +115,12 @@ async function showReport(ctx: BotContext, submissionId: number) {
   });
   if (!view) return refuse(ctx, ctx.t("admin:review.notFound"));
   const { submission, version, score } = view;
-  const offset = ctx.config.utcOffsetMinutes;
+  const zone = ctx.config.timeZone;
   const lines = [
     `📄 ${reportTitle(ctx, view)}`,
     ctx.t("admin:review.versionLine", {
       number: version.number,
-      at: formatDateTime(version.createdAt, offset),
+      at: formatDateTime(version.createdAt, zone),
       author: view.author?.name ?? "—",
     }),
     `${ctx.t(`admin:review.status.${submission.status}`)}${submission.late ? ` · ${ctx.t("admin:review.late")}` : ""}`,
@@ -135,7 +140,7 @@ async function showReport(ctx: BotContext, submissionId: number) {
     lines.push("", ctx.t("admin:review.events"));
     version.events.forEach((event, i) => {
       const parts = [
-        formatDate(new Date(`${event.date}T00:00:00Z`), 0),
+        formatCalendarDate(event.date),
         ctx.t(`admin:review.eventKinds.${event.kind}`),
         event.topic,
       ];
@@ -178,10 +183,10 @@ async function showReport(ctx: BotContext, submissionId: number) {
 async function showHistory(ctx: BotContext, submissionId: number) {
   const view = await loadReview(ctx.repos, submissionId);
   if (!view) return refuse(ctx, ctx.t("admin:review.notFound"));
-  const offset = ctx.config.utcOffsetMinutes;
+  const zone = ctx.config.timeZone;
   const lines = [`🕘 ${ctx.t("admin:review.historyTitle")}: ${reportTitle(ctx, view)}`, ""];
   for (const entry of await loadHistory(ctx.repos, submissionId)) {
-    const at = formatDateTime(entry.at, offset);
+    const at = formatDateTime(entry.at, zone);
     if (entry.type === "version") {
       const late = entry.late ? ` (${ctx.t("admin:review.late")})` : "";
       lines.push(

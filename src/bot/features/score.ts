@@ -1,4 +1,5 @@
 import { Composer, InlineKeyboard } from "grammy";
+import { formatPeriodLabel } from "../../domain/calendar/format.ts";
 import { isPeriodKey, nextPeriod, previousPeriod } from "../../domain/periods.ts";
 import { listVisibleBodies, mayViewBody } from "../../services/body-scope.ts";
 import {
@@ -8,7 +9,7 @@ import {
   type SpanPoints,
   summarizeBodyScores,
 } from "../../services/body-scores.ts";
-import { bodyName, formatPeriodLabel, methodologyNumber } from "../../services/period-labels.ts";
+import { bodyName, methodologyNumber } from "../../services/period-labels.ts";
 import { listReportProblems } from "../../services/report-status.ts";
 import type { BotContext } from "../context.ts";
 import { onMenuButton } from "../main-menu.ts";
@@ -28,7 +29,7 @@ composer.command("score", allowed, async (ctx) => {
   const args = ctx.match.trim().split(/\s+/).filter(Boolean);
   const monthArg = args.find((arg) => isPeriodKey(arg, "month"));
   const codeArg = args.find((arg) => arg !== monthArg);
-  const month = monthArg ?? reportingMonth(ctx.now(), ctx.config.utcOffsetMinutes);
+  const month = monthArg ?? reportingMonth(ctx.now(), ctx.config.timeZone);
   if (codeArg) {
     const body = await ctx.repos.directory.getBodyByCode(codeArg);
     if (!body || !(await mayViewBody(ctx.repos, user, body.id))) {
@@ -44,7 +45,7 @@ composer.command("score", allowed, async (ctx) => {
 onMenuButton(composer, "score", async (ctx) => {
   const user = ctx.user;
   if (!user) return;
-  const month = reportingMonth(ctx.now(), ctx.config.utcOffsetMinutes);
+  const month = reportingMonth(ctx.now(), ctx.config.timeZone);
   await ctx.answerCallbackQuery();
   if (user.bodyId === null) return showPicker(ctx, 0, month, true);
   return showScreen(ctx, user.bodyId, month, "", true);
@@ -124,7 +125,7 @@ async function summaryView(ctx: BotContext, summary: BodyScoreSummary): Promise<
   const problems = await listReportProblems(ctx.repos, body.id, {
     year: Number(summary.year),
     now: ctx.now(),
-    utcOffsetMinutes: ctx.config.utcOffsetMinutes,
+    zone: ctx.config.timeZone,
   });
   lines.push(ctx.t("manager:score.reports"));
   if (problems.length === 0) lines.push(ctx.t("manager:score.allOnTime"));

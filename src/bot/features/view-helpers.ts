@@ -17,18 +17,6 @@ export function shorten(text: string, limit = 48): string {
 /** Points with a decimal comma. */
 export const pts = (points: Points): string => formatPoints(points);
 
-/** Local date and time "03.11.2026 14:05" at a fixed UTC offset. */
-export function formatDateTime(date: Date, utcOffsetMinutes: number): string {
-  const local = new Date(date.getTime() + utcOffsetMinutes * 60_000);
-  const two = (n: number) => String(n).padStart(2, "0");
-  return `${two(local.getUTCDate())}.${two(local.getUTCMonth() + 1)}.${local.getUTCFullYear()} ${two(local.getUTCHours())}:${two(local.getUTCMinutes())}`;
-}
-
-/** Local date "05.11.2026". */
-export function formatDate(date: Date, utcOffsetMinutes: number): string {
-  return formatDateTime(date, utcOffsetMinutes).slice(0, 10);
-}
-
 /** Edits the message a button belongs to, or replies (for a command, or when `fresh`). */
 export async function show(
   ctx: BotContext,

@@ -1,14 +1,13 @@
 import type { PrismaClient, ReportKind } from "../generated/client.ts";
 import { isCheckViolation } from "./shared.ts";
 
-/** Day `dueDay` of the month `monthOffset` months after the period ends, at dueHour:dueMinute in timeZone. */
+/** Day `dueDay` of the month `monthOffset` months after the period's last month, at dueHour:dueMinute (TIME_ZONE). */
 export interface DeadlineRuleRecord {
   kind: ReportKind;
   dueDay: number;
   monthOffset: number;
   dueHour: number;
   dueMinute: number;
-  timeZone: string;
   updatedAt: Date;
 }
 

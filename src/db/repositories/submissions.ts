@@ -1,3 +1,4 @@
+import { calendarDateOf } from "../../domain/calendar/zone.ts";
 import type { Problem } from "../../domain/problems.ts";
 import { parseIndicatorValue } from "../../domain/scoring/parse-value.ts";
 import type { Prisma, PrismaClient, ReportKind, SubmissionStatus } from "../generated/client.ts";
@@ -45,7 +46,7 @@ function toVersionDetail(row: VersionRow): VersionDetail {
     values: Object.fromEntries(values.map((v) => [v.indicatorId, v.value as Json])),
     events: events.map((e) => ({
       kind: e.kind,
-      date: e.date.toISOString().slice(0, 10),
+      date: calendarDateOf(e.date),
       topic: e.topic,
       participants: e.participants,
       position: e.position,

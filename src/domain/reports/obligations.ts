@@ -1,4 +1,4 @@
-import type { ReportKind } from "../deadlines.ts";
+import { type ReportKind, UNIT_OF_REPORT } from "../deadlines.ts";
 import type { BodyKind, IndicatorDef, Methodology, PeriodKind } from "../methodology/types.ts";
 import {
   monthsOf,
@@ -8,13 +8,6 @@ import {
   quarterOf,
   yearOf,
 } from "../periods.ts";
-
-/** The period unit of each report kind: a monthly report is for a month, and so on. */
-export const UNIT_OF_REPORT: Readonly<Record<ReportKind, PeriodUnit>> = {
-  monthly: "month",
-  quarterly: "quarter",
-  annual: "year",
-};
 
 const REPORT_OF_UNIT: Readonly<Record<PeriodUnit, ReportKind>> = {
   month: "monthly",
@@ -59,7 +52,7 @@ export interface ObligedBody {
 /** The rules a period is judged by: the methodology in force for it and the local UTC offset. */
 export interface ObligationRules {
   methodology: Methodology;
-  utcOffsetMinutes: number;
+  zone: string;
 }
 
 /**
@@ -76,7 +69,7 @@ export function owesReport(
   const period = parsePeriod(report.periodKey);
   if (!period || period.kind !== UNIT_OF_REPORT[report.kind]) return false;
   if (indicatorsOwed(rules.methodology, report.kind, body.kind).length === 0) return false;
-  return periodEnd(report.periodKey, rules.utcOffsetMinutes).getTime() > body.joinedAt.getTime();
+  return periodEnd(report.periodKey, rules.zone).getTime() > body.joinedAt.getTime();
 }
 
 /**

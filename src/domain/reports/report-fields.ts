@@ -1,3 +1,4 @@
+import { isCalendarDate, isoDateOf } from "../calendar/zone.ts";
 import { periodOf } from "../periods.ts";
 import { isBlankText } from "../text/graphemes.ts";
 
@@ -52,10 +53,7 @@ const fail = (
 ): FieldCheck<never> => (params ? { ok: false, code, params } : { ok: false, code });
 
 function isoDate(year: number, month: number, day: number): string | undefined {
-  const d = new Date(Date.UTC(year, month - 1, day));
-  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day)
-    return undefined;
-  return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+  return isCalendarDate(year, month, day) ? isoDateOf(year, month, day) : undefined;
 }
 
 /** A day of the report's month: "15", "15.10", "15.10.2026" or "2026-10-15" → "2026-10-15". */

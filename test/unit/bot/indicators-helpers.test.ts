@@ -133,11 +133,12 @@ describe("the report's indicators, periods and stored shapes", () => {
 
   it("offers the period just ended first, and quarters only where a quarterly indicator applies", () => {
     const now = new Date("2026-01-16T10:00:00+05:00");
-    expect(reportChoices(now, DEFAULT_DEADLINE_RULES, "regional")).toEqual([
+    expect(reportChoices(now, DEFAULT_DEADLINE_RULES, "regional", "Asia/Almaty")).toEqual([
       { kind: "annual", periodKey: "2025", late: true },
       { kind: "quarterly", periodKey: "2025-Q4", late: true },
+      { kind: "quarterly", periodKey: "2025-Q3", late: true },
     ]);
-    expect(reportChoices(now, DEFAULT_DEADLINE_RULES, "central")).toHaveLength(1);
+    expect(reportChoices(now, DEFAULT_DEADLINE_RULES, "central", "Asia/Almaty")).toHaveLength(1);
   });
 
   it("drops draft values that no longer pass their indicator's schema", () => {

@@ -1,12 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import {
-  formatHundredths,
-  formatMonth,
-  formatMonthName,
-  InvalidPeriodKeyError,
-} from "../../../src/documents/labels.ts";
+import { formatHundredths } from "../../../src/documents/labels.ts";
 import { LOCALES_DIR } from "../../../src/i18n.ts";
 
 function keysOf(value: unknown, prefix = ""): string[] {
@@ -21,40 +16,6 @@ describe("documents locale", () => {
     const read = (lang: string) =>
       JSON.parse(readFileSync(join(LOCALES_DIR, lang, "documents.json"), "utf8"));
     expect(keysOf(read("kk")).sort()).toEqual(keysOf(read("ru")).sort());
-  });
-});
-
-describe("formatMonth", () => {
-  it("names every month in Kazakh", () => {
-    const names = Array.from({ length: 12 }, (_, i) =>
-      formatMonthName(`2026-${String(i + 1).padStart(2, "0")}`, "kk"),
-    );
-    expect(names).toEqual([
-      "қаңтар",
-      "ақпан",
-      "наурыз",
-      "сәуір",
-      "мамыр",
-      "маусым",
-      "шілде",
-      "тамыз",
-      "қыркүйек",
-      "қазан",
-      "қараша",
-      "желтоқсан",
-    ]);
-  });
-
-  it("names months in Russian, with the year", () => {
-    expect(formatMonth("2026-01", "ru")).toBe("январь 2026");
-    expect(formatMonth("2025-12", "ru")).toBe("декабрь 2025");
-    expect(formatMonth("2026-04", "kk")).toBe("2026 ж. сәуір");
-  });
-
-  it("refuses a key that is not a month", () => {
-    for (const key of ["2026-13", "2026-1", "2026-Q1", "2026"]) {
-      expect(() => formatMonth(key, "ru")).toThrow(InvalidPeriodKeyError);
-    }
   });
 });
 

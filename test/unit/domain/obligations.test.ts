@@ -8,7 +8,7 @@ import {
 } from "../../../src/domain/reports/obligations.ts";
 import { ratePercent, reportState, tallyStates } from "../../../src/domain/reports/reporting.ts";
 
-const rules = { methodology: METHODOLOGY, utcOffsetMinutes: 300 };
+const rules = { methodology: METHODOLOGY, zone: "Asia/Almaty" };
 const longAgo = new Date("2020-01-01T00:00:00Z");
 const central = { kind: "central" as const, joinedAt: longAgo };
 const regional = { kind: "regional" as const, joinedAt: longAgo };

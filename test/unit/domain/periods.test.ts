@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
   comparePeriods,
-  formatPeriod,
   isPeriodKey,
   monthsOf,
   nextPeriod,
@@ -9,13 +8,14 @@ import {
   parsePeriod,
   periodContaining,
   periodEnd,
+  periodKeyOf,
   periodStart,
   previousPeriod,
   quarterOf,
   yearOf,
 } from "../../../src/domain/periods.ts";
 
-const ALMATY = 300;
+const ALMATY = "Asia/Almaty";
 
 describe("period keys", () => {
   it("parse and format months, quarters and years", () => {
@@ -23,7 +23,7 @@ describe("period keys", () => {
     expect(parsePeriod("2026-Q3")).toEqual({ kind: "quarter", year: 2026, quarter: 3 });
     expect(parsePeriod("2026")).toEqual({ kind: "year", year: 2026 });
     for (const key of ["2026-10", "2026-Q3", "2026"])
-      expect(formatPeriod(parsePeriod(key)!)).toBe(key);
+      expect(periodKeyOf(parsePeriod(key)!)).toBe(key);
   });
 
   it("refuse what is not a key", () => {
@@ -62,7 +62,7 @@ describe("period keys", () => {
   });
 });
 
-describe("periods in Almaty time (UTC+5)", () => {
+describe("periods in Almaty time (UTC+5) and in a zone with daylight saving", () => {
   it("start at local midnight", () => {
     expect(periodStart("2026-10", ALMATY).toISOString()).toBe("2026-09-30T19:00:00.000Z");
     expect(periodEnd("2026-Q4", ALMATY).toISOString()).toBe("2026-12-31T19:00:00.000Z");
@@ -73,5 +73,14 @@ describe("periods in Almaty time (UTC+5)", () => {
     expect(periodContaining("month", new Date("2026-10-31T20:00:00Z"), ALMATY)).toBe("2026-11");
     expect(periodContaining("month", new Date("2026-10-31T18:59:59Z"), ALMATY)).toBe("2026-10");
     expect(periodContaining("quarter", new Date("2026-12-31T19:00:00Z"), ALMATY)).toBe("2027-Q1");
+  });
+
+  it("start at local midnight across a daylight saving change", () => {
+    // Berlin: winter UTC+1 until 28 March 2027, then summer UTC+2.
+    expect(periodStart("2027-03", "Europe/Berlin").toISOString()).toBe("2027-02-28T23:00:00.000Z");
+    expect(periodStart("2027-04", "Europe/Berlin").toISOString()).toBe("2027-03-31T22:00:00.000Z");
+    expect(periodContaining("month", new Date("2027-03-31T22:30:00Z"), "Europe/Berlin")).toBe(
+      "2027-04",
+    );
   });
 });

@@ -1,6 +1,7 @@
 // Shared seeds for the manager and admin service tests and end-to-end tests.
-import { JOINED_LONG_AGO } from "../../support/seed.ts";
+
 import type { Repositories, SubmitInput } from "../../../src/db/repositories/index.ts";
+import { JOINED_LONG_AGO } from "../../support/seed.ts";
 
 /** A month's report of the ethics commissioner: 3 explanatory events, 1 preventive talk, 1 propaganda event. */
 export function monthlyReport(

@@ -61,7 +61,7 @@ const draftKey = (userId: number, bodyId: number, month: string) => ({
 
 /** The months open now and the most recent draft among them. */
 export async function loadEntry(ctx: BotContext, userId: number, bodyId: number): Promise<Entry> {
-  const clock = { now: ctx.now(), utcOffsetMinutes: ctx.config.utcOffsetMinutes };
+  const clock = { now: ctx.now(), zone: ctx.config.timeZone };
   const choices = await listMonthChoices(ctx.repos, bodyId, clock);
   const askMonth = ctx.session.monthlyReportAskMonth === true;
   delete ctx.session.monthlyReportAskMonth;
@@ -127,7 +127,7 @@ export async function loadDraft(
   month: string,
 ): Promise<{ draft: MonthlyDraft | null; late: boolean }> {
   const saved = await ctx.repos.drafts.getDraft(draftKey(userId, bodyId, month));
-  const clock = { now: ctx.now(), utcOffsetMinutes: ctx.config.utcOffsetMinutes };
+  const clock = { now: ctx.now(), zone: ctx.config.timeZone };
   const choice = (await listMonthChoices(ctx.repos, bodyId, clock)).find((c) => c.month === month);
   return { draft: (saved && readDraft(saved.document)) ?? null, late: choice?.late ?? true };
 }
@@ -176,7 +176,7 @@ export async function submitDraft(
     files: draft.evidence,
     variants: ctx.config.methodologyVariants,
     now: ctx.now(),
-    utcOffsetMinutes: ctx.config.utcOffsetMinutes,
+    zone: ctx.config.timeZone,
   });
   if (result.ok || result.reason === "invalid") return result;
   return {
