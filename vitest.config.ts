@@ -4,13 +4,33 @@ import { defineConfig } from "vitest/config";
 // tests and the bot processes they start run in a zone with daylight saving far from Almaty.
 process.env.TZ = "America/New_York";
 
+// Three projects, each with its own script (npm run test:unit, test:db, test:e2e); `npm test` runs
+// them all. Unit tests are pure logic (no database, no child process); database tests run on
+// PGlite and a PostgreSQL server the tests start; end-to-end tests drive the real bot process.
 export default defineConfig({
   test: {
-    include: ["test/**/*.test.ts"],
     pool: "forks",
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // Each file brings its own emulator port and database; two cores limit useful parallelism.
     maxWorkers: 2,
+    projects: [
+      {
+        extends: true,
+        test: { name: "unit", include: ["test/unit/**/*.test.ts"] },
+      },
+      {
+        extends: true,
+        test: {
+          name: "db",
+          include: ["test/**/*.test.ts"],
+          exclude: ["test/unit/**", "test/e2e/**"],
+        },
+      },
+      {
+        extends: true,
+        test: { name: "e2e", include: ["test/e2e/**/*.test.ts"] },
+      },
+    ],
   },
 });

@@ -1,5 +1,6 @@
 // `npm run --silent score -- [--variant p2.t5.s4=kk] FILE|-`: one scorecard in, its points out (SCORING.md).
 import { readFileSync } from "node:fs";
+import { basename } from "node:path";
 import { pointsToNumber } from "../domain/points.ts";
 import { describeProblem, type Problem } from "../domain/problems.ts";
 import { parseScorecard } from "../domain/scoring/parse-scorecard.ts";
@@ -11,6 +12,19 @@ const t = translator("en");
 const BAD_INPUT = 2;
 
 class BadInput extends Error {}
+
+/** Where the command reads standard input and writes its output; the process's own by default. */
+export interface ScoreIo {
+  readStdin(): string;
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
+}
+
+const processIo: ScoreIo = {
+  readStdin: () => readFileSync(0, "utf8"),
+  stdout: process.stdout,
+  stderr: process.stderr,
+};
 
 function parseArgs(argv: readonly string[]): { file: string; variants: Partial<Variants> } {
   let file: string | undefined;
@@ -33,11 +47,11 @@ function parseArgs(argv: readonly string[]): { file: string; variants: Partial<V
   return { file, variants };
 }
 
-function readJson(file: string): unknown {
+function readJson(file: string, io: ScoreIo): unknown {
   const name = file === "-" ? "standard input" : file;
   let text: string;
   try {
-    text = readFileSync(file === "-" ? 0 : file, "utf8");
+    text = file === "-" ? io.readStdin() : readFileSync(file, "utf8");
   } catch (error) {
     throw new BadInput(
       t("scoring:cli.unreadable", { file: name, reason: (error as Error).message }),
@@ -52,11 +66,12 @@ function readJson(file: string): unknown {
   }
 }
 
-function main(argv: readonly string[]): number {
+/** Runs the command on its arguments (without node and the script); returns the exit code. */
+export function main(argv: readonly string[], io: ScoreIo = processIo): number {
   let problems: Problem[];
   try {
     const { file, variants } = parseArgs(argv);
-    const parsed = parseScorecard(readJson(file));
+    const parsed = parseScorecard(readJson(file, io));
     if (parsed.ok) {
       const breakdown = scoreScorecard(parsed.value, { variants });
       const indicators: Record<string, { points: number; applicable: boolean; max?: number }> = {};
@@ -69,17 +84,20 @@ function main(argv: readonly string[]): number {
         indicators,
         ...(breakdown.p1ExternalPlan ? { p1ExternalPlan: breakdown.p1ExternalPlan } : {}),
       };
-      process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+      io.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
       return 0;
     }
     problems = parsed.problems;
   } catch (error) {
     if (!(error instanceof BadInput)) throw error;
-    process.stderr.write(`${error.message}\n`);
+    io.stderr.write(`${error.message}\n`);
     return BAD_INPUT;
   }
-  for (const problem of problems) process.stderr.write(`${describeProblem(problem, t)}\n`);
+  for (const problem of problems) io.stderr.write(`${describeProblem(problem, t)}\n`);
   return BAD_INPUT;
 }
 
-process.exitCode = main(process.argv.slice(2));
+// Run only as the command itself; tests import main and call it in-process.
+if (process.argv[1] && import.meta.url.endsWith(basename(process.argv[1]))) {
+  process.exitCode = main(process.argv.slice(2));
+}

@@ -1,7 +1,6 @@
 // Plays an officer through the indicators conversation, one planned answer per indicator.
-import { spawnSync } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import type { EmulatedUser } from "../support/emulated-user.ts";
+import { runScoreCommand } from "../support/score-command.ts";
 
 /** What the officer does on an indicator's screen. */
 export type Answer =
@@ -102,16 +101,10 @@ export async function walkAndSummarize(
   return labels.total.exec(summary.text)?.[1] ?? "";
 }
 
-const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
-
-/** `npm run --silent score` on a scorecard, as a subprocess; returns its total with a decimal comma. */
+/** The score command on a scorecard (in-process, as `npm run score -- -`); its total with a decimal comma. */
 export function scoreWithCli(scorecard: unknown): string {
-  const run = spawnSync("npm", ["run", "--silent", "score", "--", "-"], {
-    cwd: REPO_ROOT,
-    input: JSON.stringify(scorecard),
-    encoding: "utf8",
-  });
-  if (run.status !== 0) throw new Error(`score exited ${run.status}: ${run.stderr}`);
+  const run = runScoreCommand(["-"], JSON.stringify(scorecard));
+  if (run.code !== 0) throw new Error(`score exited ${run.code}: ${run.stderr}`);
   const total = (JSON.parse(run.stdout) as { total: number }).total;
   return String(total).replace(".", ",").replace("-", "−");
 }

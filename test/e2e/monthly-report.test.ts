@@ -1,24 +1,18 @@
-import { spawnSync } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BotProcess } from "../support/bot-process.ts";
 import type { EmulatedUser } from "../support/emulated-user.ts";
 import { type Emulator, startEmulator } from "../support/emulator.ts";
+import { runScoreCommand } from "../support/score-command.ts";
 import { seedBody, seedDatabase, seedUser } from "../support/seed.ts";
 
 // 3 November 2026, 11:00 in Almaty: October is due on 5 November (on time), September is late.
 const FAKE_NOW = "2026-11-03T11:00:00+05:00";
-const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const MONTHLY = ["p4.t2.s3", "p4.t2.s4", "p4.t3.s1"];
 
-/** The month's points by `npm run --silent score` on a scorecard with the same monthly values. */
+/** The month's points by the score command (in-process) on a scorecard with the same monthly values. */
 function monthlyPointsByCli(values: Record<string, unknown>): string {
-  const run = spawnSync("npm", ["run", "--silent", "score", "--", "-"], {
-    cwd: REPO_ROOT,
-    input: JSON.stringify({ bodyKind: "regional", values }),
-    encoding: "utf8",
-  });
-  if (run.status !== 0) throw new Error(`score exited ${run.status}: ${run.stderr}`);
+  const run = runScoreCommand(["-"], JSON.stringify({ bodyKind: "regional", values }));
+  if (run.code !== 0) throw new Error(`score exited ${run.code}: ${run.stderr}`);
   const out = JSON.parse(run.stdout) as { indicators: Record<string, { points: number }> };
   // The whole scorecard also scores the annual indicators left out (penalties); the month is these three.
   const total = MONTHLY.reduce(

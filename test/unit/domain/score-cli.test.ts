@@ -1,24 +1,15 @@
-import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { INDICATOR_IDS } from "../../../src/domain/methodology/lookup.ts";
+import { runScoreCommand as score } from "../../support/score-command.ts";
 
-const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 const FIXTURE = fileURLToPath(new URL("./fixtures/example-scorecard.json", import.meta.url));
-const TSX = fileURLToPath(new URL("../../../node_modules/.bin/tsx", import.meta.url));
 
-function score(args: string[], input?: string, viaNpm = false) {
-  const [cmd, pre] = viaNpm
-    ? ["npm", ["run", "--silent", "score", "--"]]
-    : [TSX, ["src/cli/score.ts"]];
-  const r = spawnSync(cmd, [...pre, ...args], { cwd: ROOT, input, encoding: "utf8" });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
+// In-process (src/cli/score.ts's main); test/e2e/score-command.test.ts runs the real command once.
 describe("the score command", () => {
   it("scores a scorecard file: total 84.5 and every indicator id", () => {
-    const r = score([FIXTURE], undefined, true);
+    const r = score([FIXTURE]);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out.total).toBe(84.5);

@@ -1,6 +1,6 @@
 import type { Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createHttpServer } from "../../../src/bot/http-server.ts";
+import { createHttpServer } from "../../src/bot/http-server.ts";
 import {
   cacheProbe,
   createReadinessCheck,
@@ -8,12 +8,12 @@ import {
   probeDatabase,
   probeMigrations,
   type Readiness,
-} from "../../../src/bot/readiness.ts";
-import { type Database, migrateDatabase, openDatabase } from "../../../src/db/index.ts";
-import { createMetrics } from "../../../src/metrics.ts";
-import { type Emulator, startEmulator } from "../../support/emulator.ts";
-import { findFreePort } from "../../support/free-port.ts";
-import { createMemoryLogger } from "../../support/memory-logger.ts";
+} from "../../src/bot/readiness.ts";
+import { type Database, migrateDatabase, openDatabase } from "../../src/db/index.ts";
+import { createMetrics } from "../../src/metrics.ts";
+import { type Emulator, startEmulator } from "../support/emulator.ts";
+import { findFreePort } from "../support/free-port.ts";
+import { createMemoryLogger } from "../support/memory-logger.ts";
 
 async function serve(server: Server): Promise<string> {
   const port = await findFreePort();

@@ -1,24 +1,24 @@
 import { expect, it } from "vitest";
-import { readWorkbookRows } from "../../../src/documents/read-workbook.ts";
-import { pointsToNumber } from "../../../src/domain/points.ts";
-import { scoreReport } from "../../../src/domain/scoring/score-report.ts";
-import type { IndicatorValue } from "../../../src/domain/scoring/values.ts";
-import { listVisibleBodies, mayViewBody } from "../../../src/services/body-scope.ts";
-import { reportingMonth, summarizeBodyScores } from "../../../src/services/body-scores.ts";
-import { importDirectory } from "../../../src/services/directory-import.ts";
+import { readWorkbookRows } from "../../src/documents/read-workbook.ts";
+import { pointsToNumber } from "../../src/domain/points.ts";
+import { scoreReport } from "../../src/domain/scoring/score-report.ts";
+import type { IndicatorValue } from "../../src/domain/scoring/values.ts";
+import { listVisibleBodies, mayViewBody } from "../../src/services/body-scope.ts";
+import { reportingMonth, summarizeBodyScores } from "../../src/services/body-scores.ts";
+import { importDirectory } from "../../src/services/directory-import.ts";
 import {
   exportMonthlyReports,
   exportScoreSheet,
   runExport,
-} from "../../../src/services/exports.ts";
-import { rankBodiesOfKind } from "../../../src/services/leaderboard.ts";
-import { recomputeReportScores } from "../../../src/services/report-scores.ts";
-import { listReportProblems } from "../../../src/services/report-status.ts";
-import { decideReview, loadHistory, loadReview } from "../../../src/services/review.ts";
-import { parseCsv } from "../../../src/services/table-file.ts";
-import { changeUserRole } from "../../../src/services/user-admin.ts";
-import { describeDatabases } from "../../db/database.ts";
-import { bodiesCsv, monthlyReport, seedBodies, seedPerson } from "./fixtures.ts";
+} from "../../src/services/exports.ts";
+import { rankBodiesOfKind } from "../../src/services/leaderboard.ts";
+import { recomputeReportScores } from "../../src/services/report-scores.ts";
+import { listReportProblems } from "../../src/services/report-status.ts";
+import { decideReview, loadHistory, loadReview } from "../../src/services/review.ts";
+import { parseCsv } from "../../src/services/table-file.ts";
+import { changeUserRole } from "../../src/services/user-admin.ts";
+import { describeDatabases } from "../db/database.ts";
+import { bodiesCsv, monthlyReport, seedBodies, seedPerson } from "../unit/services/fixtures.ts";
 
 const NOW = new Date("2026-11-20T09:00:00Z");
 const ZONE = "Asia/Almaty";
