@@ -6,11 +6,7 @@ import type { IndicatorValue } from "../../src/domain/scoring/values.ts";
 import { listVisibleBodies, mayViewBody } from "../../src/services/body-scope.ts";
 import { reportingMonth, summarizeBodyScores } from "../../src/services/body-scores.ts";
 import { importDirectory } from "../../src/services/directory-import.ts";
-import {
-  exportMonthlyReports,
-  exportScoreSheet,
-  runExport,
-} from "../../src/services/exports.ts";
+import { exportMonthlyReports, exportScoreSheet, runExport } from "../../src/services/exports.ts";
 import { rankBodiesOfKind } from "../../src/services/leaderboard.ts";
 import { recomputeReportScores } from "../../src/services/report-scores.ts";
 import { listReportProblems } from "../../src/services/report-status.ts";
