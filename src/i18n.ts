@@ -36,6 +36,7 @@ export function getI18n(): i18n {
   if (instance) return instance;
   const resources = loadLocaleResources();
   const created = i18next.createInstance();
+  created.use(oneFullStop);
   void created.init({
     resources,
     lng: "ru",
@@ -46,11 +47,22 @@ export function getI18n(): i18n {
     initAsync: false,
     interpolation: { escapeValue: false },
     returnNull: false,
+    postProcess: [oneFullStop.name],
   });
   addKazakhNumeralFormatters(created);
   instance = created;
   return created;
 }
+
+/**
+ * A sentence that ends in an interpolated value ending in a full stop ("за октябрь 2026 г.",
+ * "… 2026 г.. Продолжить?") gets one full stop, not two; an ellipsis stays.
+ */
+const oneFullStop = {
+  type: "postProcessor" as const,
+  name: "oneFullStop",
+  process: (value: string) => value.replace(/(?<!\.)\.\.(?!\.)/g, "."),
+};
 
 /**
  * `{{n, kkPossessive}}` → "2-сі", `{{n, kkOrdinal}}` → "6-шы" in a locale string; the number is

@@ -98,6 +98,17 @@ export async function showMainMenu(ctx: BotContext): Promise<void> {
   });
 }
 
+/** Who a person is in their role: "уполномоченный по этике, Акимат …", or the role alone. */
+export async function describePerson(
+  ctx: Pick<BotContext, "t" | "lang" | "repos">,
+  person: { role: Role; bodyId: number | null },
+): Promise<string> {
+  const role = ctx.t(`onboarding:roles.${person.role}`);
+  const body =
+    person.bodyId === null ? undefined : await ctx.repos.directory.getBody(person.bodyId);
+  return body ? `${role}, ${bodyName(ctx, body)}` : role;
+}
+
 /** A body's name in the user's language. */
 export function bodyName(ctx: Pick<BotContext, "lang">, body: { nameKk: string; nameRu: string }) {
   return ctx.lang === "kk" ? body.nameKk : body.nameRu;

@@ -2,35 +2,24 @@ import type { Repositories } from "../db/index.ts";
 import type { Lang, UserRecord } from "../db/repositories/users.ts";
 import { generateInviteCode } from "./invites.ts";
 
-/** The stored owner-claim link: one code, spent by the first person who opens it. */
-interface OwnerClaim {
-  code: string;
-  claimedByUserId?: number;
-}
-
-const OWNER_CLAIM_NAMESPACE = "owner-claim";
-const OWNER_CLAIM_KEY = "link";
-
-function ownerClaimStorage(repos: Repositories) {
-  return repos.botState.storage<OwnerClaim>(OWNER_CLAIM_NAMESPACE);
-}
-
 /**
  * The owner-claim code to print at start: only while nobody is an admin and no ADMIN_TELEGRAM_IDS
- * are configured. Kept in the database, so a restart prints the same unused code.
+ * are configured. Kept in the database, so a restart prints the same unused code; once an admin
+ * exists or is configured, the stored link is marked dead, so a copy printed earlier stops working.
  */
 export async function prepareOwnerClaim(
   repos: Repositories,
   options: { adminTelegramIds: readonly number[] },
 ): Promise<string | undefined> {
-  if (options.adminTelegramIds.length > 0) return undefined;
   const admins = await repos.users.listUsers({ role: "admin", includeInactive: true });
-  if (admins.length > 0) return undefined;
-  const storage = ownerClaimStorage(repos);
-  const stored = await storage.read(OWNER_CLAIM_KEY);
-  if (stored && stored.claimedByUserId === undefined) return stored.code;
+  if (options.adminTelegramIds.length > 0 || admins.length > 0) {
+    await repos.ownerClaim.expire();
+    return undefined;
+  }
+  const stored = await repos.ownerClaim.read();
+  if (stored && stored.claimedByUserId === undefined && !stored.expired) return stored.code;
   const code = generateInviteCode();
-  await storage.write(OWNER_CLAIM_KEY, { code });
+  await repos.ownerClaim.write({ code });
   return code;
 }
 
@@ -41,46 +30,45 @@ export interface NewcomerInput {
   now: Date;
 }
 
+export type OwnershipOutcome =
+  | { ok: true; user: UserRecord }
+  | { ok: false; reason: "usedUp" | "expired" | "switchedOff" };
+
 /**
- * Makes the person an admin when `code` is the owner-claim code; undefined when it is not
- * (then it may be an invite), usedUp when somebody already claimed it.
+ * Makes the person the first admin when `code` is the owner-claim code and still nobody is an
+ * admin (checked in the same transaction that spends it); undefined when it is not the code (then
+ * it may be an invite). The link is dead once any admin exists or ADMIN_TELEGRAM_IDS is set.
  */
 export async function claimOwnership(
   repos: Repositories,
   code: string,
   person: NewcomerInput,
-): Promise<{ ok: true; user: UserRecord } | { ok: false; reason: "usedUp" } | undefined> {
-  const storage = ownerClaimStorage(repos);
-  const stored = await storage.read(OWNER_CLAIM_KEY);
-  if (stored?.code !== code) return undefined;
-  if (stored.claimedByUserId !== undefined) return { ok: false, reason: "usedUp" };
-  // Spent atomically before the account exists, so two people opening the link at once cannot
-  // both become admins; a failure below leaves no second chance, and the next start prints a
-  // fresh link because there is still no admin.
-  const spent = await repos.botState.replaceIf<OwnerClaim>(
-    OWNER_CLAIM_NAMESPACE,
-    OWNER_CLAIM_KEY,
-    { code },
-    {
-      code,
-      claimedByUserId: 0,
-    },
-  );
-  if (!spent) return { ok: false, reason: "usedUp" };
-  const user = await makeAdmin(repos, person);
-  await storage.write(OWNER_CLAIM_KEY, { code, claimedByUserId: user.id });
+  options: { adminTelegramIds: readonly number[] } = { adminTelegramIds: [] },
+): Promise<OwnershipOutcome | undefined> {
+  const claimed = await repos.ownerClaim.claim({
+    code,
+    telegramId: person.telegramId,
+    name: person.name,
+    language: person.language,
+    adminsConfigured: options.adminTelegramIds.length > 0,
+  });
+  if (!claimed.ok) {
+    if (claimed.reason === "notTheClaim") return undefined;
+    return { ok: false, reason: claimed.reason };
+  }
   await repos.audit.record({
-    actorUserId: user.id,
+    actorUserId: claimed.user.id,
     action: "owner.claimed",
-    target: `user:${user.id}`,
+    target: `user:${claimed.user.id}`,
     at: person.now,
   });
-  return { ok: true, user };
+  return claimed;
 }
 
 /**
  * Makes a person listed in ADMIN_TELEGRAM_IDS an admin on first contact; undefined for anyone
- * else. An existing account keeps its id and body and becomes an active admin.
+ * else, and for an account an admin switched off (only an admin lifts that). An existing account
+ * keeps its id and body and becomes an admin.
  */
 export async function admitConfiguredAdmin(
   repos: Repositories,
@@ -89,8 +77,9 @@ export async function admitConfiguredAdmin(
 ): Promise<UserRecord | undefined> {
   if (!adminTelegramIds.includes(person.telegramId)) return undefined;
   const existing = await repos.users.getUserByTelegramId(person.telegramId);
-  if (existing?.active && existing.role === "admin") return existing;
-  const user = await makeAdmin(repos, person);
+  if (existing && !existing.active) return undefined;
+  if (existing?.role === "admin") return existing;
+  const user = await makeAdmin(repos, person, existing);
   await repos.audit.record({
     actorUserId: user.id,
     action: "admin.admitted",
@@ -101,11 +90,13 @@ export async function admitConfiguredAdmin(
   return user;
 }
 
-async function makeAdmin(repos: Repositories, person: NewcomerInput): Promise<UserRecord> {
-  const existing = await repos.users.getUserByTelegramId(person.telegramId);
+async function makeAdmin(
+  repos: Repositories,
+  person: NewcomerInput,
+  existing: UserRecord | undefined,
+): Promise<UserRecord> {
   if (existing) {
-    await repos.users.setRole(existing.id, "admin");
-    const updated = await repos.users.setActive(existing.id, true);
+    const updated = await repos.users.setRole(existing.id, "admin");
     if (updated) return updated;
   }
   const created = await repos.users.createUser({

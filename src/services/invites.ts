@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Repositories } from "../db/index.ts";
-import type { InviteRecord } from "../db/repositories/invites.ts";
-import type { Role } from "../db/repositories/users.ts";
+import type { InviteRecord, RedeemInput, RedeemResult } from "../db/repositories/invites.ts";
+import type { Role, UserRecord } from "../db/repositories/users.ts";
 
 /** Telegram's start payload: up to 64 of A–Z, a–z, 0–9, _ and -. */
 export const INVITE_CODE_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
@@ -104,5 +104,44 @@ export async function revokeBodyInvite(
 
 /** Whether an invite can still be redeemed at `now`. */
 export function isInviteOpen(invite: InviteRecord, now: Date): boolean {
-  return !invite.revoked && invite.uses < invite.maxUses && invite.expiresAt > now;
+  return whyClosed(invite, now) === undefined;
+}
+
+/** Why an invite can no longer be redeemed at `now` (its body aside); undefined while it can. */
+export function whyClosed(
+  invite: InviteRecord,
+  now: Date,
+): "revoked" | "expired" | "usedUp" | undefined {
+  if (invite.revoked) return "revoked";
+  if (invite.expiresAt <= now) return "expired";
+  if (invite.uses >= invite.maxUses) return "usedUp";
+  return undefined;
+}
+
+/** Why an invite did not let a person in. */
+export type RedeemRefusal = Extract<RedeemResult, { ok: false }>["reason"];
+
+/**
+ * Redeems an invite and records it in the audit log, with the role and body the person had
+ * before (a registered person moving by a new invite), so every way in is on record.
+ */
+export async function redeemInvite(
+  repos: Repositories,
+  input: RedeemInput,
+  before?: Pick<UserRecord, "role" | "bodyId">,
+): Promise<RedeemResult> {
+  const redeemed = await repos.invites.redeemInvite(input);
+  if (!redeemed.ok) return redeemed;
+  await repos.audit.record({
+    actorUserId: redeemed.user.id,
+    action: "invite.redeemed",
+    target: `body:${redeemed.invite.bodyId}`,
+    details: {
+      inviteId: redeemed.invite.id,
+      role: redeemed.invite.role,
+      ...(before ? { fromRole: before.role, fromBodyId: before.bodyId } : {}),
+    },
+    at: input.now,
+  });
+  return redeemed;
 }

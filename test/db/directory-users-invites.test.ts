@@ -214,4 +214,38 @@ describeDatabases("users and invites", (ctx) => {
       }),
     ).toEqual({ ok: false, reason: "codeTaken" });
   });
+
+  test("an invite never switches back on a person an admin switched off, nor spends a use", async () => {
+    const { id: bodyId } = await body();
+    const created = await ctx.repos.users.createUser({
+      telegramId: 401,
+      name: "Off",
+      language: "ru",
+      role: "commissioner",
+      bodyId,
+    });
+    if (!created.ok) throw new Error(created.reason);
+    await ctx.repos.users.setActive(created.user.id, false);
+    await ctx.repos.invites.createInvite({
+      code: "OPEN",
+      bodyId,
+      role: "manager",
+      expiresAt: tomorrow,
+      maxUses: 5,
+    });
+    expect(
+      await ctx.repos.invites.redeemInvite({
+        code: "OPEN",
+        telegramId: 401,
+        name: "Off",
+        language: "ru",
+        now,
+      }),
+    ).toEqual({ ok: false, reason: "switchedOff" });
+    expect(await ctx.repos.users.getUser(created.user.id)).toMatchObject({
+      role: "commissioner",
+      active: false,
+    });
+    expect(await ctx.repos.invites.getInvite("OPEN")).toMatchObject({ uses: 0 });
+  });
 });

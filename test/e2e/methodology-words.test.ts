@@ -105,6 +105,9 @@ describe("the methodology's words and Kazakh numeral suffixes", () => {
     await say(ru, "2", "Должностное лицо 1 из 2.");
     await say(ru, "Главный специалист", "Когда проведена профилактическая работа?");
     await say(ru, "14", "Должностное лицо 2 из 2.");
+    // The month ends in «г.»: the sentence after it starts with one full stop, not two.
+    await ru.command("report");
+    await ru.waitFor("У вас есть незаконченный черновик отчёта за октябрь 2026 г. Продолжить его");
   });
 
   it("names the evaluation indicators as the methodology does in the officer's menu and commands", async () => {

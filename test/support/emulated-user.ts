@@ -116,6 +116,34 @@ export class EmulatedUser {
     });
   }
 
+  /** Resolves with the bot's answer to a button this user pressed (an alert or a toast) that matches. */
+  waitForCallbackAnswer(match: RegExp | string, timeoutMs = 10_000): Promise<string> {
+    const test = (text: string) =>
+      typeof match === "string" ? text.includes(match) : match.test(text);
+    const find = () =>
+      this.emulator.callbackAnswers.find((a) => a.chatId === this.chatId && test(a.text ?? ""));
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        const found = find();
+        if (!found) return;
+        finish();
+        resolve(found.text ?? "");
+      };
+      const unsubscribe = this.emulator.onBotChange(check);
+      const timer = setTimeout(() => {
+        finish();
+        reject(
+          new Error(`user ${this.options.userId}: no button answer matching ${String(match)}`),
+        );
+      }, timeoutMs);
+      const finish = () => {
+        clearTimeout(timer);
+        unsubscribe();
+      };
+      check();
+    });
+  }
+
   /** Every bot message in this chat, as it looks now. */
   messages(): BotMessage[] {
     return this.emulator.botMessages(this.chatId);

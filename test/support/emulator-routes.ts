@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { Emulator } from "./emulator.ts";
+import type { CommandCall, Emulator } from "./emulator.ts";
 import { parseJsonFields } from "./emulator.ts";
 import { parseMultipart } from "./multipart.ts";
 
@@ -71,10 +71,18 @@ export function installMissingMethods(emulator: Emulator, webServer: unknown): v
   method("sendPhoto", (body) => sendFile(emulator, "sendPhoto", "photo", body));
   method("setMyCommands", (body) => {
     emulator.commands.set(commandsKey(body), body.commands as never);
+    emulator.commandCalls.push(commandCall("setMyCommands", body));
     return true;
   });
   method("getMyCommands", (body) => emulator.commands.get(commandsKey(body)) ?? []);
-  method("deleteMyCommands", (body) => emulator.commands.delete(commandsKey(body)) || true);
+  method("deleteMyCommands", (body) => {
+    emulator.commandCalls.push(commandCall("deleteMyCommands", body));
+    return emulator.commands.delete(commandsKey(body)) || true;
+  });
+  method("answerCallbackQuery", (body) => {
+    emulator.recordCallbackAnswer(body);
+    return true;
+  });
   method("sendChatAction", () => true);
   method("setChatMenuButton", () => true);
   method("getChatMenuButton", () => ({ type: "commands" }));
@@ -170,6 +178,15 @@ function findBrokenString(value: unknown, path = "body"): string | undefined {
     if (found) return found;
   }
   return undefined;
+}
+
+function commandCall(method: CommandCall["method"], body: Record<string, unknown>): CommandCall {
+  return {
+    method,
+    scope: body.scope as CommandCall["scope"],
+    languageCode: body.language_code === undefined ? undefined : String(body.language_code),
+    commands: (body.commands ?? []) as CommandCall["commands"],
+  };
 }
 
 function commandsKey(body: Record<string, unknown>): string {

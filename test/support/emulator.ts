@@ -42,6 +42,21 @@ export function apiError(code: number, description: string, parameters?: object)
   };
 }
 
+/** A setMyCommands or deleteMyCommands call the bot made. */
+export interface CommandCall {
+  method: "setMyCommands" | "deleteMyCommands";
+  scope: { type: string; chat_id?: number | string } | undefined;
+  languageCode: string | undefined;
+  commands: { command: string; description: string }[];
+}
+
+/** How the bot answered a pressed button. */
+export interface CallbackAnswer {
+  chatId: number;
+  text: string | undefined;
+  showAlert: boolean;
+}
+
 /** A document or photo the bot sent. */
 export interface SentFile {
   method: "sendDocument" | "sendPhoto";
@@ -73,6 +88,11 @@ export class Emulator {
   readonly sentFiles: SentFile[] = [];
   /** setMyCommands calls by "<language_code>|<scope json>" ("" for none). */
   readonly commands = new Map<string, { command: string; description: string }[]>();
+  /** Every setMyCommands and deleteMyCommands call, in order. */
+  readonly commandCalls: CommandCall[] = [];
+  /** Every answerCallbackQuery, with the chat whose button was pressed. */
+  readonly callbackAnswers: CallbackAnswer[] = [];
+  private readonly callbackChats = new Map<string, number>();
   readonly uploads = new Map<string, { data: Buffer; filename: string }>();
   webhook: { url: string; secret: string | undefined } | undefined;
   /** The highest getUpdates offset a bot sent: updates below it count as delivered (polling). */
@@ -162,6 +182,8 @@ export class Emulator {
       stored = { ...this.storedFields(updateId), messageId, message: payload.message };
     } else {
       const callbackId = internals.callbackId++;
+      const chat = (payload.callback_query.message as { chat?: { id?: number } } | undefined)?.chat;
+      if (chat?.id !== undefined) this.callbackChats.set(String(callbackId), chat.id);
       stored = {
         ...this.storedFields(updateId),
         callbackId,
@@ -178,6 +200,25 @@ export class Emulator {
     const stored = this.delivered.get(updateId);
     if (!stored) throw new Error(`no update ${updateId} was delivered`);
     await this.deliverStored({ ...stored, isRead: false, time: Date.now() });
+  }
+
+  /** Records the bot's answer to a pressed button (see emulator-routes.ts). */
+  recordCallbackAnswer(body: Record<string, unknown>): void {
+    const id = String(body.callback_query_id ?? "");
+    this.callbackAnswers.push({
+      chatId: this.callbackChats.get(id) ?? 0,
+      text: body.text === undefined ? undefined : String(body.text),
+      showAlert: body.show_alert === true || body.show_alert === "true",
+    });
+    for (const listener of [...this.listeners]) listener();
+  }
+
+  /** The commands the bot set for one chat (scope chat, any or no language), or undefined. */
+  chatCommands(chatId: number): { command: string; description: string }[] | undefined {
+    const call = this.commandCalls
+      .filter((c) => c.scope?.type === "chat" && Number(c.scope.chat_id) === chatId)
+      .at(-1);
+    return call?.method === "setMyCommands" ? call.commands : undefined;
   }
 
   /** Registers bytes the bot can fetch with getFile (for documents users send); returns the file_id. */

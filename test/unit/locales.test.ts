@@ -79,6 +79,47 @@ describe("locales", () => {
     expect(wrong).toEqual([]);
   });
 
+  it("end a sentence with one full stop when a value before it ends in one", () => {
+    const ru = translator("ru");
+    const offer = ru("monthly-report:entry.draftFound", { month: "октябрь 2026 г." });
+    expect(offer).toBe(
+      "У вас есть незаконченный черновик отчёта за октябрь 2026 г. Продолжить его или начать заново?",
+    );
+    const i18n = getI18n();
+    i18n.addResourceBundle("ru", "stops-test", { line: "{{what}}." });
+    expect(ru("stops-test:line", { what: "и т. д." })).toBe("и т. д.");
+    expect(ru("stops-test:line", { what: "ждём…" })).toBe("ждём….");
+    expect(ru("stops-test:line", { what: "ждём..." })).toBe("ждём....");
+  });
+
+  it("name every action the audit log records, in kk and ru", () => {
+    const recorded = new Set<string>();
+    const sourceFiles = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+        entry.isDirectory()
+          ? entry.name === "generated"
+            ? []
+            : sourceFiles(join(dir, entry.name))
+          : entry.name.endsWith(".ts")
+            ? [join(dir, entry.name)]
+            : [],
+      );
+    for (const file of sourceFiles(join(LOCALES_DIR, "../src"))) {
+      const text = readFileSync(file, "utf8");
+      if (!text.includes("audit.record")) continue;
+      for (const m of text.matchAll(
+        /action: (?:[\w.]+ \? )?"([a-z]+\.[a-zA-Z]+)"(?: : "([a-z]+\.[a-zA-Z]+)")?/g,
+      ))
+        for (const action of [m[1], m[2]]) if (action) recorded.add(action.replace(".", "_"));
+    }
+    expect(recorded.size).toBeGreaterThan(10);
+    for (const lang of [kk, ru]) {
+      const labels = (lang["admin.json"] as { audit: { actions: Record<string, string> } }).audit
+        .actions;
+      expect([...recorded].filter((action) => !labels[action])).toEqual([]);
+    }
+  });
+
   it("write Kazakh numeral suffixes by the number from locale strings", () => {
     const i18n = getI18n();
     i18n.addResourceBundle("kk", "numerals-test", {

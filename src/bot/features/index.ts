@@ -12,6 +12,7 @@ import { invitesFeature } from "./invites.ts";
 import { leaderboardFeature } from "./leaderboard.ts";
 import { monthlyReportFeature } from "./monthly-report.ts";
 import { onboardingFeature } from "./onboarding.ts";
+import { registeredInviteFeature } from "./registered-invite.ts";
 import { reviewFeature } from "./review.ts";
 import { scoreFeature } from "./score.ts";
 import { usersFeature } from "./users.ts";
@@ -25,6 +26,7 @@ export interface BotCommandSpec {
 /** Every feature, installed in this order after the platform middleware. Add new features here. */
 export const features: Composer<BotContext>[] = [
   onboardingFeature,
+  registeredInviteFeature,
   welcomeFeature,
   helpFeature,
   invitesFeature,

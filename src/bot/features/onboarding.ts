@@ -5,9 +5,11 @@ import {
   claimOwnership,
   type NewcomerInput,
 } from "../../services/first-admin.ts";
-import { isInviteCode } from "../../services/invites.ts";
+import { isInviteCode, redeemInvite } from "../../services/invites.ts";
 import type { BotContext } from "../context.ts";
-import { bodyName, showMainMenu } from "../main-menu.ts";
+import { refusal } from "../invite-refusals.ts";
+import { describePerson, showMainMenu } from "../main-menu.ts";
+import { openLinkAsRegistered } from "./registered-invite.ts";
 import { greeting, languageKeyboard } from "./welcome.ts";
 
 const CHOOSE_FIRST_LANGUAGE = /^onb:(kk|ru)$/;
@@ -20,7 +22,8 @@ privateChats.command("start", async (ctx) => {
   await ctx.conversation.exitAll();
   const code = ctx.match.trim();
   if (ctx.user) {
-    if (code) await redeemForKnownUser(ctx, code);
+    // A question about changing their role or body comes instead of the menu.
+    if (code && (await openLinkAsRegistered(ctx, code)) === "asked") return;
     await showMainMenu(ctx);
     return;
   }
@@ -72,66 +75,24 @@ async function admitNewcomer(ctx: BotContext, code: string): Promise<Admission> 
     language: ctx.lang,
     now: ctx.now(),
   };
-  const admin = await admitConfiguredAdmin(ctx.repos, ctx.config.adminTelegramIds, person);
+  const { adminTelegramIds } = ctx.config;
+  const admin = await admitConfiguredAdmin(ctx.repos, adminTelegramIds, person);
   if (admin) return { ok: true, user: admin, text: ctx.t("onboarding:join.doneAdmin") };
   if (!code) return { ok: false, text: ctx.t("onboarding:stranger.howToJoin") };
   if (!isInviteCode(code)) return refusal(ctx, "notFound");
-  const owner = await claimOwnership(ctx.repos, code, person);
+  const owner = await claimOwnership(ctx.repos, code, person, { adminTelegramIds });
   if (owner?.ok) return { ok: true, user: owner.user, text: ctx.t("onboarding:join.doneAdmin") };
   if (owner) return refusal(ctx, owner.reason);
-  const redeemed = await ctx.repos.invites.redeemInvite({ code, ...person });
+  const redeemed = await redeemInvite(ctx.repos, { code, ...person });
   if (!redeemed.ok) return refusal(ctx, redeemed.reason);
   ctx.logger.info({ userId: redeemed.user.id, inviteId: redeemed.invite.id }, "invite redeemed");
-  return { ok: true, user: redeemed.user, text: await joinedText(ctx, redeemed.user) };
-}
-
-/** A known user opening an invite link moves to its body and role; admins keep theirs. */
-async function redeemForKnownUser(ctx: BotContext, code: string): Promise<void> {
-  const user = ctx.user;
-  const from = ctx.from;
-  if (!user || !from) return;
-  if (user.role === "admin") {
-    await ctx.reply(ctx.t("onboarding:join.keptAdmin"));
-    return;
-  }
-  if (!isInviteCode(code)) {
-    await ctx.reply(refusal(ctx, "notFound").text);
-    return;
-  }
-  const redeemed = await ctx.repos.invites.redeemInvite({
-    code,
-    telegramId: from.id,
-    name: user.name,
-    language: ctx.lang,
-    now: ctx.now(),
-  });
-  if (!redeemed.ok) {
-    await ctx.reply(refusal(ctx, redeemed.reason).text);
-    return;
-  }
-  ctx.user = redeemed.user;
-  await ctx.reply(await joinedText(ctx, redeemed.user));
-}
-
-async function joinedText(ctx: BotContext, user: NonNullable<BotContext["user"]>) {
-  const body = user.bodyId === null ? undefined : await ctx.repos.directory.getBody(user.bodyId);
-  return ctx.t("onboarding:join.done", {
-    role: ctx.t(`onboarding:roles.${user.role}`),
-    body: body ? bodyName(ctx, body) : "",
-  });
-}
-
-function refusal(
-  ctx: BotContext,
-  reason: "notFound" | "revoked" | "expired" | "usedUp" | "alreadyRedeemed" | "bodyInactive",
-): { ok: false; text: string } {
-  const why = ctx.t(`onboarding:join.failed.${reason}`);
-  const text = reason === "alreadyRedeemed" ? why : `${why}\n${ctx.t("onboarding:join.askNew")}`;
-  return { ok: false, text };
+  const who = await describePerson(ctx, redeemed.user);
+  return { ok: true, user: redeemed.user, text: ctx.t("onboarding:join.done", { who }) };
 }
 
 /**
- * /start: a known user gets the main menu; a new one picks a language first, then joins by
- * invite, owner-claim link or ADMIN_TELEGRAM_IDS; anyone else learns how to join.
+ * /start: a known user gets the main menu (and a question first when they open an invite that
+ * would change their role or body); a new one picks a language first, then joins by invite,
+ * owner-claim link or ADMIN_TELEGRAM_IDS; anyone else learns how to join.
  */
 export const onboardingFeature = composer;

@@ -15,8 +15,10 @@ export function mayActForBody(user: UserRecord | undefined, bodyId: number): boo
 }
 
 /**
- * Loads the active account behind the update into ctx.user (undefined for strangers).
- * Must run after the language middleware so refusals speak the user's language.
+ * Loads the active account behind the update into ctx.user (undefined for strangers). A person an
+ * admin switched off is told so, whatever they send (an invite too), and nothing else happens:
+ * only an admin lifts it. Must run after the language middleware so refusals speak the user's
+ * language, and before conversations, so a switched-off person's open dialog goes no further.
  */
 export const attachUser: MiddlewareFn<BotContext> = async (ctx, next) => {
   const telegramId = ctx.from?.id;
@@ -25,8 +27,15 @@ export const attachUser: MiddlewareFn<BotContext> = async (ctx, next) => {
   // They wrote (or unblocked the bot): Telegram delivers to them again.
   if (user?.unreachableSince) await ctx.repos.users.markReachable(user.id);
   ctx.user = user?.active ? { ...user, unreachableSince: null } : undefined;
+  if (user && !user.active) return tellSwitchedOff(ctx);
   await next();
 };
+
+async function tellSwitchedOff(ctx: BotContext): Promise<void> {
+  const text = ctx.t("access.switchedOff");
+  if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text, show_alert: true });
+  else if (ctx.chat?.type === "private" && ctx.message) await ctx.reply(text);
+}
 
 /**
  * Lets the update through only for an active user holding one of the roles (or an admin);

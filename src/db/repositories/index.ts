@@ -7,6 +7,7 @@ import { createDraftsRepository } from "./drafts.ts";
 import { createInvitesRepository } from "./invites.ts";
 import { createJobRunsRepository } from "./job-runs.ts";
 import { createOutboxRepository } from "./outbox.ts";
+import { createOwnerClaimRepository } from "./owner-claim.ts";
 import { createScoresRepository } from "./scores.ts";
 import { createSubmissionsRepository, type IndicatorValueParser } from "./submissions.ts";
 import { createUsersRepository } from "./users.ts";
@@ -28,6 +29,7 @@ export {
 export type { DraftKey, DraftRecord } from "./drafts.ts";
 export type { InviteInput, InviteRecord, RedeemInput, RedeemResult } from "./invites.ts";
 export type { OutboxInput, OutboxItem, OutboxStatus } from "./outbox.ts";
+export type { OwnerClaim, OwnerClaimInput, OwnerClaimResult } from "./owner-claim.ts";
 export type { ReplaceScoresInput, ScoreLine, ScoreRecord } from "./scores.ts";
 export type { Json } from "./shared.ts";
 export type {
@@ -63,6 +65,7 @@ export function createRepositories(
     drafts: createDraftsRepository(prisma),
     scores: createScoresRepository(prisma),
     botState: createBotStateRepository(prisma),
+    ownerClaim: createOwnerClaimRepository(prisma),
     outbox: createOutboxRepository(prisma),
     audit: createAuditRepository(prisma),
     deadlines: createDeadlinesRepository(prisma),

@@ -37,7 +37,14 @@ export type RedeemResult =
   | { ok: true; user: UserRecord; invite: InviteRecord }
   | {
       ok: false;
-      reason: "notFound" | "revoked" | "expired" | "usedUp" | "alreadyRedeemed" | "bodyInactive";
+      reason:
+        | "notFound"
+        | "revoked"
+        | "expired"
+        | "usedUp"
+        | "alreadyRedeemed"
+        | "bodyInactive"
+        | "switchedOff";
     };
 
 class AlreadyRedeemed extends Error {}
@@ -78,11 +85,18 @@ export function createInvitesRepository(prisma: PrismaClient) {
 
     /**
      * Uses one of the invite's uses and makes the person a user of its body with its role, atomically:
-     * the conditional increment lets exactly max_uses redemptions through, however many race.
+     * the conditional increment lets exactly max_uses redemptions through, however many race. An
+     * account an admin switched off stays off (switchedOff, no use spent): only an admin lifts it.
      */
     async redeemInvite(input: RedeemInput): Promise<RedeemResult> {
       try {
         return await transact(prisma, async (tx) => {
+          const telegramId = BigInt(input.telegramId);
+          const existing = await tx.user.findUnique({
+            where: { telegramId },
+            select: { active: true },
+          });
+          if (existing && !existing.active) return { ok: false, reason: "switchedOff" } as const;
           const claimed = await tx.$queryRaw<{ id: number }[]>`
             UPDATE invite SET uses = uses + 1
             WHERE code = ${input.code} AND NOT revoked AND expires_at > ${input.now} AND uses < max_uses
@@ -97,7 +111,6 @@ export function createInvitesRepository(prisma: PrismaClient) {
             return { ok: false, reason: refusal(invite, input.now) } as const;
           }
           const invite = await tx.invite.findUniqueOrThrow({ where: { id: inviteId } });
-          const telegramId = BigInt(input.telegramId);
           const user = await tx.user.upsert({
             where: { telegramId },
             create: {
@@ -107,7 +120,7 @@ export function createInvitesRepository(prisma: PrismaClient) {
               role: invite.role,
               bodyId: invite.bodyId,
             },
-            update: { name: input.name, role: invite.role, bodyId: invite.bodyId, active: true },
+            update: { name: input.name, role: invite.role, bodyId: invite.bodyId },
             select: userSelect,
           });
           try {
