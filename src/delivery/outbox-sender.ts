@@ -63,8 +63,9 @@ export function startOutboxSender(options: OutboxSenderOptions): OutboxSender {
   const log = logger.child({ worker: workerId });
 
   const queue: Queued[] = [];
-  const inFlight = new Set<Promise<void>>();
   const waker = new Waker();
+  // Telegram has it; its row is not marked sent yet (the database failed): recorded before any next.
+  let unrecorded: OutboxItem | undefined;
   let stopping = false;
   let leader = false;
   let leaseCheckedAt = 0;
@@ -119,6 +120,11 @@ export function startOutboxSender(options: OutboxSenderOptions): OutboxSender {
     return best;
   }
 
+  /**
+   * Sends one message and records the outcome before returning. One message at a time: a crash
+   * between Telegram's answer and the record resends that message, so a crash costs at most one
+   * duplicate (with several requests on the wire, each of them could be one).
+   */
   async function send(item: OutboxItem, finish: (endedAt: number) => void): Promise<void> {
     try {
       await deliver(item);
@@ -132,10 +138,18 @@ export function startOutboxSender(options: OutboxSenderOptions): OutboxSender {
       await recordFailure(item, failure);
       return;
     }
-    // Telegram has the message: record it before anything else can go wrong.
+    unrecorded = item;
+    await recordSent();
+  }
+
+  /** Marks the message Telegram took as sent; throws (and keeps it) while the database is away. */
+  async function recordSent(): Promise<void> {
+    const item = unrecorded;
+    if (!item) return;
     if (!(await repos.outbox.markSent(item.id, clock(), workerId))) {
       log.error({ id: item.id }, "sent a message whose claim was no longer ours");
     }
+    unrecorded = undefined;
   }
 
   async function deliver(item: OutboxItem): Promise<void> {
@@ -217,6 +231,8 @@ export function startOutboxSender(options: OutboxSenderOptions): OutboxSender {
   }
 
   async function step(): Promise<void> {
+    // Nothing new goes out while the last one is unrecorded: a database outage costs no duplicates.
+    await recordSent();
     if (!(await holdLease())) {
       await waker.wait(exclusive ? Math.min(idleMs * 5, exclusive.leaseTtlMs / 3) : idleMs);
       return;
@@ -232,20 +248,12 @@ export function startOutboxSender(options: OutboxSenderOptions): OutboxSender {
       return;
     }
     if (next.readyAt > now) {
-      // Infinity: waiting for a request in flight, which wakes us when it ends.
       await waker.wait(Number.isFinite(next.readyAt) ? next.readyAt - now : idleMs);
       return;
     }
     const [queued] = queue.splice(next.index, 1);
     if (!queued) return;
-    const finish = limiter.begin(queued.item.chatId);
-    const task = send(queued.item, (endedAt) => {
-      finish(endedAt);
-      waker.wake();
-    })
-      .catch((error: unknown) => log.error({ err: error, id: queued.item.id }, "send failed"))
-      .finally(() => inFlight.delete(task));
-    inFlight.add(task);
+    await send(queued.item, limiter.begin(queued.item.chatId));
   }
 
   const loop = (async () => {
@@ -257,7 +265,9 @@ export function startOutboxSender(options: OutboxSenderOptions): OutboxSender {
         await waker.wait(idleMs);
       }
     }
-    await Promise.allSettled([...inFlight]);
+    await recordSent().catch((error: unknown) =>
+      log.error({ err: error, id: unrecorded?.id }, "could not record a sent message at stop"),
+    );
     await returnQueued("sender stopped");
     if (exclusive && leader) await repos.outbox.releaseSenderLease(workerId);
   })();
