@@ -10,6 +10,10 @@ import pg from "pg";
 export interface PostgresServer {
   /** Creates an empty database and returns its postgres:// URL. */
   createDatabase(name: string): Promise<string>;
+  /** Stops the server as an outage would (connections dropped); resume() brings it back. */
+  pause(): Promise<void>;
+  /** Starts the paused server again on the same port with the same data. */
+  resume(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -87,21 +91,23 @@ export async function startPostgres(): Promise<PostgresServer> {
     "--no-instructions",
   ]);
   let port = 0;
+  const startServer = () =>
+    run(join(bin, "pg_ctl"), [
+      "-D",
+      dataDir,
+      "-l",
+      join(dir, "server.log"),
+      "-w",
+      "-t",
+      "60",
+      "-o",
+      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`,
+      "start",
+    ]);
   for (let attempt = 0; ; attempt++) {
     port = await freePort();
     try {
-      run(join(bin, "pg_ctl"), [
-        "-D",
-        dataDir,
-        "-l",
-        join(dir, "server.log"),
-        "-w",
-        "-t",
-        "60",
-        "-o",
-        `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`,
-        "start",
-      ]);
+      startServer();
       break;
     } catch (error) {
       // Another process may have taken the port between probing and binding.
@@ -119,6 +125,12 @@ export async function startPostgres(): Promise<PostgresServer> {
         await client.end();
       }
       return `postgres://postgres@127.0.0.1:${port}/${encodeURIComponent(name)}`;
+    },
+    async pause() {
+      run(join(bin, "pg_ctl"), ["-D", dataDir, "-m", "immediate", "-w", "stop"]);
+    },
+    async resume() {
+      startServer();
     },
     async stop() {
       try {
