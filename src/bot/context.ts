@@ -16,6 +16,8 @@ export interface SessionData {
   lang?: Lang;
   /** The invite code (or "") a new person opened the bot with, until they pick a language. */
   pendingInvite?: string;
+  /** What this chat's command menu was last set from ("officer|kk"); see keep-command-menu.ts. */
+  commandMenu?: string;
   /** The invite a registered person opened, until they answer whether it may change their role or body. */
   pendingSwitch?: string;
   /** The report an admin is returning: their next text message is the comment (features/review.ts). */

@@ -18,6 +18,7 @@ import {
   type GetUserLanguage,
   type SetUserLanguage,
 } from "./middleware/attach-language.ts";
+import { keepCommandMenu } from "./middleware/keep-command-menu.ts";
 import {
   DEFAULT_RATE_LIMIT,
   limitUserRate,
@@ -117,6 +118,8 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
       lastKnown: lastKnownLanguage,
     }),
   );
+  // Before attachUser, so the menu follows a person even when they are turned away there.
+  guarded.use(keepCommandMenu);
   // Without a database (platform tests) everyone is a stranger.
   guarded.use(deps.repos ? attachUser : treatEveryoneAsStranger);
   guarded.use(

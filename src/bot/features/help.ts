@@ -1,40 +1,28 @@
 import { Composer } from "grammy";
-import type { Role, UserRecord } from "../../db/repositories/users.ts";
+import { commandsFor } from "../command-menu.ts";
 import type { BotContext } from "../context.ts";
 import { menuItemsFor } from "../main-menu.ts";
-import { hasRole } from "../middleware/access.ts";
 
 const composer = new Composer<BotContext>();
 
-// Who may use each feature's command; admins may use them all (see requireRole).
-const ROLE_COMMANDS: Record<string, readonly Role[]> = {
-  report: ["commissioner"],
-  indicators: ["officer"],
-  score: ["manager", "commissioner", "officer"],
-  leaderboard: ["manager", "commissioner", "officer"],
-  review: [],
-  export: [],
-  import: [],
-  users: [],
-  audit: [],
-  broadcast: [],
-  deadlines: [],
-};
+// Commands whose /help line says more than their menu description.
+const OWN_HELP_LINE = new Set(["start", "lang", "help", "invite"]);
 
 composer.chatType("private").command("help", async (ctx) => {
   await ctx.reply(helpText(ctx));
 });
 
-/** What this person can do: their commands, then their main-menu buttons. */
+/** What this person can do: their commands (the same as their command menu), then their buttons. */
 export function helpText(ctx: Pick<BotContext, "t" | "user">): string {
-  const commands = ["start", "lang", "help"];
-  if (ctx.user?.role === "admin") commands.push("invite");
   const lines = [
     `${ctx.t("onboarding:help.title")}`,
     "",
     ctx.t("onboarding:help.commands"),
-    ...commands.map((command) => ctx.t(`onboarding:help.${command}`)),
-    ...roleCommands(ctx.user).map((command) => `/${command} — ${ctx.t(`commands.${command}`)}`),
+    ...commandsFor(ctx.user).map((command) =>
+      OWN_HELP_LINE.has(command)
+        ? ctx.t(`onboarding:help.${command}`)
+        : `/${command} — ${ctx.t(`commands.${command}`)}`,
+    ),
   ];
   if (!ctx.user) return [...lines, "", ctx.t("onboarding:stranger.howToJoin")].join("\n");
   const items = menuItemsFor(ctx.user.role);
@@ -42,12 +30,6 @@ export function helpText(ctx: Pick<BotContext, "t" | "user">): string {
     lines.push("", ctx.t("onboarding:help.buttons"), ...items.map((item) => ctx.t(item.helpKey)));
   }
   return lines.join("\n");
-}
-
-function roleCommands(user: UserRecord | undefined): string[] {
-  return Object.entries(ROLE_COMMANDS)
-    .filter(([, roles]) => hasRole(user, roles))
-    .map(([command]) => command);
 }
 
 /** /help: the commands and buttons of the person's role, in their language. */

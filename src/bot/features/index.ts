@@ -1,4 +1,5 @@
 import type { Composer } from "grammy";
+import { COMMAND_ROLES } from "../command-menu.ts";
 import type { BotContext } from "../context.ts";
 import { addBodyFeature } from "./add-body.ts";
 import { auditFeature } from "./audit.ts";
@@ -45,22 +46,5 @@ export const features: Composer<BotContext>[] = [
   auditFeature,
 ];
 
-/** The command menu, in the order Telegram shows it. Add a feature's commands here. */
-export const commands: BotCommandSpec[] = [
-  { command: "start" },
-  { command: "help" },
-  { command: "lang" },
-  // Shown to everyone (the menu has no per-role scope); non-admins get a polite refusal.
-  { command: "invite" },
-  { command: "indicators" },
-  { command: "report" },
-  { command: "score" },
-  { command: "leaderboard" },
-  { command: "review" },
-  { command: "export" },
-  { command: "import" },
-  { command: "users" },
-  { command: "audit" },
-  { command: "broadcast" },
-  { command: "deadlines" },
-];
+/** The command menu, in the order Telegram shows it (who may use which: command-menu.ts). */
+export const commands: BotCommandSpec[] = COMMAND_ROLES.map(({ command }) => ({ command }));

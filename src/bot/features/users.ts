@@ -1,4 +1,5 @@
 import { Composer, InlineKeyboard } from "grammy";
+import { refreshMenuOf } from "../command-menu.ts";
 import type { Role } from "../../db/repositories/users.ts";
 import { bodyName } from "../../services/period-labels.ts";
 import { changeUserRole, setBodyActive, setUserActive } from "../../services/user-admin.ts";
@@ -40,6 +41,7 @@ composer.callbackQuery(/^us:r:(\d+):(commissioner|officer|manager|admin)$/, admi
     now: ctx.now(),
   });
   if (!result.ok) return refuse(ctx, ctx.t(`admin:users.refused.${result.reason}`));
+  await refreshMenuOf(ctx, result.user);
   await showUser(ctx, result.user.id);
 });
 
@@ -53,6 +55,7 @@ composer.callbackQuery(/^us:x:(\d+)$/, admins, async (ctx) => {
     now: ctx.now(),
   });
   if (!result.ok) return refuse(ctx, ctx.t(`admin:users.refused.${result.reason}`));
+  await refreshMenuOf(ctx, result.user);
   await showUser(ctx, user.id);
 });
 

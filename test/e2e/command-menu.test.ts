@@ -1,0 +1,186 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BotProcess } from "../support/bot-process.ts";
+import type { EmulatedUser } from "../support/emulated-user.ts";
+import { type Emulator, startEmulator } from "../support/emulator.ts";
+import { seedBody, seedDatabase, seedInvite, seedUser } from "../support/seed.ts";
+
+const STRANGER = ["start", "help", "lang"];
+const ADMIN_ONLY = [
+  "invite",
+  "review",
+  "export",
+  "import",
+  "users",
+  "audit",
+  "broadcast",
+  "deadlines",
+];
+const ALL = [
+  "start",
+  "help",
+  "lang",
+  "invite",
+  "indicators",
+  "report",
+  "score",
+  "leaderboard",
+  "review",
+  "export",
+  "import",
+  "users",
+  "audit",
+  "broadcast",
+  "deadlines",
+];
+
+describe("Telegram's command menu per person", () => {
+  let emulator: Emulator;
+  let bot: BotProcess;
+  const ids = { commissioner: 9201, officer: 9202, manager: 9203, admin: 9204, newcomer: 9205 };
+
+  /**
+   * Resolves once the chat's menu holds exactly these commands (and, if given, a command with this
+   * description): the bot sets it right after answering, so it is polled for a while.
+   */
+  async function menuOf(chatId: number, commands: string[], described?: [string, string]) {
+    const fits = (menu: { command: string; description: string }[] | undefined) =>
+      menu !== undefined &&
+      menu.map((c) => c.command).join() === commands.join() &&
+      (!described || description(menu, described[0]) === described[1]);
+    for (let attempt = 0; attempt < 200; attempt++) {
+      const menu = emulator.chatCommands(chatId);
+      if (menu && fits(menu)) return menu;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const menu = JSON.stringify(emulator.chatCommands(chatId));
+    throw new Error(`chat ${chatId}: menu ${menu}, not ${JSON.stringify({ commands, described })}`);
+  }
+
+  const description = (menu: { command: string; description: string }[], command: string) =>
+    menu.find((c) => c.command === command)?.description;
+
+  async function started(user: EmulatedUser) {
+    await user.command("start");
+    await user.waitFor((m) => m.keyboard !== undefined);
+  }
+
+  beforeAll(async () => {
+    emulator = await startEmulator();
+    bot = new BotProcess({ emulator, env: { RATE_LIMIT_UPDATES: "0" } });
+    await seedDatabase(bot.dataDir, async (repos) => {
+      const body = await seedBody(repos, {
+        code: "CMD",
+        nameKk: "Мәзір агенттігі",
+        nameRu: "Агентство меню",
+      });
+      const bodyId = body.id;
+      await seedUser(repos, {
+        telegramId: ids.commissioner,
+        role: "commissioner",
+        bodyId,
+        language: "kk",
+      });
+      await seedUser(repos, { telegramId: ids.officer, role: "officer", bodyId });
+      await seedUser(repos, { telegramId: ids.manager, role: "manager", bodyId, language: "kk" });
+      await seedUser(repos, { telegramId: ids.admin, role: "admin", bodyId: null });
+      await seedInvite(repos, { code: "menuInvite01", bodyId, role: "commissioner" });
+    });
+    await bot.start();
+  }, 120_000);
+
+  afterAll(async () => {
+    await bot?.dispose();
+    await emulator?.stop();
+  });
+
+  it("gives strangers only start, help and lang by default, in Kazakh and Russian", () => {
+    for (const lang of ["kk", "ru", undefined]) {
+      expect(emulator.myCommands(lang)?.map((c) => c.command)).toEqual(STRANGER);
+    }
+    expect(description(emulator.myCommands("kk") ?? [], "lang")).toBe("Тілді өзгерту");
+    expect(description(emulator.myCommands("ru") ?? [], "lang")).toBe("Сменить язык");
+  });
+
+  it("sets each person's chat menu by their role, in their language, once", async () => {
+    await started(emulator.user({ userId: ids.commissioner, languageCode: "ru" }));
+    const commissioner = await menuOf(ids.commissioner, [
+      ...STRANGER,
+      "report",
+      "score",
+      "leaderboard",
+    ]);
+    expect(description(commissioner, "report")).toBe("Әдеп жөніндегі уәкілдің ай сайынғы есебі");
+
+    await started(emulator.user({ userId: ids.officer, languageCode: "kk" }));
+    const officer = await menuOf(ids.officer, [...STRANGER, "indicators", "score", "leaderboard"]);
+    expect(description(officer, "indicators")).toBe(
+      "Индикаторы оценки: годовой и квартальный отчёт",
+    );
+
+    await started(emulator.user({ userId: ids.manager, languageCode: "kk" }));
+    await menuOf(ids.manager, [...STRANGER, "score", "leaderboard"]);
+
+    const admin = emulator.user({ userId: ids.admin, languageCode: "ru" });
+    await started(admin);
+    const adminMenu = await menuOf(ids.admin, ALL);
+    expect(description(adminMenu, "broadcast")).toBe("Рассылка");
+
+    // More updates with nothing changed set nothing again.
+    await admin.command("help");
+    await admin.waitFor(/Что умеет бот/);
+    const calls = emulator.commandCalls.filter((c) => c.scope?.chat_id === ids.admin);
+    expect(calls).toHaveLength(1);
+  });
+
+  it("follows a language change at once", async () => {
+    const user = emulator.user({ userId: ids.commissioner, languageCode: "ru" });
+    await user.command("lang");
+    await user.waitFor(/Тілді таңдаңыз/);
+    await user.press("Русский");
+    await user.waitFor((m) => m.edited && m.text.includes("Язык изменён"));
+    await menuOf(
+      ids.commissioner,
+      [...STRANGER, "report", "score", "leaderboard"],
+      ["report", "Ежемесячный отчёт уполномоченного по этике"],
+    );
+  });
+
+  it("sets a newcomer's menu when they join by invite", async () => {
+    const user = emulator.user({ userId: ids.newcomer, languageCode: "kk" });
+    await user.command("start", "menuInvite01");
+    await user.waitFor((m) => m.keyboard?.flat().some((b) => b.text.includes("Қазақша")) ?? false);
+    await user.press("Қазақша");
+    await user.waitFor(/Дайын! Сіз тіркелдіңіз/);
+    const menu = await menuOf(ids.newcomer, [...STRANGER, "report", "score", "leaderboard"]);
+    expect(description(menu, "score")).toBe("Органның баллдары: ай, тоқсан, жыл");
+  });
+
+  it("changes a person's menu when an admin changes their role or switches them off", async () => {
+    const admin = emulator.user({ userId: ids.admin, languageCode: "ru" });
+    await admin.command("users");
+    await admin.waitFor(/🏛/);
+    await admin.press("Агентство меню");
+    await admin.waitFor(/User 9202/);
+    await admin.press(/User 9202/);
+    await admin.waitFor(/Telegram ID: 9202/);
+    await admin.press("руководитель");
+    await admin.waitFor(/Роль: руководитель/);
+    await menuOf(ids.officer, [...STRANGER, "score", "leaderboard"]);
+
+    await admin.press("⬅ Назад");
+    await admin.waitFor(/User 9203/);
+    await admin.press(/User 9203/);
+    await admin.waitFor(/Telegram ID: 9203/);
+    await admin.press("⏸ Отключить доступ");
+    await admin.waitFor(/Статус: отключён/);
+    const off = await menuOf(ids.manager, STRANGER);
+    expect(description(off, "help")).toBe("Анықтама: бот не істей алады");
+  });
+
+  it("never showed anyone but the admin an admin command", () => {
+    for (const call of emulator.commandCalls) {
+      if (call.scope?.chat_id === ids.admin) continue;
+      expect(call.commands.filter((c) => ADMIN_ONLY.includes(c.command))).toEqual([]);
+    }
+  });
+});
