@@ -48,14 +48,16 @@ const integerListSchema = z
   .default([]);
 
 // "p2.t5.s4=kk,p4.t3.s1=additive": SCORING.md names the readings that differ from the default.
+// The names are checked against the loaded methodology versions at start (src/methodology).
 const variantsSchema = z
   .string()
   .transform((text, ctx) => {
     const parsed = parseVariants(text);
     if (parsed.ok) return parsed.variants;
-    const why =
-      parsed.reason === "unknownVariant" ? "names no known variant" : "is not a known choice";
-    ctx.addIssue({ code: "custom", message: `"${parsed.item}" ${why} (e.g. p2.t5.s4=kk)` });
+    ctx.addIssue({
+      code: "custom",
+      message: `"${parsed.item}" is not an indicator id and a reading (e.g. p2.t5.s4=kk)`,
+    });
     return z.NEVER;
   })
   .default({});
@@ -138,7 +140,7 @@ export interface Config {
   timeZone: string;
   logLevel: LogLevel;
   /** Readings of the methodology's discrepancies that differ from the defaults. */
-  methodologyVariants: Partial<Variants>;
+  methodologyVariants: Variants;
   mode: RunMode;
   /** Tests only (NODE_ENV=test): the clock starts at this instant and runs on from there. */
   fakeNow: Date | undefined;

@@ -13,6 +13,7 @@ import { createRepositories, DataFolderError, migrateDatabase, openDatabase } fr
 import { startOutboxSender } from "./delivery/outbox-sender.ts";
 import { startSchedule } from "./jobs/schedule.ts";
 import { createLogger } from "./logger.ts";
+import { bundledMethodology, variantsNoVersionKnows } from "./methodology/load.ts";
 import { createMetrics } from "./metrics.ts";
 
 // Telegram redelivers an unconfirmed update within hours; two days of ids is plenty.
@@ -26,6 +27,16 @@ async function main(): Promise<void> {
   // scheduler, the outbox sender (which releases the rows it claimed but did not send)…
   const stopBeforeDatabase: Array<() => Promise<void>> = [];
   try {
+    // Read and checked before anything else: the bot never scores with a broken version.
+    const book = bundledMethodology();
+    const unknownVariants = variantsNoVersionKnows(book, config.methodologyVariants);
+    if (unknownVariants.length > 0) {
+      throw new Error(
+        `METHODOLOGY_VARIANTS: ${unknownVariants.join(", ")} names no reading of any methodology version`,
+      );
+    }
+    const methodology = () => book;
+    logger.info({ versions: book.versions.map((v) => v.id) }, "methodology loaded");
     // /healthz and /readyz answer from here on, through a slow migration or a Bot API still away.
     const endpoint = await openServiceEndpoint({ config, logger, metrics: metrics.registry });
     endpoint.startingUp("opening the database");
@@ -45,7 +56,7 @@ async function main(): Promise<void> {
       ? await locks.withLock("migrations", () => migrateDatabase(db))
       : await migrateDatabase(db);
     logger.info({ database: db.kind, applied }, "database ready");
-    const repos = createRepositories(db);
+    const repos = createRepositories(db, { methodology });
     metrics.watchOutbox(() => repos.outbox.depth());
     await repos.botState.pruneProcessedUpdates(
       new Date(Date.now() - PROCESSED_UPDATE_RETENTION_MS),
@@ -66,6 +77,7 @@ async function main(): Promise<void> {
       clock: clockOf(config),
       metrics,
       rateLimit: config.userRateLimit,
+      methodology,
       ...botDepsFromRepositories(repos),
     });
     const running = await runBot(bot, {
@@ -96,6 +108,7 @@ async function main(): Promise<void> {
     });
     const schedule = startSchedule({
       repos,
+      methodology,
       config,
       logger: logger.child({ component: "jobs" }),
       clock: clockOf(config),

@@ -3,6 +3,7 @@ import type { Context, SessionFlavor } from "grammy";
 import type { Config } from "../config.ts";
 import type { Repositories } from "../db/index.ts";
 import type { UserRecord } from "../db/repositories/users.ts";
+import type { MethodologyBook } from "../domain/methodology/book.ts";
 import type { Lang } from "../i18n.ts";
 import type { Logger } from "../logger.ts";
 import type { Metrics } from "../metrics.ts";
@@ -41,6 +42,11 @@ export interface PlatformFlavor extends I18nFlavor {
   logger: Logger;
   /** The database's repositories (use them through conversation.external inside conversations). */
   repos: Repositories;
+  /**
+   * Every loaded methodology version (files and uploads), as of this update. Score a period by
+   * ctx.methodology.forPeriod(periodKey); new periods by .newest.
+   */
+  methodology: MethodologyBook;
   /** The current time; tests fix it through BotDeps.clock. Never call new Date() in features. */
   now(): Date;
   /** Counters for this process's /metrics; in conversations: conversation.external((ctx) => ctx.metrics.conversationStep("id")). */
@@ -54,5 +60,9 @@ export interface PlatformFlavor extends I18nFlavor {
 /** The context type every feature composer and middleware uses. */
 export type BotContext = ConversationFlavor<Context & SessionFlavor<SessionData> & PlatformFlavor>;
 
-/** The context type inside conversations: sessions and repos are outside (use conversation.external), i18n and config are here. */
-export type ConversationContext = Context & I18nFlavor & { config: Config };
+/**
+ * The context type inside conversations: sessions and repos are outside (use conversation.external);
+ * i18n, config and the methodology (pure data) are here.
+ */
+export type ConversationContext = Context &
+  I18nFlavor & { config: Config; methodology: MethodologyBook };

@@ -8,6 +8,7 @@ import type { BodyKind } from "../db/repositories/directory.ts";
 import { isPeriodKey } from "../domain/periods.ts";
 import { parseVariants } from "../domain/variants.ts";
 import type { Lang } from "../i18n.ts";
+import { bundledMethodology } from "../methodology/load.ts";
 import { EXPORT_KINDS, type ExportRequest, runExport } from "../services/exports.ts";
 
 export const exportUsage = `Usage: npm run export -- <what> --period P --format xlsx|csv --out FILE [options]
@@ -68,7 +69,7 @@ export async function runExportCommand(
     } else {
       request = { kind: "monthly", periodKey: period };
     }
-    const result = await runExport(repos, request, {
+    const result = await runExport(repos, bundledMethodology(), request, {
       format,
       lang,
       actorUserId: null,

@@ -5,8 +5,9 @@ import { pointsToNumber } from "../domain/points.ts";
 import { describeProblem, type Problem } from "../domain/problems.ts";
 import { parseScorecard } from "../domain/scoring/parse-scorecard.ts";
 import { scoreScorecard } from "../domain/scoring/scorecard.ts";
-import { parseVariants, type Variants } from "../domain/variants.ts";
+import { parseVariants, unknownVariants, type Variants } from "../domain/variants.ts";
 import { translator } from "../i18n.ts";
+import { bundledMethodology } from "../methodology/load.ts";
 
 const t = translator("en");
 const BAD_INPUT = 2;
@@ -26,9 +27,9 @@ const processIo: ScoreIo = {
   stderr: process.stderr,
 };
 
-function parseArgs(argv: readonly string[]): { file: string; variants: Partial<Variants> } {
+function parseArgs(argv: readonly string[]): { file: string; variants: Variants } {
   let file: string | undefined;
-  const variants: Partial<Variants> = {};
+  const variants: Record<string, string> = {};
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? "";
     if (arg === "--variant" || arg.startsWith("--variant=")) {
@@ -71,9 +72,12 @@ export function main(argv: readonly string[], io: ScoreIo = processIo): number {
   let problems: Problem[];
   try {
     const { file, variants } = parseArgs(argv);
-    const parsed = parseScorecard(readJson(file, io));
+    const version = bundledMethodology().newest;
+    const unknown = unknownVariants(version, variants);
+    if (unknown.length > 0) throw new BadInput(t("scoring:cli.badVariant", { item: unknown[0] }));
+    const parsed = parseScorecard(version, readJson(file, io));
     if (parsed.ok) {
-      const breakdown = scoreScorecard(parsed.value, { variants });
+      const breakdown = scoreScorecard(version, parsed.value, { variants });
       const indicators: Record<string, { points: number; applicable: boolean; max?: number }> = {};
       for (const [id, s] of Object.entries(breakdown.indicators)) {
         indicators[id] = { points: pointsToNumber(s.points), applicable: s.applicable };

@@ -1,10 +1,11 @@
 // The pure domain: methodology data, scoring, periods and deadlines. No I/O.
 export * from "./deadlines.ts";
 export * from "./leaderboard.ts";
-export { METHODOLOGY } from "./methodology/data.ts";
+export * from "./methodology/book.ts";
 export * from "./methodology/lookup.ts";
+export * from "./methodology/points-text.ts";
+export * from "./methodology/read-version.ts";
 export * from "./methodology/types.ts";
-export { checkMethodology, MethodologyError, SCORING_MD_IDS } from "./methodology/validate.ts";
 export * from "./periods.ts";
 export * from "./points.ts";
 export * from "./problems.ts";

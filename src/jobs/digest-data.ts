@@ -1,8 +1,9 @@
 import type { Repositories } from "../db/index.ts";
 import type { BodyRecord } from "../db/repositories/directory.ts";
 import type { DeadlineRule } from "../domain/deadlines.ts";
-import { INDICATORS, locateIndicator } from "../domain/methodology/lookup.ts";
-import type { IndicatorDef } from "../domain/methodology/types.ts";
+import type { MethodologyBook } from "../domain/methodology/book.ts";
+import { locateIndicator } from "../domain/methodology/lookup.ts";
+import type { IndicatorDef, ProjectDef, TaskDef } from "../domain/methodology/types.ts";
 import { yearOf } from "../domain/periods.ts";
 import { type Points, sumPoints } from "../domain/points.ts";
 import { reportPeriodsThrough } from "../domain/reports/obligations.ts";
@@ -11,7 +12,6 @@ import { appliesToBody } from "../domain/scoring/score-indicator.ts";
 import type { Variants } from "../domain/variants.ts";
 import { listDescendants } from "../services/body-scope.ts";
 import { maxPerReport } from "../services/body-scores.ts";
-import { methodologyFor } from "../services/methodology-in-force.ts";
 import { periodKeysOfYear } from "../services/report-scores.ts";
 import { listReportStatuses } from "../services/reporting-rates.ts";
 import { type BodyStanding, endedBy } from "../services/standings.ts";
@@ -39,37 +39,38 @@ export interface DigestData {
    */
   trend: {
     periods: { periodKey: string; state: ReportState }[];
-    series: { projectId: string; points: Points[] }[];
+    series: { projectId: string; number: string; points: Points[] }[];
   };
   /** The own body's year-to-date points per applicable indicator (they add up to own.yearToDate). */
-  indicators: { def: IndicatorDef; points: Points }[];
+  indicators: { def: IndicatorDef; project?: ProjectDef; task?: TaskDef; points: Points }[];
 }
 
 const TOP_GAPS = 3;
 
-/** Collects a digest for the body a manager leads, from stored scores and standings. */
+/**
+ * Collects a digest for the body a manager leads, from stored scores and standings, laid out by
+ * the methodology version in force for the month.
+ */
 export async function collectDigest(
   repos: Repositories,
+  methodology: MethodologyBook,
   input: {
     bodyId: number;
     month: string;
     standings: ReadonlyMap<number, BodyStanding>;
-    variants?: Partial<Variants>;
+    variants?: Variants;
     now: Date;
     zone: string;
     rules?: readonly DeadlineRule[];
   },
 ): Promise<DigestData | undefined> {
+  const version = methodology.forPeriod(input.month);
   const own = input.standings.get(input.bodyId);
   if (!own) return undefined;
   const subordinates = (await listDescendants(repos, input.bodyId))
     .map((body) => input.standings.get(body.id))
     .filter((s): s is BodyStanding => s !== undefined);
-  const reporting = {
-    now: input.now,
-    zone: input.zone,
-    rules: input.rules,
-  };
+  const reporting = { now: input.now, zone: input.zone, rules: input.rules, methodology };
   const monthStatuses = await listReportStatuses(
     repos,
     [own, ...subordinates].map((s) => s.body),
@@ -88,9 +89,8 @@ export async function collectDigest(
     if (row.applicable && row.periodKey === input.month)
       monthPoints.set(row.indicatorId, row.points);
   }
-  const gaps = INDICATORS.filter(
-    (def) => def.period === "monthly" && appliesToBody(def, { bodyKind: own.body.kind }),
-  )
+  const gaps = version.indicators
+    .filter((def) => def.period === "monthly" && appliesToBody(def, { bodyKind: own.body.kind }))
     .map((def) => ({
       def,
       points: monthPoints.get(def.id) ?? 0,
@@ -102,13 +102,14 @@ export async function collectDigest(
   const periods = (
     await listReportStatuses(repos, [own.body], reportPeriodsThrough(input.month), reporting)
   ).map((s) => ({ periodKey: s.periodKey, state: s.state }));
-  const series = methodologyFor(input.month).projects.map((project) => ({
+  const series = version.projects.map((project) => ({
     projectId: project.id,
+    number: project.number,
     points: periods.map(({ periodKey }) =>
       sumPoints(
         rows
           .filter((r) => r.applicable && r.periodKey === periodKey)
-          .filter((r) => locateIndicator(r.indicatorId)?.project.id === project.id)
+          .filter((r) => locateIndicator(version, r.indicatorId)?.project.id === project.id)
           .map((r) => r.points),
       ),
     ),
@@ -118,9 +119,9 @@ export async function collectDigest(
     if (!row.applicable || !endedBy(row.periodKey, input.month)) continue;
     ytd.set(row.indicatorId, sumPoints([ytd.get(row.indicatorId) ?? 0, row.points]));
   }
-  const indicators = INDICATORS.filter((def) =>
-    appliesToBody(def, { bodyKind: own.body.kind }),
-  ).map((def) => ({ def, points: ytd.get(def.id) ?? 0 }));
+  const indicators = version.indicators
+    .filter((def) => appliesToBody(def, { bodyKind: own.body.kind }))
+    .map((def) => ({ def, ...locateIndicator(version, def.id), points: ytd.get(def.id) ?? 0 }));
   return {
     month: input.month,
     own,

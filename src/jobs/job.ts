@@ -1,11 +1,16 @@
 import type { Config } from "../config.ts";
 import type { Repositories } from "../db/index.ts";
 import { localDateOf, toLocal } from "../domain/calendar/zone.ts";
+import type { MethodologyBook } from "../domain/methodology/book.ts";
 import { truncateGraphemes } from "../domain/text/graphemes.ts";
 
-/** What a job needs: the repositories, a fixed "now" (tests pass their own) and a slice of config. */
+/**
+ * What a job needs: the repositories, the methodology (every period is scored by the version in
+ * force for it), a fixed "now" (tests pass their own) and a slice of config.
+ */
 export interface JobInput {
   repos: Repositories;
+  methodology: MethodologyBook;
   now: Date;
   config: Pick<Config, "timeZone" | "methodologyVariants">;
 }

@@ -90,12 +90,18 @@ export function leaderboardText(
  * Posts the month's leaderboard to managers and commissioners: bodies of their body's kind ranked
  * by year-to-date points (rankBodies over stored scores), with the month's movers and a chart.
  */
-export async function runLeaderboard({ repos, now, config }: JobInput): Promise<JobOutcome> {
+export async function runLeaderboard({
+  repos,
+  methodology,
+  now,
+  config,
+}: JobInput): Promise<JobOutcome> {
   const month = reportedMonth(now, config.timeZone);
   const standings = await computeStandings(repos, month);
   const silent = await silentBodies(repos, standings, month, {
     now,
     zone: config.timeZone,
+    methodology,
   });
   const readers: UserRecord[] = [
     ...(await repos.users.listUsers({ role: "manager", reachableOnly: true })),

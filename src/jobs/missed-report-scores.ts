@@ -15,7 +15,12 @@ const UNIT: Record<ReportKind, "month" | "quarter" | "year"> = {
  * penalties count in the standings instead of being dodged by staying silent. A late report
  * replaces those scores when it is submitted; a returned one falls back to them here.
  */
-export async function runMissedReportScores({ repos, now, config }: JobInput): Promise<JobOutcome> {
+export async function runMissedReportScores({
+  repos,
+  methodology,
+  now,
+  config,
+}: JobInput): Promise<JobOutcome> {
   const rules = await loadDeadlineRules(repos);
   const bodies = await repos.directory.listBodies();
   for (const kind of Object.keys(UNIT) as ReportKind[]) {
@@ -28,6 +33,7 @@ export async function runMissedReportScores({ repos, now, config }: JobInput): P
       for (const body of bodies) {
         await recomputeReportScores(
           repos,
+          methodology,
           { bodyId: body.id, kind, periodKey },
           { variants: config.methodologyVariants, now, missed: true },
         );

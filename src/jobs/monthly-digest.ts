@@ -18,7 +18,6 @@ import { reportPeriodsThrough } from "../domain/reports/obligations.ts";
 import { truncateGraphemes } from "../domain/text/graphemes.ts";
 import { type Lang, translator } from "../i18n.ts";
 import { loadDeadlineRules } from "../services/deadlines.ts";
-import { methodologyNumber } from "../services/period-labels.ts";
 import { bodiesWithoutReports, listReportStatuses } from "../services/reporting-rates.ts";
 import { type BodyStanding, computeStandings, standingsOfKind } from "../services/standings.ts";
 import { collectDigest, type DigestData } from "./digest-data.ts";
@@ -43,7 +42,12 @@ export function reportedMonth(now: Date, zone: string): string {
  * change, place among bodies of the kind, who has not reported, the biggest gaps; with a trend
  * chart, the leaderboard chart and a workbook of the numbers. All numbers are stored scores.
  */
-export async function runMonthlyDigest({ repos, now, config }: JobInput): Promise<JobOutcome> {
+export async function runMonthlyDigest({
+  repos,
+  methodology,
+  now,
+  config,
+}: JobInput): Promise<JobOutcome> {
   const month = reportedMonth(now, config.timeZone);
   const standings = await computeStandings(repos, month);
   const rules = await loadDeadlineRules(repos);
@@ -51,12 +55,13 @@ export async function runMonthlyDigest({ repos, now, config }: JobInput): Promis
     now,
     zone: config.timeZone,
     rules,
+    methodology,
   });
   const managers = await repos.users.listUsers({ role: "manager", reachableOnly: true });
   let enqueued = 0;
   for (const manager of managers) {
     if (manager.bodyId === null) continue;
-    const digest = await collectDigest(repos, {
+    const digest = await collectDigest(repos, methodology, {
       bodyId: manager.bodyId,
       month,
       standings,
@@ -80,7 +85,12 @@ export async function silentBodies(
   repos: JobInput["repos"],
   standings: ReadonlyMap<number, BodyStanding>,
   month: string,
-  options: { now: Date; zone: string; rules?: readonly DeadlineRule[] },
+  options: {
+    now: Date;
+    zone: string;
+    rules?: readonly DeadlineRule[];
+    methodology: JobInput["methodology"];
+  },
 ): Promise<ReadonlySet<number>> {
   const bodies = [...standings.values()].map((s) => s.body);
   const statuses = await listReportStatuses(repos, bodies, reportPeriodsThrough(month), options);
@@ -139,7 +149,7 @@ export function digestText(digest: DigestData, lang: Lang): string {
     for (const gap of digest.gaps) {
       lines.push(
         t("notifications:digest.gap", {
-          number: methodologyNumber(gap.def.id),
+          number: gap.def.number,
           title: gap.def.title[lang],
           points: formatPoints(gap.points),
           max: formatPoints(gap.max),
@@ -175,7 +185,7 @@ async function digestMessages(
       mark: p.state,
     })),
     projects: digest.trend.series.map((s) => ({
-      name: t("notifications:digest.project", { id: methodologyNumber(s.projectId) }),
+      name: t("notifications:digest.project", { id: s.number }),
       points: s.points,
     })),
     words: chartWords(lang),
@@ -200,10 +210,10 @@ async function digestMessages(
     lang,
     bodyName: name,
     periodLabel: formatYearToDate(digest.month, lang),
-    rows: digest.indicators.map(({ def, points }) => ({
+    rows: digest.indicators.map(({ def, project, task, points }) => ({
       indicatorId: def.id,
-      project: def.id.split(".")[0]?.replace(/^p/, "") ?? "",
-      task: def.id.split(".")[1]?.replace(/^t/, "") ?? "",
+      project: project?.number ?? "",
+      task: task?.number ?? "",
       title: def.title[lang],
       points,
       applicable: true,

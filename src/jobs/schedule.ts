@@ -1,6 +1,7 @@
 import cron, { type ScheduledTask } from "node-cron";
 import type { Config } from "../config.ts";
 import type { Repositories } from "../db/index.ts";
+import type { MethodologyBook } from "../domain/methodology/book.ts";
 import type { Logger } from "../logger.ts";
 import { type JobRun, runJobOnce, slotOf } from "./job.ts";
 import { runLeaderboard } from "./leaderboard.ts";
@@ -28,6 +29,8 @@ export const JOBS: readonly ScheduledJob[] = [
 
 export interface ScheduleDeps {
   repos: Repositories;
+  /** The live book: read at each run, so a version uploaded since is used. */
+  methodology: () => MethodologyBook;
   config: Pick<Config, "timeZone" | "methodologyVariants">;
   logger: Logger;
   /** The process clock (shifted in tests); slots come from the scheduled minute on it. */
@@ -53,7 +56,7 @@ export function startSchedule(deps: ScheduleDeps): { stop(): Promise<void> } {
         const task = runJobOnce(
           job.name,
           job.run,
-          { repos: deps.repos, now, config: deps.config },
+          { repos: deps.repos, methodology: deps.methodology(), now, config: deps.config },
           slot,
         )
           .then((outcome) => {

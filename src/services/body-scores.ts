@@ -1,7 +1,7 @@
 import type { Repositories } from "../db/index.ts";
 import type { BodyRecord } from "../db/repositories/directory.ts";
 import type { ScoreRecord } from "../db/repositories/scores.ts";
-import { METHODOLOGY } from "../domain/methodology/data.ts";
+import type { MethodologyBook } from "../domain/methodology/book.ts";
 import type { IndicatorDef, LocalizedText, PeriodKind } from "../domain/methodology/types.ts";
 import {
   monthsOf,
@@ -12,9 +12,8 @@ import {
   yearOf,
 } from "../domain/periods.ts";
 import { type Points, sumPoints } from "../domain/points.ts";
-import { scoreEntry } from "../domain/scoring/rules.ts";
-import { appliesToBody } from "../domain/scoring/score-indicator.ts";
-import { resolveVariants, type Variants } from "../domain/variants.ts";
+import { appliesToBody, maxPerEntry } from "../domain/scoring/score-indicator.ts";
+import type { Variants } from "../domain/variants.ts";
 import { periodKeysOfYear } from "./report-scores.ts";
 
 /** Points of one thing over the three spans /score shows. */
@@ -26,7 +25,12 @@ export interface SpanPoints {
 
 export interface IndicatorScoreView {
   id: string;
+  /** The methodology's numbering (1.3.2). */
+  number: string;
   title: LocalizedText;
+  shortTitle: LocalizedText;
+  /** This rulebook's own readings of the indicator, shown as such. */
+  rulebookReadings: readonly LocalizedText[];
   period: PeriodKind;
   points: SpanPoints;
   /** The most one report (one month, quarter or year) can score; absent when unbounded. */
@@ -35,20 +39,26 @@ export interface IndicatorScoreView {
 
 export interface TaskScoreView {
   id: string;
+  number: string;
   title: LocalizedText;
+  shortTitle: LocalizedText;
   points: SpanPoints;
   indicators: IndicatorScoreView[];
 }
 
 export interface ProjectScoreView {
   id: string;
+  number: string;
   title: LocalizedText;
+  shortTitle: LocalizedText;
   points: SpanPoints;
   tasks: TaskScoreView[];
 }
 
 export interface BodyScoreSummary {
   body: BodyRecord;
+  /** The id of the version whose projects, tasks and maxima are shown (the month's). */
+  methodologyVersion: string;
   /** The spans: a month key, its quarter's key and its year's key. */
   month: string;
   quarter: string;
@@ -75,12 +85,8 @@ export function periodKeysWithin(periodKey: string): string[] {
 }
 
 /** The most one report can score on an indicator (one month's, quarter's or year's entry), if bounded. */
-export function maxPerReport(
-  def: IndicatorDef,
-  variants: Partial<Variants> = {},
-): Points | undefined {
-  const variant = (resolveVariants(variants) as Record<string, string>)[def.id];
-  return scoreEntry(def.rule, undefined, variant).max;
+export function maxPerReport(def: IndicatorDef, variants: Variants = {}): Points | undefined {
+  return maxPerEntry(def, variants);
 }
 
 /** How many reports of an indicator's period a period holds: a year has 12 months, 4 quarters, 1 year. */
@@ -109,13 +115,15 @@ export function sumByIndicator(
 
 /**
  * A body's points for a month, that month's quarter and its year up to date, project by project,
- * task by task and indicator by indicator (only the indicators that apply to the body's kind).
+ * task by task and indicator by indicator (only the indicators that apply to the body's kind),
+ * laid out by the version in force for the month.
  */
 export async function summarizeBodyScores(
   repos: Repositories,
+  methodology: MethodologyBook,
   bodyId: number,
   month: string,
-  options: { variants?: Partial<Variants> } = {},
+  options: { variants?: Variants } = {},
 ): Promise<BodyScoreSummary | undefined> {
   const body = await repos.directory.getBody(bodyId);
   if (!body) return undefined;
@@ -135,7 +143,8 @@ export async function summarizeBodyScores(
     quarter: spans.quarter.get(id) ?? 0,
     year: spans.year.get(id) ?? 0,
   });
-  const projects = METHODOLOGY.projects.map((project) => {
+  const version = methodology.forPeriod(month);
+  const projects = version.projects.map((project) => {
     const tasks = project.tasks
       .map((task) => {
         const indicators = task.indicators
@@ -144,18 +153,43 @@ export async function summarizeBodyScores(
             const max = maxPerReport(def, options.variants);
             return {
               id: def.id,
+              number: def.number,
               title: def.title,
+              shortTitle: def.shortTitle,
+              rulebookReadings: def.rulebookReadings,
               period: def.period,
               points: pointsOf(def.id),
               ...(max === undefined ? {} : { maxPerReport: max }),
             };
           });
-        return { id: task.id, title: task.title, points: addSpans(indicators), indicators };
+        return {
+          id: task.id,
+          number: task.number,
+          title: task.title,
+          shortTitle: task.shortTitle,
+          points: addSpans(indicators),
+          indicators,
+        };
       })
       .filter((task) => task.indicators.length > 0);
-    return { id: project.id, title: project.title, points: addSpans(tasks), tasks };
+    return {
+      id: project.id,
+      number: project.number,
+      title: project.title,
+      shortTitle: project.shortTitle,
+      points: addSpans(tasks),
+      tasks,
+    };
   });
-  return { body, month, quarter, year, total: addSpans(projects), projects };
+  return {
+    body,
+    methodologyVersion: version.id,
+    month,
+    quarter,
+    year,
+    total: addSpans(projects),
+    projects,
+  };
 }
 
 function addSpans(items: readonly { points: SpanPoints }[]): SpanPoints {

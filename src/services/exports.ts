@@ -16,7 +16,8 @@ import {
   type ScoreSheetRow,
 } from "../documents/score-sheet-workbook.ts";
 import { formatPeriodLabel } from "../domain/calendar/format.ts";
-import { INDICATORS, locateIndicator } from "../domain/methodology/lookup.ts";
+import type { MethodologyBook } from "../domain/methodology/book.ts";
+import { locateIndicator } from "../domain/methodology/lookup.ts";
 import { isPeriodKey, monthsOf } from "../domain/periods.ts";
 import { sumPoints } from "../domain/points.ts";
 import { appliesToBody } from "../domain/scoring/score-indicator.ts";
@@ -24,7 +25,7 @@ import type { Variants } from "../domain/variants.ts";
 import { type Lang, translator } from "../i18n.ts";
 import { maxPerReport, periodKeysWithin, reportsWithin } from "./body-scores.ts";
 import { rankBodiesOfKind } from "./leaderboard.ts";
-import { bodyName, methodologyNumber } from "./period-labels.ts";
+import { bodyName } from "./period-labels.ts";
 
 export type ExportFormat = "xlsx" | "csv";
 export const EXPORT_KINDS = ["monthly", "scores", "leaderboard"] as const;
@@ -113,10 +114,12 @@ function describeFile(evidence: EvidenceRecord, t: ReturnType<typeof translator>
 /** One body's score sheet for a period: every indicator that period holds, with its points and maximum. */
 export async function scoreSheetRows(
   repos: Repositories,
+  methodology: MethodologyBook,
   bodyId: number,
   periodKey: string,
-  options: { lang: Lang; variants?: Partial<Variants> },
+  options: { lang: Lang; variants?: Variants },
 ): Promise<{ rows: ScoreSheetRow[]; total: number } | undefined> {
+  const version = methodology.forPeriod(periodKey);
   const body = await repos.directory.getBody(bodyId);
   if (!body) return undefined;
   const keys = new Set(periodKeysWithin(periodKey));
@@ -124,7 +127,7 @@ export async function scoreSheetRows(
     keys.has(row.periodKey),
   );
   const rows: ScoreSheetRow[] = [];
-  for (const def of INDICATORS) {
+  for (const def of version.indicators) {
     const reports = reportsWithin(def, periodKey);
     if (reports === 0) continue;
     const own = stored.filter((row) => row.indicatorId === def.id);
@@ -132,11 +135,11 @@ export async function scoreSheetRows(
     // A share over an empty list does not apply in the periods it was reported for.
     const applicable = applies && (own.length === 0 || own.some((row) => row.applicable));
     const max = maxPerReport(def, options.variants);
-    const place = locateIndicator(def.id);
+    const place = locateIndicator(version, def.id);
     rows.push({
       indicatorId: def.id,
-      project: methodologyNumber(place?.project.id ?? ""),
-      task: methodologyNumber(place?.task.id ?? ""),
+      project: place?.project.number ?? "",
+      task: place?.task.number ?? "",
       title: def.title[options.lang],
       points: applicable ? sumPoints(own.filter((r) => r.applicable).map((r) => r.points)) : 0,
       ...(applicable && max !== undefined ? { max: max * reports } : {}),
@@ -150,17 +153,24 @@ export async function scoreSheetRows(
 /** A body's score sheet as a document; undefined when there is no such body. */
 export async function exportScoreSheet(
   repos: Repositories,
+  methodology: MethodologyBook,
   options: {
     bodyId: number;
     periodKey: string;
     format: ExportFormat;
     lang: Lang;
-    variants?: Partial<Variants>;
+    variants?: Variants;
     created?: Date;
   },
 ): Promise<ExportFile[] | undefined> {
   const body = await repos.directory.getBody(options.bodyId);
-  const sheet = await scoreSheetRows(repos, options.bodyId, options.periodKey, options);
+  const sheet = await scoreSheetRows(
+    repos,
+    methodology,
+    options.bodyId,
+    options.periodKey,
+    options,
+  );
   if (!body || !sheet) return undefined;
   const input = {
     lang: options.lang,
@@ -223,13 +233,14 @@ export type RunExportResult =
 /** Builds the asked documents and records in the audit log who exported what. */
 export async function runExport(
   repos: Repositories,
+  methodology: MethodologyBook,
   request: ExportRequest,
   options: {
     format: ExportFormat;
     lang: Lang;
     actorUserId: number | null;
     now: Date;
-    variants?: Partial<Variants>;
+    variants?: Variants;
   },
 ): Promise<RunExportResult> {
   if (!isPeriodKey(request.periodKey)) return { ok: false, reason: "badPeriod" };
@@ -247,7 +258,7 @@ export async function runExport(
       ...(request.bodyKind ? { kind: request.bodyKind } : {}),
     });
   } else {
-    files = await exportScoreSheet(repos, {
+    files = await exportScoreSheet(repos, methodology, {
       ...common,
       bodyId: request.bodyId,
       variants: options.variants,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { MethodologyVersion } from "../domain/methodology/types.ts";
 import { MAX_COMMENT_LENGTH } from "../domain/reports/report-meta.ts";
 import { parseIndicatorValue } from "../domain/scoring/parse-value.ts";
 import { type IndicatorValue, shareValueSchema } from "../domain/scoring/values.ts";
@@ -34,15 +35,16 @@ export function emptyDraft(): IndicatorsDraft {
 }
 
 /**
- * Reads a stored draft, keeping only values that still pass their indicator's schema
- * (the methodology may have changed since it was saved); anything unreadable starts afresh.
+ * Reads a stored draft, keeping only values that still pass their indicator's schema in the
+ * period's version (the methodology may have changed since it was saved); anything unreadable
+ * starts afresh.
  */
-export function readDraft(raw: unknown): IndicatorsDraft {
+export function readDraft(version: MethodologyVersion, raw: unknown): IndicatorsDraft {
   const parsed = indicatorsDraftSchema.safeParse(raw);
   if (!parsed.success) return emptyDraft();
   const values: Record<string, IndicatorValue> = {};
   for (const [id, value] of Object.entries(parsed.data.values)) {
-    const checked = parseIndicatorValue(id, value);
+    const checked = parseIndicatorValue(version, id, value);
     if (checked.ok) values[id] = checked.value;
   }
   return { ...parsed.data, values };

@@ -1,7 +1,8 @@
 import type { Repositories } from "../db/index.ts";
 import type { Json } from "../db/repositories/index.ts";
 import { type DeadlineRule, isLate, reportablePeriods } from "../domain/deadlines.ts";
-import type { BodyKind, IndicatorDef } from "../domain/methodology/types.ts";
+import type { MethodologyBook } from "../domain/methodology/book.ts";
+import type { BodyKind, IndicatorDef, MethodologyVersion } from "../domain/methodology/types.ts";
 import { type ReportMeta, reportMetaSchema } from "../domain/reports/report-meta.ts";
 import {
   indicatorsOfReport,
@@ -24,20 +25,21 @@ export interface IndicatorsReportKey {
 }
 
 /**
- * The indicators a body answers in a report, in methodology order: only those of the report's
- * period that apply to the body's kind, and none of project 1 when it is exempt.
+ * The indicators a body answers in a report by the version in force for its period, in
+ * methodology order: only those of the report's period that apply to the body's kind, and none
+ * of project 1 when it is exempt.
  */
 export function dueIndicators(
+  version: MethodologyVersion,
   kind: IndicatorsReportKind,
   bodyKind: BodyKind,
   p1Exempt = false,
 ): IndicatorDef[] {
-  return indicatorsOfReport(kind).filter(
+  return indicatorsOfReport(version, kind).filter(
     (def) => def.appliesTo.includes(bodyKind) && !(p1Exempt && def.id.startsWith("p1.")),
   );
 }
 
-/** Stored deadline rules in the domain's shape (days past 28 are clamped: every month has them). */
 /** A report the body may fill in now; the first of each kind is the period just ended. */
 export interface ReportChoice {
   kind: IndicatorsReportKind;
@@ -46,23 +48,26 @@ export interface ReportChoice {
   late: boolean;
 }
 
-/** The annual and (when any of their indicators applies) quarterly reports open now, newest first. */
+/** The annual and quarterly reports open now, newest first, where any of their indicators applies. */
 export function reportChoices(
+  methodology: MethodologyBook,
   now: Date,
   rules: readonly DeadlineRule[],
   bodyKind: BodyKind,
   zone: string,
 ): ReportChoice[] {
   const kinds: IndicatorsReportKind[] = ["annual", "quarterly"];
-  return kinds
-    .filter((kind) => dueIndicators(kind, bodyKind).length > 0)
-    .flatMap((kind) =>
-      reportablePeriods(kind, now, rules, zone).map((periodKey) => ({
+  return kinds.flatMap((kind) =>
+    reportablePeriods(kind, now, rules, zone)
+      .filter(
+        (periodKey) => dueIndicators(methodology.forPeriod(periodKey), kind, bodyKind).length > 0,
+      )
+      .map((periodKey) => ({
         kind,
         periodKey,
         late: isLate(kind, periodKey, now, rules, zone),
       })),
-    );
+  );
 }
 
 /**
@@ -71,15 +76,17 @@ export function reportChoices(
  */
 export async function loadIndicatorsDraft(
   repos: Repositories,
+  methodology: MethodologyBook,
   userId: number,
   key: IndicatorsReportKey,
 ): Promise<IndicatorsDraft> {
+  const version = methodology.forPeriod(key.periodKey);
   const draft = await repos.drafts.getDraft({ userId, ...key });
-  if (draft) return readDraft(draft.document);
+  if (draft) return readDraft(version, draft.document);
   const current = await repos.submissions.getCurrent(key.bodyId, key.kind, key.periodKey);
   if (!current?.version) return emptyDraft();
   const meta = reportMetaSchema.safeParse(current.version.meta ?? {});
-  const restored = readDraft({ values: current.version.values });
+  const restored = readDraft(version, { values: current.version.values });
   const evidence: IndicatorsDraft["evidence"] = {};
   for (const item of current.version.evidence) {
     const { type, telegramFileId, link, mime, size } = item;
@@ -115,14 +122,17 @@ export async function saveIndicatorsDraft(
   await repos.drafts.saveDraft({ userId, ...key }, draft as unknown as Json, at);
 }
 
-/** The report's points as they would be scored now, indicator by indicator. */
-export function scoreIndicatorsDraft(input: {
-  kind: IndicatorsReportKind;
-  bodyKind: BodyKind;
-  draft: IndicatorsDraft;
-  variants?: Partial<Variants>;
-}): ReportScore {
-  return scoreReport({
+/** The report's points as they would be scored now by the period's version, indicator by indicator. */
+export function scoreIndicatorsDraft(
+  version: MethodologyVersion,
+  input: {
+    kind: IndicatorsReportKind;
+    bodyKind: BodyKind;
+    draft: IndicatorsDraft;
+    variants?: Variants;
+  },
+): ReportScore {
+  return scoreReport(version, {
     bodyKind: input.bodyKind,
     p1Exempt: input.kind === "annual" && input.draft.p1Exempt === true,
     kind: input.kind,
@@ -152,20 +162,22 @@ export type SubmitIndicatorsResult =
  */
 export async function submitIndicatorsReport(
   repos: Repositories,
+  methodology: MethodologyBook,
   input: {
     key: IndicatorsReportKey;
     userId: number;
     draft: IndicatorsDraft;
     now: Date;
     zone: string;
-    variants?: Partial<Variants>;
+    variants?: Variants;
   },
 ): Promise<SubmitIndicatorsResult> {
   const { key, draft, now } = input;
   const body = await repos.directory.getBody(key.bodyId);
   if (!body) throw new Error(`Body ${key.bodyId} does not exist`);
   const exempt = key.kind === "annual" && draft.p1Exempt === true;
-  const due = new Set(dueIndicators(key.kind, body.kind, exempt).map((d) => d.id));
+  const version = methodology.forPeriod(key.periodKey);
+  const due = new Set(dueIndicators(version, key.kind, body.kind, exempt).map((d) => d.id));
   const values = Object.fromEntries(Object.entries(draft.values).filter(([id]) => due.has(id)));
   const evidence = Object.entries(draft.evidence)
     .filter(([id]) => due.has(id))
@@ -182,6 +194,9 @@ export async function submitIndicatorsReport(
     at: now,
   });
   if (!result.ok) return { ok: false, reason: result.reason };
-  const score = await recomputeReportScores(repos, key, { variants: input.variants, now });
+  const score = await recomputeReportScores(repos, methodology, key, {
+    variants: input.variants,
+    now,
+  });
   return { ok: true, version: result.version.number, late, score };
 }

@@ -6,6 +6,7 @@ import type {
   VersionDetail,
 } from "../db/repositories/index.ts";
 import { dueAt, isLate } from "../domain/deadlines.ts";
+import type { MethodologyBook } from "../domain/methodology/book.ts";
 import { periodContaining, previousPeriod } from "../domain/periods.ts";
 import type { Points } from "../domain/points.ts";
 import {
@@ -141,12 +142,13 @@ export type SubmitMonthlyResult =
  */
 export async function submitMonthlyReport(
   repos: Repositories,
+  methodology: MethodologyBook,
   input: {
     bodyId: number;
     authorUserId: number;
     report: MonthlyReport;
     files: readonly ReportFile[];
-    variants?: Partial<Variants>;
+    variants?: Variants;
   } & Clock,
 ): Promise<SubmitMonthlyResult> {
   const parsed = monthlyReportSchema.safeParse(input.report);
@@ -186,7 +188,10 @@ export async function submitMonthlyReport(
     return { ok: false, reason: "closed", dueAt: choice.dueAt };
   }
   const key = { bodyId: input.bodyId, kind: "monthly" as const, periodKey: report.month };
-  await recomputeReportScores(repos, key, { variants: input.variants, now: input.now });
+  await recomputeReportScores(repos, methodology, key, {
+    variants: input.variants,
+    now: input.now,
+  });
   await repos.audit.record({
     actorUserId: input.authorUserId,
     action: "report.submitted",
@@ -194,6 +199,7 @@ export async function submitMonthlyReport(
     details: { version: result.version.number, late: choice.late },
     at: input.now,
   });
-  const total = scoreMonthlyReport(report, input.variants).total;
+  const version = methodology.forPeriod(report.month);
+  const total = scoreMonthlyReport(version, report, input.variants).total;
   return { ok: true, version: result.version.number, late: choice.late, total };
 }

@@ -1,6 +1,6 @@
 import type { Repositories } from "../db/index.ts";
 import type { ReportKind } from "../domain/deadlines.ts";
-import { METHODOLOGY } from "../domain/methodology/data.ts";
+import type { MethodologyBook } from "../domain/methodology/book.ts";
 import { monthsOf, yearOf } from "../domain/periods.ts";
 import { type Points, sumPoints } from "../domain/points.ts";
 import { readReportMeta } from "../domain/reports/report-meta.ts";
@@ -12,7 +12,7 @@ import type { Variants } from "../domain/variants.ts";
 const COUNTED_STATUSES = new Set(["submitted", "accepted"]);
 
 export interface ScoreOptions {
-  variants?: Partial<Variants>;
+  variants?: Variants;
   now?: Date;
   /**
    * The report's deadline has passed: without a counted submission it scores as an empty report,
@@ -22,21 +22,24 @@ export interface ScoreOptions {
 }
 
 /**
- * Scores the live submission of one report by the methodology and stores its points per
- * indicator for that period (replacing what was stored); undefined when nothing counts yet.
+ * Scores the live submission of one report by the methodology version in force for its period
+ * and stores its points per indicator for that period with the version's id (replacing what was
+ * stored); undefined when nothing counts yet.
  */
 export async function recomputeReportScores(
   repos: Repositories,
+  methodology: MethodologyBook,
   report: { bodyId: number; kind: ReportKind; periodKey: string },
   options: ScoreOptions = {},
 ): Promise<ReportScore | undefined> {
+  const version = methodology.forPeriod(report.periodKey);
   const body = await repos.directory.getBody(report.bodyId);
   if (!body) throw new Error(`Body ${report.bodyId} does not exist`);
   const current = await repos.submissions.getCurrent(report.bodyId, report.kind, report.periodKey);
   const counted = current?.version && COUNTED_STATUSES.has(current.submission.status);
   const values = counted ? current.version?.values : options.missed ? {} : undefined;
   const score = values
-    ? scoreReport({
+    ? scoreReport(version, {
         bodyKind: body.kind,
         // Only the annual report carries project 1, and its exemption is in that very version.
         p1Exempt: counted ? readReportMeta(current.version?.meta).p1Exempt === true : false,
@@ -48,7 +51,7 @@ export async function recomputeReportScores(
   await repos.scores.replaceScores({
     bodyId: report.bodyId,
     periodKey: report.periodKey,
-    methodologyVersion: METHODOLOGY.version,
+    methodologyVersion: version.id,
     computedAt: options.now ?? new Date(),
     breakdown: score
       ? score.indicators.map(({ id, points, applicable }) => ({

@@ -1,7 +1,7 @@
 import type { Repositories } from "../db/index.ts";
 import type { ReportKind } from "../domain/deadlines.ts";
+import type { MethodologyBook } from "../domain/methodology/book.ts";
 import { monthsOf } from "../domain/periods.ts";
-import type { MethodologyFor } from "./methodology-in-force.ts";
 import { listReportStatuses } from "./reporting-rates.ts";
 
 /** A report that needs attention: not made though due, made late, or returned for correction. */
@@ -25,7 +25,7 @@ function periodsOfYear(year: number): string[] {
 export async function listReportProblems(
   repos: Repositories,
   bodyId: number,
-  options: { year: number; now: Date; zone: string; methodologyFor?: MethodologyFor },
+  options: { year: number; now: Date; zone: string; methodology: MethodologyBook },
 ): Promise<ReportProblem[]> {
   const body = await repos.directory.getBody(bodyId);
   if (!body) return [];

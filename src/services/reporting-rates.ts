@@ -2,6 +2,7 @@ import type { Repositories } from "../db/index.ts";
 import type { BodyRecord } from "../db/repositories/directory.ts";
 import type { SubmissionRecord } from "../db/repositories/submission-types.ts";
 import { type DeadlineRule, dueAt, type ReportKind } from "../domain/deadlines.ts";
+import type { MethodologyBook } from "../domain/methodology/book.ts";
 import { periodEnd } from "../domain/periods.ts";
 import { owesReport, reportKindOfPeriod } from "../domain/reports/obligations.ts";
 import {
@@ -12,7 +13,6 @@ import {
   reportState,
 } from "../domain/reports/reporting.ts";
 import { loadDeadlineRules } from "./deadlines.ts";
-import { type MethodologyFor, methodologyFor } from "./methodology-in-force.ts";
 
 /** One report a body owes, and where it stands. */
 export interface ReportStatus {
@@ -28,8 +28,8 @@ export interface ReportingOptions {
   zone: string;
   /** The deadline rules in force; loaded from the database when not given. */
   rules?: readonly DeadlineRule[];
-  /** The methodology of each period (which reports carry indicators for which bodies). */
-  methodologyFor?: MethodologyFor;
+  /** The methodology book: each period's version says which reports carry indicators for whom. */
+  methodology: MethodologyBook;
 }
 
 /**
@@ -48,7 +48,6 @@ export async function listReportStatuses(
   const ended = periodKeys.filter((key) => periodEnd(key, zone).getTime() <= now.getTime());
   if (bodies.length === 0 || ended.length === 0) return [];
   const rules = options.rules ?? (await loadDeadlineRules(repos));
-  const inForce = options.methodologyFor ?? methodologyFor;
   const submissions = indexSubmissions(
     await repos.submissions.listByPeriodKeys(ended, { bodyIds: bodies.map((b) => b.id) }),
   );
@@ -57,7 +56,7 @@ export async function listReportStatuses(
     const kind = reportKindOfPeriod(periodKey);
     if (!kind) continue;
     const due = dueAt(kind, periodKey, rules, zone);
-    const obligation = { methodology: inForce(periodKey), zone };
+    const obligation = { methodology: options.methodology.forPeriod(periodKey), zone };
     for (const body of bodies) {
       const owed = owesReport(
         { kind: body.kind, joinedAt: body.createdAt },

@@ -2,6 +2,7 @@ import type { Repositories } from "../db/index.ts";
 import type { BodyRecord } from "../db/repositories/directory.ts";
 import type { QueueItem, SubmissionRecord, VersionDetail } from "../db/repositories/submissions.ts";
 import type { UserRecord } from "../db/repositories/users.ts";
+import type { MethodologyBook } from "../domain/methodology/book.ts";
 import { type ReportScore, scoreReport } from "../domain/scoring/score-report.ts";
 import type { IndicatorValue } from "../domain/scoring/values.ts";
 import type { Variants } from "../domain/variants.ts";
@@ -42,11 +43,12 @@ export async function listReviewQueue(
   return status === "submitted" ? items.slice(0, limit) : items.slice(-limit).reverse();
 }
 
-/** The current version of a report with its points by the methodology; undefined when there is none. */
+/** The current version of a report with its points by the version in force for its period; undefined when there is none. */
 export async function loadReview(
   repos: Repositories,
+  methodology: MethodologyBook,
   submissionId: number,
-  options: { variants?: Partial<Variants> } = {},
+  options: { variants?: Variants } = {},
 ): Promise<ReviewView | undefined> {
   const submission = await repos.submissions.getSubmission(submissionId);
   if (!submission?.currentVersionId) return undefined;
@@ -56,7 +58,7 @@ export async function loadReview(
   ]);
   if (!body || !version) return undefined;
   const author = await repos.users.getUser(version.authorUserId);
-  const score = scoreReport({
+  const score = scoreReport(methodology.forPeriod(submission.periodKey), {
     bodyKind: body.kind,
     p1Exempt: await isProject1Exempt(repos, body.id, submission.periodKey),
     kind: submission.kind,
@@ -112,13 +114,14 @@ export async function loadHistory(
  */
 export async function decideReview(
   repos: Repositories,
+  methodology: MethodologyBook,
   input: {
     submissionId: number;
     reviewer: UserRecord;
     decision: "accepted" | "returned";
     comment?: string;
     now: Date;
-    variants?: Partial<Variants>;
+    variants?: Variants;
   },
 ): Promise<DecideResult> {
   const comment = input.comment?.trim() || undefined;
@@ -149,6 +152,7 @@ export async function decideReview(
   });
   await recomputeReportScores(
     repos,
+    methodology,
     { bodyId: submission.bodyId, kind: submission.kind, periodKey: submission.periodKey },
     { variants: input.variants, now: input.now },
   );

@@ -10,6 +10,7 @@ import { parseDirectoryTable } from "../../src/services/directory-import.ts";
 import { parseCsv, readTableFile } from "../../src/services/table-file.ts";
 import { BotProcess } from "../support/bot-process.ts";
 import { type BotMessage, type Emulator, startEmulator } from "../support/emulator.ts";
+import { V2026 } from "../support/methodology.ts";
 import { databaseUrlOf, seedDatabase } from "../support/seed.ts";
 import { bodiesCsv, monthlyReport, seedPerson } from "../unit/services/fixtures.ts";
 import { FAKE_NOW, NOW, submitScored } from "./manager-admin-seed.ts";
@@ -122,7 +123,7 @@ describe("admins: directory import and exports", () => {
 
   it("exports workbooks that hold the scoring engine's numbers", async () => {
     const user = admin();
-    const engine = scoreReport({
+    const engine = scoreReport(V2026, {
       bodyKind: "central",
       p1Exempt: false,
       kind: "monthly",

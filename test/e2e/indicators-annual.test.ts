@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dueIndicators } from "../../src/services/indicators-report.ts";
 import { BotProcess } from "../support/bot-process.ts";
 import { type Emulator, startEmulator } from "../support/emulator.ts";
+import { V2026 } from "../support/methodology.ts";
 import { seedBody, seedDatabase, seedUser } from "../support/seed.ts";
 import { type Answer, LABELS, scoreWithCli, walkAndSummarize } from "./indicators-driver.ts";
 
@@ -131,7 +132,7 @@ describe("the annual indicators report", () => {
     await user.waitFor("2024 жылы органыңызда сыбайлас жемқорлық тәуекелдеріне сыртқы талдау");
     await user.press(labels.no);
     expect(REGIONAL_PLAN.map(([id]) => id)).toEqual(
-      dueIndicators("annual", "regional").map((d) => d.id),
+      dueIndicators(V2026, "annual", "regional").map((d) => d.id),
     );
     shown.regional = await walkAndSummarize(user, REGIONAL_PLAN, labels);
     const summary = user.lastMessage()?.text ?? "";
@@ -158,8 +159,8 @@ describe("the annual indicators report", () => {
     await user.press(labels.no);
     shown.central = await walkAndSummarize(user, CENTRAL_PLAN, labels);
     const texts = user.messages().map((m) => m.text);
-    expect(texts.some((t) => t.includes("p1.t5.s1") || t.includes("p4.t1.s2"))).toBe(false);
-    expect(texts.some((t) => t.includes("из 34 · p1.t1.s1"))).toBe(true);
+    expect(texts.some((t) => t.includes("· 1.5.1\n") || t.includes("· 4.1.2\n"))).toBe(false);
+    expect(texts.some((t) => t.includes("из 34 · 1.1.1\n"))).toBe(true);
     await user.press(labels.submit);
     await user.waitFor(/отправлено \(версия 1\)/);
   }, 120_000);

@@ -1,6 +1,15 @@
 // Plays an officer through the indicators conversation, one planned answer per indicator.
+import { findIndicator } from "../../src/domain/methodology/lookup.ts";
 import type { EmulatedUser } from "../support/emulated-user.ts";
+import { V2026 } from "../support/methodology.ts";
 import { runScoreCommand } from "../support/score-command.ts";
+
+/** The methodology's number people read on an indicator's screen (p1.t3.s2 → 1.3.2). */
+export function numberOf(id: string): string {
+  const def = findIndicator(V2026, id);
+  if (!def) throw new Error(`no indicator ${id}`);
+  return def.number;
+}
 
 /** What the officer does on an indicator's screen. */
 export type Answer =
@@ -38,9 +47,10 @@ export const LABELS = {
 
 export type Labels = (typeof LABELS)[keyof typeof LABELS];
 
-/** Waits for the screen of indicator `id`. */
+/** Waits for the screen of indicator `id` (it shows the methodology's number). */
 export function waitForScreen(user: EmulatedUser, id: string) {
-  return user.waitFor((m) => m.text.includes(`· ${id}\n`) && m.keyboard !== undefined);
+  const number = numberOf(id);
+  return user.waitFor((m) => m.text.includes(`· ${number}\n`) && m.keyboard !== undefined);
 }
 
 /** Answers one indicator as planned and waits until the bot confirms (or moves on). */
@@ -51,6 +61,7 @@ export async function answerIndicator(
   labels: Labels,
 ): Promise<void> {
   await waitForScreen(user, id);
+  const number = numberOf(id);
   if (answer === "skip") {
     await user.press(labels.skip);
     return;
@@ -69,7 +80,8 @@ export async function answerIndicator(
   else if ("press" in answer) await user.press(answer.press);
   else if ("numbers" in answer) {
     for (const [i, n] of answer.numbers.entries()) {
-      if (i > 0) await user.waitFor((m) => m.keyboard !== undefined && !m.text.includes(`· ${id}`));
+      if (i > 0)
+        await user.waitFor((m) => m.keyboard !== undefined && !m.text.includes(`· ${number}\n`));
       await user.send(String(n));
     }
   } else if ("gifts" in answer) {
@@ -82,12 +94,12 @@ export async function answerIndicator(
     await user.press(answer.commission === false ? labels.no : labels.yes);
     if (answer.commission !== false) {
       for (const n of answer.commission) {
-        await user.waitFor((m) => m.keyboard !== undefined && !m.text.includes(`· ${id}`));
+        await user.waitFor((m) => m.keyboard !== undefined && !m.text.includes(`· ${number}\n`));
         await user.send(String(n));
       }
     }
   }
-  await user.waitFor(`✓ ${id}:`);
+  await user.waitFor(`✓ ${number}:`);
 }
 
 /** Walks every planned indicator in order, then waits for the summary and returns its total. */

@@ -93,7 +93,7 @@ describe("indicators report flows", () => {
     await pressAndSee(user, ru.none, "0 из 23 — 0 % — 0 баллов");
     for (let i = 1; i <= 7; i++) await pressAndSee(user, `☐ ${subdivision(i)}`, `${i} из 23`);
     await user.press(ru.done);
-    await user.waitFor("✓ p1.t1.s3: 7 из 23 — 30 % — 0,9 балла");
+    await user.waitFor("✓ 1.1.3: 7 из 23 — 30 % — 0,9 балла");
   }, 120_000);
 
   it("refuses out-of-order risk counts with a message and keeps the earlier answers", async () => {
@@ -101,7 +101,7 @@ describe("indicators report flows", () => {
     await waitForScreen(user, "p1.t2.s1");
     await pressAndSee(user, "☰ Список", "Индикаторы оценки в отчёте");
     await pressAndSee(user, "▶", (m) => m.keyboard?.flat().some((b) => b.text === "2/5") ?? false);
-    await user.press(/p1\.t3\.risks/);
+    await user.press(/1\.3\.3 Выявленные и устранённые риски/);
     await waitForScreen(user, "p1.t3.risks");
     await user.send("4");
     await user.waitFor("Сколько из них устранено?");
@@ -115,9 +115,7 @@ describe("indicators report flows", () => {
     await user.send("4");
     await user.waitFor("доведено до завершения (4) ≤ устранено (3)");
     await user.send("1");
-    await user.waitFor(
-      "✓ p1.t3.risks: выявлено 4, устранено 3, доведено до завершения 1 — 13 баллов",
-    );
+    await user.waitFor("✓ 1.3.3: выявлено 4, устранено 3, доведено до завершения 1 — 13 баллов");
   }, 60_000);
 
   it("keeps the draft: coming back resumes at the first unanswered indicator", async () => {
@@ -128,9 +126,9 @@ describe("indicators report flows", () => {
     await pressAndSee(user, "Выйти (черновик сохранится)", "Черновик сохранён");
     await user.command("indicators");
     await user.waitFor("Какой отчёт заполняете?");
-    await pressAndSee(user, "Годовой отчёт за 2025 год", "· p1.t1.s1\n");
+    await pressAndSee(user, "Годовой отчёт за 2025 год", "· 1.1.1\n");
     await pressAndSee(user, "☰ Список", "Индикаторы оценки в отчёте");
-    expect(buttons(user).some((b) => b.startsWith("✓ p1.t1.s3"))).toBe(true);
+    expect(buttons(user).some((b) => b.startsWith("✓ 1.1.3 "))).toBe(true);
   }, 60_000);
 
   it("asks no project-1 question of an exempt body, records the external plan and scores no project 1", async () => {
@@ -159,7 +157,7 @@ describe("indicators report flows", () => {
     exemptTotal = ru.total.exec(summary)?.[1] ?? "";
     expect(exemptTotal).toBe("−5");
     await pressAndSee(user, ru.submit, "отправлено (версия 1)");
-    expect(user.messages().some((m) => / · p1\./.test(m.text))).toBe(false);
+    expect(user.messages().some((m) => / · 1\.\d\.\d\n/.test(m.text))).toBe(false);
   }, 60_000);
 
   it("lets an admin choose the body and fill in the quarter's commission meetings, in Kazakh", async () => {
@@ -182,7 +180,7 @@ describe("indicators report flows", () => {
     await user.waitFor("(5)");
     await user.send("1");
     await user.waitFor(
-      "✓ p4.t1.s1: отырыс өткізілді; аудандар: 4, оның ішінде отырыс өтпегені: 1 — 2,4 балл",
+      "✓ 4.1.1: отырыс өткізілді; аудандар: 4, оның ішінде отырыс өтпегені: 1 — 2,4 балл",
     );
     const summary = await user.waitFor(LABELS.kk.total);
     expect(summary.text).toContain("Барлығы: 2,4 балл");

@@ -1,6 +1,7 @@
 // Seeds for the manager and admin end-to-end tests: bodies, people and scored reports.
 import type { Repositories, SubmitInput } from "../../src/db/repositories/index.ts";
 import { recomputeReportScores } from "../../src/services/report-scores.ts";
+import { BOOK } from "../support/methodology.ts";
 import { monthlyReport, seedBodies, seedPerson } from "../unit/services/fixtures.ts";
 
 /** What the bot clock says in these tests: the October reports are being gathered. */
@@ -11,7 +12,7 @@ export const NOW = new Date(FAKE_NOW);
 export async function submitScored(repos: Repositories, input: SubmitInput): Promise<number> {
   const result = await repos.submissions.submit(input);
   if (!result.ok) throw new Error(`submit: ${result.reason}`);
-  await recomputeReportScores(repos, input, { now: input.at ?? NOW });
+  await recomputeReportScores(repos, BOOK, input, { now: input.at ?? NOW });
   return result.submission.id;
 }
 
@@ -33,6 +34,7 @@ export async function seedManagerWorld(repos: Repositories) {
   });
   await recomputeReportScores(
     repos,
+    BOOK,
     { bodyId: bodies.child.id, kind: "monthly", periodKey: "2026-10" },
     { now: NOW },
   );

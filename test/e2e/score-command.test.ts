@@ -3,7 +3,7 @@
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { INDICATOR_IDS } from "../../src/domain/methodology/lookup.ts";
+import { INDICATOR_IDS } from "../support/methodology.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const FIXTURE = fileURLToPath(

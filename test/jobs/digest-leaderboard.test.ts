@@ -7,6 +7,7 @@ import { runLeaderboard } from "../../src/jobs/leaderboard.ts";
 import { runMonthlyDigest } from "../../src/jobs/monthly-digest.ts";
 import { recomputeReportScores, yearScores } from "../../src/services/report-scores.ts";
 import { computeStandings } from "../../src/services/standings.ts";
+import { BOOK, V2026 } from "../support/methodology.ts";
 import { saveScreenshot } from "../support/screenshots.ts";
 import { seedBody, seedUser } from "../support/seed.ts";
 import { almaty, jobConfig, outboxOf, useJobDatabase } from "./support.ts";
@@ -75,7 +76,7 @@ async function seedScores(repos: Repositories) {
         at: almaty("2026-11-01T09:00"),
       });
       if (!result.ok) throw new Error(`${code} ${periodKey}: ${result.reason}`);
-      await recomputeReportScores(repos, { bodyId: body.id, kind: "monthly", periodKey });
+      await recomputeReportScores(repos, BOOK, { bodyId: body.id, kind: "monthly", periodKey });
     }
   }
   return bodies;
@@ -85,7 +86,7 @@ async function seedScores(repos: Repositories) {
 function engineTotal(code: string, month: string): number {
   const values = monthValues[code]?.[month];
   if (!values) return 0;
-  return scoreReport({
+  return scoreReport(V2026, {
     bodyKind: "central",
     p1Exempt: false,
     kind: "monthly",
@@ -100,7 +101,7 @@ describe("the monthly digest and the leaderboard", () => {
   it("the digest's numbers equal the scoring engine's", async () => {
     const { M, S, O } = await seedScores(ctx.repos);
     const standings = await computeStandings(ctx.repos, "2026-10");
-    const digest = await collectDigest(ctx.repos, {
+    const digest = await collectDigest(ctx.repos, BOOK, {
       bodyId: M.id,
       month: "2026-10",
       standings,
@@ -136,7 +137,12 @@ describe("the monthly digest and the leaderboard", () => {
     const { M } = await seedScores(ctx.repos);
     await seedUser(ctx.repos, { telegramId: 701, role: "manager", bodyId: M.id, language: "ru" });
     await seedUser(ctx.repos, { telegramId: 702, role: "manager", bodyId: M.id, language: "kk" });
-    const outcome = await runMonthlyDigest({ repos: ctx.repos, now, config: jobConfig });
+    const outcome = await runMonthlyDigest({
+      repos: ctx.repos,
+      methodology: BOOK,
+      now,
+      config: jobConfig,
+    });
     expect(outcome).toEqual({ enqueued: 8 });
     const messages = await outboxOf(ctx.db);
     const ru = messages.filter((m) => m.chatId === 701);
@@ -178,7 +184,9 @@ describe("the monthly digest and the leaderboard", () => {
       fmt(engineTotal("M", "2026-09") + monthM).replace(",", "."),
     );
     // Running again (another instance, a restart) enqueues nothing twice.
-    expect(await runMonthlyDigest({ repos: ctx.repos, now, config: jobConfig })).toEqual({
+    expect(
+      await runMonthlyDigest({ repos: ctx.repos, methodology: BOOK, now, config: jobConfig }),
+    ).toEqual({
       enqueued: 0,
     });
   });
@@ -186,7 +194,7 @@ describe("the monthly digest and the leaderboard", () => {
   it("names the bodies that have not reported", async () => {
     const { O } = await seedScores(ctx.repos);
     await seedUser(ctx.repos, { telegramId: 703, role: "manager", bodyId: O.id });
-    await runMonthlyDigest({ repos: ctx.repos, now, config: jobConfig });
+    await runMonthlyDigest({ repos: ctx.repos, methodology: BOOK, now, config: jobConfig });
     const [text] = await outboxOf(ctx.db);
     expect(text?.text).toContain("Не сдали отчёт за месяц: Агентство О");
   });
@@ -201,7 +209,7 @@ describe("the monthly digest and the leaderboard", () => {
       language: "kk",
     });
     await seedUser(ctx.repos, { telegramId: 803, role: "officer", bodyId: O.id });
-    await runLeaderboard({ repos: ctx.repos, now, config: jobConfig });
+    await runLeaderboard({ repos: ctx.repos, methodology: BOOK, now, config: jobConfig });
     const messages = await outboxOf(ctx.db);
     expect(messages.map((m) => m.chatId).sort()).toEqual([801, 802, 900]);
     const standings = await computeStandings(ctx.repos, "2026-10");
@@ -257,7 +265,7 @@ describe("the digest's trend tells the truth", () => {
         at: almaty("2027-01-03T09:00"),
       });
       if (!result.ok) throw new Error(`${periodKey}: ${result.reason}`);
-      await recomputeReportScores(ctx.repos, { bodyId: region.id, kind, periodKey });
+      await recomputeReportScores(ctx.repos, BOOK, { bodyId: region.id, kind, periodKey });
     };
     // Every month but February (missing) and March (late); the first quarter's meeting; the year.
     for (const month of ["01", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12"]) {
@@ -273,7 +281,7 @@ describe("the digest's trend tells the truth", () => {
   it("carries each project's monthly, quarterly and annual points and marks what was not reported", async () => {
     const region = await seedRegion();
     const standings = await computeStandings(ctx.repos, "2026-12");
-    const digest = await collectDigest(ctx.repos, {
+    const digest = await collectDigest(ctx.repos, BOOK, {
       bodyId: region.id,
       month: "2026-12",
       standings,
@@ -302,7 +310,7 @@ describe("the digest's trend tells the truth", () => {
       "2026 onTime",
     ]);
     // The year's row holds the annual report's points of every project, as the engine scores them.
-    const annual = scoreReport({
+    const annual = scoreReport(V2026, {
       bodyKind: "regional",
       p1Exempt: false,
       kind: "annual",
@@ -333,7 +341,7 @@ describe("the digest's trend tells the truth", () => {
       bodyId: ministry.id,
       language: "kk",
     });
-    await runMonthlyDigest({ repos: ctx.repos, now, config: jobConfig });
+    await runMonthlyDigest({ repos: ctx.repos, methodology: BOOK, now, config: jobConfig });
     const messages = await outboxOf(ctx.db);
     for (const [chatId, name] of [
       [951, "digest-trend-year-ru"],
@@ -344,7 +352,7 @@ describe("the digest's trend tells the truth", () => {
       saveScreenshot(name, (await ctx.repos.outbox.readFile(photo?.file ?? "")) ?? Buffer.alloc(0));
     }
     const standings = await computeStandings(ctx.repos, "2026-12");
-    const central = await collectDigest(ctx.repos, {
+    const central = await collectDigest(ctx.repos, BOOK, {
       bodyId: ministry.id,
       month: "2026-12",
       standings,

@@ -1,13 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { runMissedReportScores } from "../../src/jobs/missed-report-scores.ts";
 import { recomputeReportScores } from "../../src/services/report-scores.ts";
+import { BOOK } from "../support/methodology.ts";
 import { seedBody, seedUser } from "../support/seed.ts";
 import { almaty, jobConfig, useJobDatabase } from "./support.ts";
 
 describe("scores of missed reports", () => {
   const ctx = useJobDatabase();
   const run = (local: string) =>
-    runMissedReportScores({ repos: ctx.repos, now: almaty(local), config: jobConfig });
+    runMissedReportScores({
+      repos: ctx.repos,
+      methodology: BOOK,
+      now: almaty(local),
+      config: jobConfig,
+    });
   const stored = async (bodyId: number, periodKey: string) =>
     (await ctx.repos.scores.listScores({ periodKeys: [periodKey], bodyId }))
       .filter((s) => s.applicable)
@@ -32,7 +38,7 @@ describe("scores of missed reports", () => {
       values: { ...flags, "p2.t5.s4": { provided: true, facts: 0 } },
     });
     if (!result.ok) throw new Error(result.reason);
-    await recomputeReportScores(ctx.repos, {
+    await recomputeReportScores(ctx.repos, BOOK, {
       bodyId: diligent.id,
       kind: "annual",
       periodKey: "2025",
@@ -75,7 +81,7 @@ describe("scores of missed reports", () => {
       values: { "p1.t1.s1": true, "p1.t1.s2": true },
     });
     if (!late.ok) throw new Error(late.reason);
-    await recomputeReportScores(ctx.repos, {
+    await recomputeReportScores(ctx.repos, BOOK, {
       bodyId: silent.id,
       kind: "annual",
       periodKey: "2025",

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { runJobOnce } from "../../src/jobs/job.ts";
 import { runReminders } from "../../src/jobs/reminders.ts";
+import { BOOK } from "../support/methodology.ts";
 import { seedBody, seedUser } from "../support/seed.ts";
 import { almaty, jobConfig, outboxOf, useJobDatabase } from "./support.ts";
 
@@ -27,7 +28,7 @@ describe("reminders", () => {
     return { a, b, commissionerKk, commissionerRu, officer };
   }
   const run = (local: string) =>
-    runReminders({ repos: ctx.repos, now: almaty(local), config: jobConfig });
+    runReminders({ repos: ctx.repos, methodology: BOOK, now: almaty(local), config: jobConfig });
 
   it("reminds commissioners 3 days and 1 day before the 5th, on the day and once overdue", async () => {
     await seed();
@@ -154,7 +155,12 @@ describe("reminders", () => {
 
   it("fires each schedule slot once when two instances race for it", async () => {
     await seed();
-    const input = { repos: ctx.repos, now: almaty("2026-11-02T10:00"), config: jobConfig };
+    const input = {
+      repos: ctx.repos,
+      methodology: BOOK,
+      now: almaty("2026-11-02T10:00"),
+      config: jobConfig,
+    };
     const outcomes = await Promise.all([
       runJobOnce("reminders", runReminders, input),
       runJobOnce("reminders", runReminders, input),

@@ -14,6 +14,7 @@ import { decideReview, loadHistory, loadReview } from "../../src/services/review
 import { parseCsv } from "../../src/services/table-file.ts";
 import { changeUserRole } from "../../src/services/user-admin.ts";
 import { describeDatabases } from "../db/database.ts";
+import { BOOK, V2026 } from "../support/methodology.ts";
 import { bodiesCsv, monthlyReport, seedBodies, seedPerson } from "../unit/services/fixtures.ts";
 
 const NOW = new Date("2026-11-20T09:00:00Z");
@@ -50,12 +51,13 @@ describeDatabases("manager and admin services", (ctx) => {
       );
       await recomputeReportScores(
         ctx.repos,
+        BOOK,
         { bodyId: child.id, kind: "monthly", periodKey: month },
         { now: NOW },
       );
     }
     expect(reportingMonth(NOW, ZONE)).toBe("2026-10");
-    const summary = await summarizeBodyScores(ctx.repos, child.id, "2026-10");
+    const summary = await summarizeBodyScores(ctx.repos, BOOK, child.id, "2026-10");
     const p4 = summary?.projects.find((p) => p.id === "p4");
     const explanatory = p4?.tasks.flatMap((t) => t.indicators).find((i) => i.id === "p4.t2.s3");
     // 2 events × 2 points in October; 5 × 2 = 10 (the cap) in September, in Q3.
@@ -80,12 +82,13 @@ describeDatabases("manager and admin services", (ctx) => {
     for (const bodyId of [child.id, sibling.id]) {
       await recomputeReportScores(
         ctx.repos,
+        BOOK,
         { bodyId, kind: "monthly", periodKey: "2026-10" },
         { now: NOW },
       );
     }
     if (!submitted.ok) throw new Error("submit");
-    await decideReview(ctx.repos, {
+    await decideReview(ctx.repos, BOOK, {
       submissionId: submitted.submission.id,
       reviewer: admin,
       decision: "accepted",
@@ -112,12 +115,13 @@ describeDatabases("manager and admin services", (ctx) => {
     const id = first.submission.id;
     await recomputeReportScores(
       ctx.repos,
+      BOOK,
       { bodyId: child.id, kind: "monthly", periodKey: "2026-10" },
       { now: NOW },
     );
 
     expect(
-      await decideReview(ctx.repos, {
+      await decideReview(ctx.repos, BOOK, {
         submissionId: id,
         reviewer: admin,
         decision: "returned",
@@ -127,7 +131,7 @@ describeDatabases("manager and admin services", (ctx) => {
       ok: false,
       reason: "commentRequired",
     });
-    const returned = await decideReview(ctx.repos, {
+    const returned = await decideReview(ctx.repos, BOOK, {
       submissionId: id,
       reviewer: admin,
       decision: "returned",
@@ -150,7 +154,7 @@ describeDatabases("manager and admin services", (ctx) => {
         late: true,
       }),
     );
-    const accepted = await decideReview(ctx.repos, {
+    const accepted = await decideReview(ctx.repos, BOOK, {
       submissionId: id,
       reviewer: admin,
       decision: "accepted",
@@ -158,7 +162,7 @@ describeDatabases("manager and admin services", (ctx) => {
     });
     expect(accepted).toMatchObject({ ok: true, submission: { status: "accepted" } });
     expect(
-      await decideReview(ctx.repos, {
+      await decideReview(ctx.repos, BOOK, {
         submissionId: id,
         reviewer: admin,
         decision: "accepted",
@@ -176,7 +180,7 @@ describeDatabases("manager and admin services", (ctx) => {
           : `${e.action} v${e.versionNumber} ${e.comment ?? ""}`.trim(),
       ),
     ).toEqual(["v1", "return v1 Сілтеме жоқ", "v2", "accept v2"]);
-    const view = await loadReview(ctx.repos, id);
+    const view = await loadReview(ctx.repos, BOOK, id);
     expect(view?.version.number).toBe(2);
     expect(view?.score.total).toBe(2700);
     const stored = await ctx.repos.scores.listScores({ periodKeys: ["2026-10"], bodyId: child.id });
@@ -199,6 +203,7 @@ describeDatabases("manager and admin services", (ctx) => {
       year: 2026,
       now: NOW,
       zone: ZONE,
+      methodology: BOOK,
     });
     expect(problems.map((p) => `${p.state} ${p.kind} ${p.periodKey}`)).toEqual([
       "missing annual 2025",
@@ -222,17 +227,18 @@ describeDatabases("manager and admin services", (ctx) => {
     await ctx.repos.submissions.submit(input);
     await recomputeReportScores(
       ctx.repos,
+      BOOK,
       { bodyId: child.id, kind: "monthly", periodKey: "2026-10" },
       { now: NOW },
     );
-    const engine = scoreReport({
+    const engine = scoreReport(V2026, {
       bodyKind: "regional",
       p1Exempt: false,
       kind: "monthly",
       values: input.values as Record<string, IndicatorValue>,
     });
     const [sheet] =
-      (await exportScoreSheet(ctx.repos, {
+      (await exportScoreSheet(ctx.repos, BOOK, {
         bodyId: child.id,
         periodKey: "2026-10",
         format: "xlsx",
@@ -273,6 +279,7 @@ describeDatabases("manager and admin services", (ctx) => {
     expect(
       await runExport(
         ctx.repos,
+        BOOK,
         { kind: "monthly", periodKey: "2026-13" },
         { format: "csv", lang: "ru", actorUserId: null, now: NOW },
       ),
@@ -282,6 +289,7 @@ describeDatabases("manager and admin services", (ctx) => {
     });
     const result = await runExport(
       ctx.repos,
+      BOOK,
       { kind: "leaderboard", periodKey: "2026" },
       { format: "xlsx", lang: "ru", actorUserId: null, now: NOW },
     );

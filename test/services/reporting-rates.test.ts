@@ -9,12 +9,13 @@ import {
   tallyByRegionAndPeriod,
 } from "../../src/services/reporting-rates.ts";
 import { describeDatabases } from "../db/database.ts";
+import { BOOK } from "../support/methodology.ts";
 import { JOINED_LONG_AGO, seedBody, seedUser } from "../support/seed.ts";
 
 // 10 December 2026, 10:00 in Almaty: November's monthly deadline (5 December 18:00) has passed,
 // the fourth quarter and the year have not ended.
 const now = new Date("2026-12-10T05:00:00Z");
-const options = { now, zone: "Asia/Almaty" };
+const options = { now, zone: "Asia/Almaty", methodology: BOOK };
 const onTime = new Date("2026-10-03T09:00:00Z");
 const late = new Date("2026-10-20T09:00:00Z");
 

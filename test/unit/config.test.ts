@@ -69,7 +69,7 @@ describe("loadConfig", () => {
       ADMIN_TELEGRAM_IDS: "111,abc",
       TIME_ZONE: "Mars/Olympus",
       LOG_LEVEL: "loud",
-      METHODOLOGY_VARIANTS: "p9.t9.s9=kk",
+      METHODOLOGY_VARIANTS: "p2.t5.s4:kk",
       HTTP_PORT: "70000",
       POLL_IDLE_DELAY_MS: "-1",
     });

@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { METHODOLOGY } from "../../src/domain/methodology/data.ts";
 import { PROBLEM_CODES } from "../../src/domain/problems.ts";
 import { getI18n, LOCALES_DIR, translator } from "../../src/i18n.ts";
+import { V2026 } from "../support/methodology.ts";
 
 /** Every leaf of a nested JSON object as [dotted key, value]. */
 function leaves(value: unknown, prefix = ""): [string, unknown][] {
@@ -144,7 +144,7 @@ describe("locales", () => {
   });
 
   it("give every project, task and indicator a title in kk and ru", () => {
-    const items = METHODOLOGY.projects.flatMap((p) => [
+    const items = V2026.projects.flatMap((p) => [
       p,
       ...p.tasks,
       ...p.tasks.flatMap((t) => t.indicators),

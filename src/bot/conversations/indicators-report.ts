@@ -24,7 +24,7 @@ import {
   askExemption,
   chooseBody,
   chooseReport,
-  MEMBER_KIND_OF,
+  MEMBER_KINDS_OF,
   type MemberLists,
   reportTitle,
   type StartInfo,
@@ -66,14 +66,24 @@ export async function indicatorsReport(
     return;
   }
   const rules = await conversation.external((o) => loadDeadlineRules(o.repos));
-  const choices = reportChoices(new Date(start.now), rules, body.kind, ctx.config.timeZone);
+  const choices = reportChoices(
+    ctx.methodology,
+    new Date(start.now),
+    rules,
+    body.kind,
+    ctx.config.timeZone,
+  );
   const choice = await chooseReport(conversation, ctx, choices);
   const key: IndicatorsReportKey = {
     bodyId: body.id,
     kind: choice.kind,
     periodKey: choice.periodKey,
   };
-  const draft = await conversation.external((o) => loadIndicatorsDraft(o.repos, user.id, key));
+  const draft = await conversation.external((o) =>
+    loadIndicatorsDraft(o.repos, o.methodology, user.id, key),
+  );
+  // The version in force for the report's period: it asks, checks and scores every answer.
+  const methodology = ctx.methodology.forPeriod(key.periodKey);
   const members = await conversation.external((o) => memberLists(o.repos, body.id, o.lang));
   const save = () =>
     conversation.external((o) => saveIndicatorsDraft(o.repos, user.id, key, draft, o.now()));
@@ -81,7 +91,8 @@ export async function indicatorsReport(
   await say(ctx, t("indicators:start.intro", { report: title }));
 
   const annual = key.kind === "annual";
-  const dueNow = () => dueIndicators(key.kind, body.kind, annual && draft.p1Exempt === true);
+  const dueNow = () =>
+    dueIndicators(methodology, key.kind, body.kind, annual && draft.p1Exempt === true);
   // A resumed draft continues at its first unanswered indicator.
   let index = Math.max(
     0,
@@ -122,13 +133,14 @@ export async function indicatorsReport(
       def,
       draft,
       kind: key.kind,
+      methodology,
       scoring: {
         bodyKind: body.kind,
         p1Exempt: annual && draft.p1Exempt === true,
         variants: ctx.config.methodologyVariants,
       },
       members: def.countsOver
-        ? listOf(members, MEMBER_KIND_OF[def.countsOver])
+        ? listsOf(members, MEMBER_KINDS_OF[def.countsOver])
         : def.input === "commission"
           ? members.district
           : [],
@@ -156,7 +168,7 @@ export async function indicatorsReport(
     setAnswer(draft, def.id, outcome.answer, outcome.selection);
     await save();
     const answered = describeScoredAnswer(def, outcome.answer, pointsOf(env, outcome.answer), t);
-    await say(latest, t("indicators:saved", { id: def.id, answer: answered }));
+    await say(latest, t("indicators:saved", { id: def.number, answer: answered }));
     index++;
   }
 }
@@ -173,8 +185,8 @@ function setAnswer(
   else delete draft.selections[id];
 }
 
-function listOf(members: MemberLists, kind: MemberKind | undefined) {
-  return kind ? members[kind] : [];
+function listsOf(members: MemberLists, kinds: readonly MemberKind[]) {
+  return kinds.flatMap((kind) => members[kind]);
 }
 
 async function memberLists(repos: Repositories, bodyId: number, lang: Lang): Promise<MemberLists> {
@@ -225,10 +237,17 @@ async function summaryStep(input: {
   const t = ctx.t;
   const lang = ctx.lang as Lang;
   const annual = key.kind === "annual";
-  const due = dueIndicators(key.kind, body.kind, annual && draft.p1Exempt === true);
+  const methodology = ctx.methodology.forPeriod(key.periodKey);
+  const due = dueIndicators(methodology, key.kind, body.kind, annual && draft.p1Exempt === true);
   const variants = ctx.config.methodologyVariants;
-  const score = scoreIndicatorsDraft({ kind: key.kind, bodyKind: body.kind, draft, variants });
+  const score = scoreIndicatorsDraft(methodology, {
+    kind: key.kind,
+    bodyKind: body.kind,
+    draft,
+    variants,
+  });
   const text = summaryText({
+    methodology,
     title: input.title,
     score,
     draft,
@@ -252,7 +271,7 @@ async function summaryStep(input: {
       continue;
     }
     const result: SubmitIndicatorsResult = await conversation.external((o) =>
-      submitIndicatorsReport(o.repos, {
+      submitIndicatorsReport(o.repos, o.methodology, {
         key,
         userId: input.userId,
         draft,

@@ -1,6 +1,6 @@
 import { InlineKeyboard } from "grammy";
 import { locateIndicator } from "../../domain/methodology/lookup.ts";
-import type { IndicatorDef } from "../../domain/methodology/types.ts";
+import type { IndicatorDef, MethodologyVersion } from "../../domain/methodology/types.ts";
 import type { ScoringContext } from "../../domain/scoring/score-indicator.ts";
 import { scoreReport } from "../../domain/scoring/score-report.ts";
 import type { IndicatorValue } from "../../domain/scoring/values.ts";
@@ -9,7 +9,7 @@ import type { IndicatorsDraft } from "../../services/indicators-draft.ts";
 import type { IndicatorsReportKind } from "../../services/indicators-report.ts";
 import type { ConversationContext, Translate } from "../context.ts";
 import type { ChecklistItem } from "./indicators-checklist.ts";
-import { describeAnswer, describeScoredAnswer, numberOf } from "./indicators-display.ts";
+import { describeAnswer, describeScoredAnswer } from "./indicators-display.ts";
 import { type IndicatorsConversation, type UserInput, waitInput } from "./indicators-input.ts";
 
 /** Where the walk goes instead of answering. */
@@ -33,6 +33,8 @@ export interface StepEnv {
   def: IndicatorDef;
   draft: IndicatorsDraft;
   kind: IndicatorsReportKind;
+  /** The version in force for the report's period. */
+  methodology: MethodologyVersion;
   scoring: ScoringContext;
   /** The directory list the share counts over (empty when there is none). */
   members: ChecklistItem[];
@@ -42,8 +44,11 @@ export interface StepEnv {
 }
 
 /** The points a value would score for this body in this report. */
-export function pointsOf(env: Pick<StepEnv, "def" | "kind" | "scoring">, value: unknown) {
-  const score = scoreReport({
+export function pointsOf(
+  env: Pick<StepEnv, "def" | "kind" | "scoring" | "methodology">,
+  value: unknown,
+) {
+  const score = scoreReport(env.methodology, {
     bodyKind: env.scoring.bodyKind,
     p1Exempt: env.scoring.p1Exempt ?? false,
     kind: env.kind,
@@ -85,15 +90,15 @@ export function screenText(env: StepEnv, instruction: string, answerLine?: strin
   const { def, draft, ctx } = env;
   const t = ctx.t;
   const lang = ctx.lang as Lang;
-  const where = locateIndicator(def.id);
+  const where = locateIndicator(env.methodology, def.id);
   const value = draft.values[def.id] as IndicatorValue | undefined;
   const lines = [
-    t("indicators:screen.position", { position: env.position, count: env.count, id: def.id }),
+    t("indicators:screen.position", { position: env.position, count: env.count, id: def.number }),
     where
-      ? `${t("indicators:screen.project", { n: numberOf(where.project.id) })} ${where.project.title[lang]}`
+      ? `${t("indicators:screen.project", { n: where.project.number })} ${where.project.title[lang]}`
       : "",
     where
-      ? `${t("indicators:screen.task", { n: numberOf(where.task.id) })} ${where.task.title[lang]}`
+      ? `${t("indicators:screen.task", { n: where.task.number })} ${where.task.title[lang]}`
       : "",
     "",
     `▸ ${def.title[lang]}`,

@@ -15,13 +15,13 @@ import {
   waitInput,
 } from "./indicators-input.ts";
 
-/** Which directory list each share counts over; employees are not in the directory. */
-export const MEMBER_KIND_OF: Record<CountsOver, MemberKind | undefined> = {
-  subdivisions: "subdivision",
-  organisations: "organisation",
-  supervisedOrganisations: "organisation",
-  districts: "district",
-  employees: undefined,
+/** Which directory lists each share counts over; employees are not in the directory. */
+export const MEMBER_KINDS_OF: Record<CountsOver, readonly MemberKind[]> = {
+  subdivisions: ["subdivision"],
+  subordinatesAndQuasiPublic: ["organisation"],
+  quasiPublic: ["organisation"],
+  districts: ["district"],
+  employees: [],
 };
 
 /** A body's directory lists as checklist items in the user's language. */

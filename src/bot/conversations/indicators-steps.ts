@@ -31,7 +31,7 @@ async function refuse(env: StepEnv, problems: readonly Problem[]): Promise<void>
 }
 
 function check(env: StepEnv, raw: unknown) {
-  return parseIndicatorValue(env.def.id, raw);
+  return parseIndicatorValue(env.methodology, env.def.id, raw);
 }
 
 function yesNoKeyboard(env: StepEnv): InlineKeyboard {

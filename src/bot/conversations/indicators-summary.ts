@@ -1,27 +1,26 @@
 import { InlineKeyboard } from "grammy";
-import { METHODOLOGY } from "../../domain/methodology/data.ts";
-import type { IndicatorDef } from "../../domain/methodology/types.ts";
+import type { IndicatorDef, MethodologyVersion } from "../../domain/methodology/types.ts";
 import { sumPoints } from "../../domain/points.ts";
 import type { ReportScore } from "../../domain/scoring/score-report.ts";
-import { truncateGraphemes } from "../../domain/text/graphemes.ts";
 import type { Lang } from "../../i18n.ts";
 import type { IndicatorsDraft } from "../../services/indicators-draft.ts";
 import type { Translate } from "../context.ts";
 import { itemsOnPage, pageCount } from "./indicators-checklist.ts";
-import { describeShare, numberOf, pointsText } from "./indicators-display.ts";
+import { describeShare, pointsText } from "./indicators-display.ts";
 
 /** One project's line of the summary: points and penalties, or why it is not scored. */
 export function projectLines(
+  methodology: MethodologyVersion,
   score: ReportScore,
   draft: IndicatorsDraft,
   t: Translate,
   lang: Lang,
 ): string[] {
   const lines: string[] = [];
-  for (const project of METHODOLOGY.projects) {
+  for (const project of methodology.projects) {
     const mine = score.indicators.filter((s) => s.id.startsWith(`${project.id}.`));
     const counted = mine.filter((s) => s.applicable);
-    const head = `${t("indicators:screen.project", { n: numberOf(project.id) })} ${project.title[lang]}`;
+    const head = `${t("indicators:screen.project", { n: project.number })} ${project.title[lang]}`;
     if (project.id === "p1" && draft.p1Exempt) {
       lines.push(`${head}: ${t("indicators:summary.exempt")}`);
       if (draft.p1ExternalPlan)
@@ -44,6 +43,7 @@ export function projectLines(
 
 /** The summary before submitting: per project, the total, what is still unanswered, lateness. */
 export function summaryText(input: {
+  methodology: MethodologyVersion;
   title: string;
   score: ReportScore;
   draft: IndicatorsDraft;
@@ -57,7 +57,7 @@ export function summaryText(input: {
   const lines = [
     t("indicators:summary.title", { report: input.title }),
     "",
-    ...projectLines(input.score, input.draft, t, input.lang),
+    ...projectLines(input.methodology, input.score, input.draft, t, input.lang),
     "",
     t("indicators:summary.total", { points: pointsText(input.score.total, t) }),
   ];
@@ -91,9 +91,7 @@ export function indicatorListKeyboard(input: {
   const numbered = due.map((def, index) => ({ def, index }));
   for (const { def, index } of itemsOnPage(numbered, input.page)) {
     const mark = draft.values[def.id] === undefined ? "·" : "✓";
-    const title = def.title[input.lang];
-    const short = truncateGraphemes(title, 32);
-    keyboard.text(`${mark} ${def.id} ${short}`, `ind:go:${index}`).row();
+    keyboard.text(`${mark} ${def.number} ${def.shortTitle[input.lang]}`, `ind:go:${index}`).row();
   }
   const pages = pageCount(due.length);
   if (pages > 1) {

@@ -202,9 +202,13 @@ export async function monthlyReportConversation(
   const month = await chooseMonth(conversation, ctx, userId, bodyId);
   if (month === null) return;
   const variants = ctx.config.methodologyVariants;
+  const methodology = ctx.methodology;
   const first = await conversation.external((o) => loadDraft(o, userId, bodyId, month));
   if (!first.draft) return;
-  await send(ctx, renderPrompt(ctx.t, first.draft, { late: first.late, bodyId, variants }));
+  await send(
+    ctx,
+    renderPrompt(ctx.t, first.draft, { late: first.late, bodyId, variants, methodology }),
+  );
 
   const loop = conversation.checkpoint();
   const { draft, late } = await conversation.external((o) => loadDraft(o, userId, bodyId, month));
@@ -227,7 +231,7 @@ export async function monthlyReportConversation(
     await next.reply(tr(t, "entry.cancelled"));
     return;
   }
-  const prompt = (d: typeof draft) => renderPrompt(t, d, { late, bodyId, variants });
+  const prompt = (d: typeof draft) => renderPrompt(t, d, { late, bodyId, variants, methodology });
   switch (outcome.kind) {
     case "stale":
       return conversation.rewind(loop);

@@ -63,7 +63,7 @@ composer.callbackQuery(
           ? { kind, periodKey }
           : { kind, periodKey };
     await ctx.answerCallbackQuery({ text: ctx.t("admin:export.preparing") });
-    const result = await runExport(ctx.repos, request, {
+    const result = await runExport(ctx.repos, ctx.methodology, request, {
       format: ctx.match[4] as ExportFormat,
       lang: ctx.lang,
       actorUserId: ctx.user?.id ?? null,

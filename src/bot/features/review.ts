@@ -9,7 +9,7 @@ import {
 } from "../../domain/calendar/format.ts";
 import { findIndicator } from "../../domain/methodology/lookup.ts";
 import { translator } from "../../i18n.ts";
-import { bodyName, methodologyNumber } from "../../services/period-labels.ts";
+import { bodyName } from "../../services/period-labels.ts";
 import {
   decideReview,
   listReviewQueue,
@@ -110,11 +110,12 @@ function formatValue(ctx: BotContext, value: unknown): string {
 }
 
 async function showReport(ctx: BotContext, submissionId: number) {
-  const view = await loadReview(ctx.repos, submissionId, {
+  const view = await loadReview(ctx.repos, ctx.methodology, submissionId, {
     variants: ctx.config.methodologyVariants,
   });
   if (!view) return refuse(ctx, ctx.t("admin:review.notFound"));
   const { submission, version, score } = view;
+  const scoredBy = ctx.methodology.forPeriod(submission.periodKey);
   const zone = ctx.config.timeZone;
   const lines = [
     `📄 ${reportTitle(ctx, view)}`,
@@ -129,11 +130,11 @@ async function showReport(ctx: BotContext, submissionId: number) {
   ];
   for (const indicator of score.indicators) {
     if (!indicator.applicable && version.values[indicator.id] === undefined) continue;
-    const def = findIndicator(indicator.id);
+    const def = findIndicator(scoredBy, indicator.id);
     const title = shorten(def?.title[ctx.lang] ?? indicator.id, 60);
     const max = indicator.max === undefined ? "" : ` / ${pts(indicator.max)}`;
     lines.push(
-      `${methodologyNumber(indicator.id)} ${title}: ${formatValue(ctx, version.values[indicator.id])} → ${pts(indicator.points)}${max}`,
+      `${def?.number ?? indicator.id} ${title}: ${formatValue(ctx, version.values[indicator.id])} → ${pts(indicator.points)}${max}`,
     );
   }
   if (version.events.length > 0) {
@@ -181,7 +182,7 @@ async function showReport(ctx: BotContext, submissionId: number) {
 }
 
 async function showHistory(ctx: BotContext, submissionId: number) {
-  const view = await loadReview(ctx.repos, submissionId);
+  const view = await loadReview(ctx.repos, ctx.methodology, submissionId);
   if (!view) return refuse(ctx, ctx.t("admin:review.notFound"));
   const zone = ctx.config.timeZone;
   const lines = [`🕘 ${ctx.t("admin:review.historyTitle")}: ${reportTitle(ctx, view)}`, ""];
@@ -209,13 +210,14 @@ async function showHistory(ctx: BotContext, submissionId: number) {
 
 async function sendEvidence(ctx: BotContext, submissionId: number) {
   await ctx.answerCallbackQuery();
-  const view = await loadReview(ctx.repos, submissionId);
+  const view = await loadReview(ctx.repos, ctx.methodology, submissionId);
   const chatId = ctx.chat?.id;
   if (!view || chatId === undefined) return;
+  const version = ctx.methodology.forPeriod(view.submission.periodKey);
   const label = (item: string) =>
     item.startsWith("event:")
       ? ctx.t("admin:review.evidenceOfEvent", { number: item.slice("event:".length) })
-      : methodologyNumber(item);
+      : (findIndicator(version, item)?.number ?? item);
   const links: string[] = [];
   let failed = 0;
   for (const evidence of view.version.evidence) {
@@ -246,7 +248,7 @@ async function decide(
 ) {
   const reviewer = ctx.user;
   if (!reviewer) return;
-  const result = await decideReview(ctx.repos, {
+  const result = await decideReview(ctx.repos, ctx.methodology, {
     submissionId,
     reviewer,
     decision,

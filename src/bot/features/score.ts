@@ -9,7 +9,7 @@ import {
   type SpanPoints,
   summarizeBodyScores,
 } from "../../services/body-scores.ts";
-import { bodyName, methodologyNumber } from "../../services/period-labels.ts";
+import { bodyName } from "../../services/period-labels.ts";
 import { listReportProblems } from "../../services/report-status.ts";
 import type { BotContext } from "../context.ts";
 import { onMenuButton } from "../main-menu.ts";
@@ -84,7 +84,7 @@ async function showScreen(
   if (!(await mayViewBody(ctx.repos, ctx.user, bodyId))) {
     return refuse(ctx, ctx.t("manager:score.notAllowed"));
   }
-  const summary = await summarizeBodyScores(ctx.repos, bodyId, month, {
+  const summary = await summarizeBodyScores(ctx.repos, ctx.methodology, bodyId, month, {
     variants: ctx.config.methodologyVariants,
   });
   if (!summary) return refuse(ctx, ctx.t("manager:score.notAllowed"));
@@ -117,15 +117,14 @@ async function summaryView(ctx: BotContext, summary: BodyScoreSummary): Promise<
   const { body, month } = summary;
   const lines = [header(ctx, summary), ""];
   for (const project of summary.projects) {
-    lines.push(
-      `${methodologyNumber(project.id)}. ${project.title[ctx.lang]}: ${spans(project.points)}`,
-    );
+    lines.push(`${project.number}. ${project.title[ctx.lang]}: ${spans(project.points)}`);
   }
   lines.push("", `${ctx.t("manager:score.total")}: ${spans(summary.total)}`, "");
   const problems = await listReportProblems(ctx.repos, body.id, {
     year: Number(summary.year),
     now: ctx.now(),
     zone: ctx.config.timeZone,
+    methodology: ctx.methodology,
   });
   lines.push(ctx.t("manager:score.reports"));
   if (problems.length === 0) lines.push(ctx.t("manager:score.allOnTime"));
@@ -146,7 +145,7 @@ async function summaryView(ctx: BotContext, summary: BodyScoreSummary): Promise<
   }
   const keyboard = new InlineKeyboard();
   for (const project of summary.projects) {
-    const label = `${methodologyNumber(project.id)}. ${project.title[ctx.lang]}`;
+    const label = `${project.number}. ${project.title[ctx.lang]}`;
     keyboard.text(shorten(label), `sc:${body.id}:${month}:${project.id}`).row();
   }
   keyboard
@@ -174,15 +173,13 @@ function drillView(ctx: BotContext, summary: BodyScoreSummary, node: string): Vi
       const lines = [
         header(ctx, summary),
         "",
-        `${methodologyNumber(project.id)}. ${project.title[ctx.lang]}: ${spans(project.points)}`,
+        `${project.number}. ${project.title[ctx.lang]}: ${spans(project.points)}`,
         "",
       ];
       const keyboard = new InlineKeyboard();
       for (const task of project.tasks) {
-        lines.push(`${methodologyNumber(task.id)} ${task.title[ctx.lang]}: ${spans(task.points)}`);
-        keyboard
-          .text(shorten(`${methodologyNumber(task.id)} ${task.title[ctx.lang]}`), at(task.id))
-          .row();
+        lines.push(`${task.number} ${task.title[ctx.lang]}: ${spans(task.points)}`);
+        keyboard.text(shorten(`${task.number} ${task.title[ctx.lang]}`), at(task.id)).row();
       }
       keyboard.text(ctx.t("manager:score.back"), at(""));
       return { text: lines.join("\n"), keyboard };
@@ -192,16 +189,16 @@ function drillView(ctx: BotContext, summary: BodyScoreSummary, node: string): Vi
         const lines = [
           header(ctx, summary),
           "",
-          `${methodologyNumber(task.id)} ${task.title[ctx.lang]}: ${spans(task.points)}`,
+          `${task.number} ${task.title[ctx.lang]}: ${spans(task.points)}`,
           "",
         ];
         const keyboard = new InlineKeyboard();
         task.indicators.forEach((indicator, i) => {
           lines.push(
-            `${methodologyNumber(indicator.id)} ${indicator.title[ctx.lang]}`,
+            `${indicator.number} ${indicator.title[ctx.lang]}`,
             `   ${spans(indicator.points)}${maxText(ctx, indicator)}`,
           );
-          keyboard.text(methodologyNumber(indicator.id), at(indicator.id));
+          keyboard.text(indicator.number, at(indicator.id));
           if (i % 4 === 3) keyboard.row();
         });
         keyboard.row().text(ctx.t("manager:score.back"), at(project.id));
@@ -212,7 +209,7 @@ function drillView(ctx: BotContext, summary: BodyScoreSummary, node: string): Vi
         const lines = [
           header(ctx, summary),
           "",
-          `${methodologyNumber(indicator.id)} ${indicator.title[ctx.lang]}`,
+          `${indicator.number} ${indicator.title[ctx.lang]}`,
           ctx.t(`manager:score.period.${indicator.period}`),
           "",
           `${formatPeriodLabel(summary.month, ctx.lang)}: ${pts(indicator.points.month)}`,

@@ -1,5 +1,6 @@
 import type { MiddlewareFn } from "grammy";
 import type { Config } from "../../config.ts";
+import type { MethodologyBook } from "../../domain/methodology/book.ts";
 import { type Lang, pickLanguage, translator } from "../../i18n.ts";
 import type { BotContext, ConversationContext, Translate } from "../context.ts";
 
@@ -43,16 +44,21 @@ export function attachLanguage(deps: {
   };
 }
 
-/** The conversation-side twin of attachLanguage, installed as a plugin of every conversation. */
+/**
+ * The conversation-side twin of attachLanguage, installed as a plugin of every conversation; it
+ * also hands conversations the config and the methodology book (pure data, no I/O).
+ */
 export function attachConversationLanguage(
   config: Config,
   lastKnown: Map<number, Lang>,
+  methodology: () => MethodologyBook,
 ): MiddlewareFn<ConversationContext> {
   return async (ctx, next) => {
     const lang = (ctx.from && lastKnown.get(ctx.from.id)) ?? pickLanguage(ctx.from?.language_code);
     ctx.lang = lang;
     ctx.t = translate(lang);
     ctx.config = config;
+    ctx.methodology = methodology();
     await next();
   };
 }

@@ -1,3 +1,5 @@
+import type { MethodologyBook } from "../../domain/methodology/book.ts";
+import { bundledMethodology } from "../../methodology/load.ts";
 import type { Database } from "../open-database.ts";
 import { createAuditRepository } from "./audit.ts";
 import { createBotStateRepository } from "./bot-state.ts";
@@ -9,7 +11,7 @@ import { createJobRunsRepository } from "./job-runs.ts";
 import { createOutboxRepository } from "./outbox.ts";
 import { createOwnerClaimRepository } from "./owner-claim.ts";
 import { createScoresRepository } from "./scores.ts";
-import { createSubmissionsRepository, type IndicatorValueParser } from "./submissions.ts";
+import { createSubmissionsRepository } from "./submissions.ts";
 import { createUsersRepository } from "./users.ts";
 
 export type { AuditInput, AuditRecord } from "./audit.ts";
@@ -36,7 +38,6 @@ export type {
   EventLine,
   EvidenceInput,
   EvidenceRecord,
-  IndicatorValueParser,
   QueueItem,
   ReportKind,
   ReviewInput,
@@ -51,17 +52,22 @@ export type {
 } from "./submissions.ts";
 export type { Lang, Role, UserInput, UserRecord } from "./users.ts";
 
-/** Every repository over one database; the only place the rest of the app gets data from. */
+/**
+ * Every repository over one database; the only place the rest of the app gets data from.
+ * `methodology` gives the versions submitted values are checked against (by their period); the
+ * bot passes its live book, so uploaded versions count; default: the repository's files.
+ */
 export function createRepositories(
   db: Database,
-  options: { parseIndicatorValue?: IndicatorValueParser } = {},
+  options: { methodology?: () => MethodologyBook } = {},
 ) {
   const { prisma } = db;
+  const methodology = options.methodology ?? bundledMethodology;
   return {
     directory: createDirectoryRepository(prisma),
     users: createUsersRepository(prisma),
     invites: createInvitesRepository(prisma),
-    submissions: createSubmissionsRepository(prisma, options.parseIndicatorValue),
+    submissions: createSubmissionsRepository(prisma, methodology),
     drafts: createDraftsRepository(prisma),
     scores: createScoresRepository(prisma),
     botState: createBotStateRepository(prisma),

@@ -4,12 +4,6 @@ import type { Json } from "./shared.ts";
 
 export type { EventKind, EvidenceType, ReportKind, SubmissionStatus };
 
-/** Validates one indicator's value against its methodology schema (the domain's parseIndicatorValue). */
-export type IndicatorValueParser = (
-  id: string,
-  raw: unknown,
-) => { ok: true; value: unknown } | { ok: false; problems: readonly Problem[] };
-
 /** A line of the monthly report's event table. `date` is YYYY-MM-DD. */
 export interface EventLine {
   kind: EventKind;

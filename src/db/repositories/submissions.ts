@@ -1,10 +1,10 @@
 import { calendarDateOf } from "../../domain/calendar/zone.ts";
+import type { MethodologyBook } from "../../domain/methodology/book.ts";
 import type { Problem } from "../../domain/problems.ts";
 import { parseIndicatorValue } from "../../domain/scoring/parse-value.ts";
 import type { Prisma, PrismaClient, ReportKind, SubmissionStatus } from "../generated/client.ts";
 import { type Json, toJsonInput, transact } from "./shared.ts";
 import type {
-  IndicatorValueParser,
   QueueItem,
   ReviewInput,
   ReviewRecord,
@@ -58,12 +58,16 @@ function toVersionDetail(row: VersionRow): VersionDetail {
   };
 }
 
-/** Validates every value first: nothing unvalidated reaches the database. */
-function parseValues(parse: IndicatorValueParser, raw: Record<string, unknown>) {
+/**
+ * Validates every value first, against the version in force for the report's period: nothing
+ * unvalidated reaches the database.
+ */
+function parseValues(book: MethodologyBook, periodKey: string, raw: Record<string, unknown>) {
+  const version = book.forPeriod(periodKey);
   const values: [string, unknown][] = [];
   const problems: Problem[] = [];
   for (const [id, value] of Object.entries(raw)) {
-    const result = parse(id, value);
+    const result = parseIndicatorValue(version, id, value);
     if (result.ok) values.push([id, result.value]);
     else problems.push(...result.problems);
   }
@@ -73,7 +77,7 @@ function parseValues(parse: IndicatorValueParser, raw: Record<string, unknown>) 
 /** Reports: one live submission per body × kind × period, each submit an immutable new version. */
 export function createSubmissionsRepository(
   prisma: PrismaClient,
-  parse: IndicatorValueParser = parseIndicatorValue,
+  methodology: () => MethodologyBook,
 ) {
   return {
     /**
@@ -83,7 +87,7 @@ export function createSubmissionsRepository(
     async submit(input: SubmitInput): Promise<SubmitResult> {
       if (!periodKeyPattern[input.kind].test(input.periodKey))
         return { ok: false, reason: "badPeriodKey" };
-      const { values, problems } = parseValues(parse, input.values);
+      const { values, problems } = parseValues(methodology(), input.periodKey, input.values);
       if (problems.length > 0) return { ok: false, reason: "invalidValues", problems };
       const at = input.at ?? new Date();
       return transact(prisma, async (tx) => {

@@ -1,29 +1,46 @@
-import { METHODOLOGY } from "./data.ts";
-import type { IndicatorDef, ProjectDef, TaskDef } from "./types.ts";
+import type { IndicatorDef, MethodologyVersion, ProjectDef, TaskDef } from "./types.ts";
 
-/** Every indicator in methodology order. */
-export const INDICATORS: readonly IndicatorDef[] = METHODOLOGY.projects.flatMap((p) =>
-  p.tasks.flatMap((t) => t.indicators),
-);
+type Place = { project: ProjectDef; task: TaskDef; indicator: IndicatorDef };
 
-/** Every indicator id in methodology order. */
-export const INDICATOR_IDS: readonly string[] = INDICATORS.map((d) => d.id);
+// Versions are immutable once loaded: their indexes are built once, on first use.
+const PLACES = new WeakMap<MethodologyVersion, Map<string, Place>>();
 
-const BY_ID = new Map(INDICATORS.map((d) => [d.id, d]));
-
-/** The indicator with this id, or undefined. */
-export function findIndicator(id: string): IndicatorDef | undefined {
-  return BY_ID.get(id);
+function placesOf(version: MethodologyVersion): Map<string, Place> {
+  let places = PLACES.get(version);
+  if (!places) {
+    places = new Map();
+    for (const project of version.projects) {
+      for (const task of project.tasks) {
+        for (const indicator of task.indicators)
+          places.set(indicator.id, { project, task, indicator });
+      }
+    }
+    PLACES.set(version, places);
+  }
+  return places;
 }
 
-/** The project and task an indicator belongs to. */
-export function locateIndicator(id: string): { project: ProjectDef; task: TaskDef } | undefined {
-  for (const project of METHODOLOGY.projects) {
-    for (const task of project.tasks) {
-      if (task.indicators.some((d) => d.id === id)) return { project, task };
-    }
-  }
-  return undefined;
+/** Every indicator id of a version, in methodology order. */
+export function indicatorIdsOf(version: MethodologyVersion): string[] {
+  return version.indicators.map((d) => d.id);
+}
+
+/** The indicator with this id in the version, or undefined. */
+export function findIndicator(version: MethodologyVersion, id: string): IndicatorDef | undefined {
+  return placesOf(version).get(id)?.indicator;
+}
+
+/** The project and task an indicator belongs to in the version. */
+export function locateIndicator(
+  version: MethodologyVersion,
+  id: string,
+): { project: ProjectDef; task: TaskDef } | undefined {
+  return placesOf(version).get(id);
+}
+
+/** The project of a version with this id. */
+export function findProject(version: MethodologyVersion, id: string): ProjectDef | undefined {
+  return version.projects.find((p) => p.id === id);
 }
 
 /** How many entries a period's list may hold: 12 months, 4 quarters, or one annual value. */

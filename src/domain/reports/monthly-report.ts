@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { findIndicator } from "../methodology/lookup.ts";
-import type { IndicatorDef } from "../methodology/types.ts";
+import type { IndicatorDef, MethodologyVersion } from "../methodology/types.ts";
 import { isPeriodKey } from "../periods.ts";
 import type { Points } from "../points.ts";
 import { propagandaParts } from "../scoring/rules.ts";
 import { scoreIndicator } from "../scoring/score-indicator.ts";
 import type { PropagandaValue } from "../scoring/values.ts";
-import { resolveVariants, type Variants } from "../variants.ts";
+import { ruleOf, type Variants } from "../variants.ts";
 import { checkEventDate, checkUrl, MAX_REPORT_COUNT, MAX_TEXT_LENGTH } from "./report-fields.ts";
 
 // Messages are report problem codes (scoring.json "report"), as in report-fields.ts.
@@ -90,36 +90,45 @@ export type MonthlyReportScore = {
   propaganda: { points: Points; max: Points; report: Points; publicity: Points; reach: Points };
 };
 
-function def(id: string): IndicatorDef {
-  const found = findIndicator(id);
-  if (!found) throw new Error(`Methodology lacks ${id}`);
+function def(version: MethodologyVersion, id: string): IndicatorDef {
+  const found = findIndicator(version, id);
+  if (!found) throw new Error(`Methodology ${version.id} lacks ${id}`);
   return found;
 }
 
-function cappedSection(id: string, count: number): CappedSectionScore {
-  const d = def(id);
-  if (d.rule.kind !== "perCountMonthlyCap") throw new Error(`${id} is not capped per month`);
-  const { perItem, cap } = d.rule;
+function cappedSection(
+  version: MethodologyVersion,
+  id: string,
+  count: number,
+  variants: Variants,
+): CappedSectionScore {
+  const d = def(version, id);
+  const rule = ruleOf(d, variants);
+  // The version check keeps these a capped count (check-version.ts, the monthly form).
+  if (rule.kind !== "perCount" || d.cap === undefined) throw new Error(`${id} is not capped`);
+  const { perItem } = rule;
+  const cap = d.cap;
   // Each item is worth its points until the month's cap is reached; later ones add nothing.
   const items = Array.from({ length: count }, (_, i) =>
     Math.max(0, Math.min(perItem, cap - i * perItem)),
   );
-  const s = scoreIndicator(d, [count], { bodyKind: "central" });
+  const s = scoreIndicator(d, [count], { bodyKind: "central", variants });
   return { points: s.points, max: s.max ?? cap, perItem: items };
 }
 
 /** Scores one month's entries of the three monthly indicators item by item, as scoreScorecard would. */
 export function scoreMonthlyValues(
+  version: MethodologyVersion,
   values: MonthlyValues,
-  variants: Partial<Variants> = {},
+  variants: Variants = {},
 ): Omit<MonthlyReportScore, "month"> {
-  const explanatoryEvents = cappedSection("p4.t2.s3", values["p4.t2.s3"]);
-  const preventiveTalks = cappedSection("p4.t2.s4", values["p4.t2.s4"]);
-  const p = def("p4.t3.s1");
-  if (p.rule.kind !== "legalPropaganda") throw new Error("p4.t3.s1 is not legal propaganda");
-  const resolved = resolveVariants(variants);
-  const s = scoreIndicator(p, [values["p4.t3.s1"]], { bodyKind: "central", variants: resolved });
-  const parts = propagandaParts(p.rule, values["p4.t3.s1"], resolved["p4.t3.s1"] === "additive");
+  const explanatoryEvents = cappedSection(version, "p4.t2.s3", values["p4.t2.s3"], variants);
+  const preventiveTalks = cappedSection(version, "p4.t2.s4", values["p4.t2.s4"], variants);
+  const p = def(version, "p4.t3.s1");
+  const rule = ruleOf(p, variants);
+  if (rule.kind !== "legalPropaganda") throw new Error("p4.t3.s1 is not legal propaganda");
+  const s = scoreIndicator(p, [values["p4.t3.s1"]], { bodyKind: "central", variants });
+  const parts = propagandaParts(rule, values["p4.t3.s1"]);
   const propaganda = { points: s.points, max: s.max ?? 0, ...parts };
   return {
     total: explanatoryEvents.points + preventiveTalks.points + propaganda.points,
@@ -132,8 +141,12 @@ export function scoreMonthlyValues(
 
 /** Scores one month's report section by section and item by item, as scoreScorecard would. */
 export function scoreMonthlyReport(
+  version: MethodologyVersion,
   report: MonthlyReport,
-  variants: Partial<Variants> = {},
+  variants: Variants = {},
 ): MonthlyReportScore {
-  return { month: report.month, ...scoreMonthlyValues(monthlyReportToValues(report), variants) };
+  return {
+    month: report.month,
+    ...scoreMonthlyValues(version, monthlyReportToValues(report), variants),
+  };
 }

@@ -1,5 +1,10 @@
 import { type ReportKind, UNIT_OF_REPORT } from "../deadlines.ts";
-import type { BodyKind, IndicatorDef, Methodology, PeriodKind } from "../methodology/types.ts";
+import type {
+  BodyKind,
+  IndicatorDef,
+  MethodologyVersion,
+  PeriodKind,
+} from "../methodology/types.ts";
 import {
   monthsOf,
   type PeriodUnit,
@@ -30,7 +35,7 @@ export function reportKindOfPeriod(periodKey: string): ReportKind | undefined {
 
 /** The indicators a report of this kind asks of a body of this kind, by the methodology given. */
 export function indicatorsOwed(
-  methodology: Methodology,
+  methodology: MethodologyVersion,
   report: ReportKind,
   bodyKind: BodyKind,
 ): IndicatorDef[] {
@@ -51,7 +56,7 @@ export interface ObligedBody {
 
 /** The rules a period is judged by: the methodology in force for it and the local UTC offset. */
 export interface ObligationRules {
-  methodology: Methodology;
+  methodology: MethodologyVersion;
   zone: string;
 }
 

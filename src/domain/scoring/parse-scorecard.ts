@@ -1,4 +1,4 @@
-import { BODY_KINDS, type BodyKind } from "../methodology/types.ts";
+import { BODY_KINDS, type BodyKind, type MethodologyVersion } from "../methodology/types.ts";
 import type { Problem } from "../problems.ts";
 import { issuesToProblems, type ParseResult, parseIndicatorInput } from "./parse-value.ts";
 import type { Scorecard } from "./scorecard.ts";
@@ -11,10 +11,10 @@ function isPlainObject(raw: unknown): raw is Record<string, unknown> {
 }
 
 /**
- * Validates a whole scorecard and reports every problem, not just the first.
+ * Validates a whole scorecard against a version and reports every problem, not just the first.
  * `p1Exempt` may be left out (false); `values` may leave out any indicator (not reported).
  */
-export function parseScorecard(raw: unknown): ParseResult<Scorecard> {
+export function parseScorecard(version: MethodologyVersion, raw: unknown): ParseResult<Scorecard> {
   if (!isPlainObject(raw))
     return { ok: false, problems: [{ indicatorId: "scorecard", code: "notAnObject" }] };
   const problems: Problem[] = [];
@@ -48,7 +48,7 @@ export function parseScorecard(raw: unknown): ParseResult<Scorecard> {
     problems.push({ indicatorId: "values", code: "notAnObject" });
   else {
     for (const [id, value] of Object.entries(raw.values)) {
-      const r = parseIndicatorInput(id, value);
+      const r = parseIndicatorInput(version, id, value);
       if (r.ok) values[id] = r.value as IndicatorValue | IndicatorValue[];
       else problems.push(...r.problems);
     }

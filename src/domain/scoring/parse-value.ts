@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { findIndicator, maxEntriesOf } from "../methodology/lookup.ts";
-import type { IndicatorDef } from "../methodology/types.ts";
+import type { IndicatorDef, MethodologyVersion } from "../methodology/types.ts";
 import { PROBLEM_CODES, type Problem, type ProblemCode } from "../problems.ts";
 import { type IndicatorValue, VALUE_SCHEMAS } from "./values.ts";
 
@@ -44,19 +44,24 @@ function parseEntry(def: IndicatorDef, raw: unknown, entry?: number): ParseResul
   return { ok: false, problems: issuesToProblems(def.id, result.error.issues, entry) };
 }
 
-/** Validates ONE entry: an annual value, or one month's or one quarter's entry. */
-export function parseIndicatorValue(id: string, raw: unknown): ParseResult<IndicatorValue> {
-  const def = findIndicator(id);
+/** Validates ONE entry against a version: an annual value, or one month's or one quarter's entry. */
+export function parseIndicatorValue(
+  version: MethodologyVersion,
+  id: string,
+  raw: unknown,
+): ParseResult<IndicatorValue> {
+  const def = findIndicator(version, id);
   if (!def) return { ok: false, problems: [{ indicatorId: id, code: "unknownIndicator" }] };
   return parseEntry(def, raw);
 }
 
 /** Validates what a scorecard holds for an indicator: a single annual value, or a list of entries. */
 export function parseIndicatorInput(
+  version: MethodologyVersion,
   id: string,
   raw: unknown,
 ): ParseResult<IndicatorValue | IndicatorValue[]> {
-  const def = findIndicator(id);
+  const def = findIndicator(version, id);
   if (!def) return { ok: false, problems: [{ indicatorId: id, code: "unknownIndicator" }] };
   if (def.period === "annual") return parseEntry(def, raw);
   if (!Array.isArray(raw)) return { ok: false, problems: [{ indicatorId: id, code: "notAList" }] };

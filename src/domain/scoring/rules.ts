@@ -28,13 +28,8 @@ function score(points: Points, max?: Points): EntryScore {
 /**
  * Scores one entry (an annual value, or one month's / quarter's entry) by a rule.
  * `value` undefined means nothing was reported: flags count as not done, shares as 0 done, counts as 0.
- * `variant` is the chosen reading of this indicator's discrepancy, if it has one.
  */
-export function scoreEntry(
-  rule: RuleSpec,
-  value: IndicatorValue | undefined,
-  variant?: string,
-): EntryScore {
+export function scoreEntry(rule: RuleSpec, value: IndicatorValue | undefined): EntryScore {
   switch (rule.kind) {
     case "flagPenalty":
       return score(value === true ? 0 : rule.notDone, 0);
@@ -58,10 +53,11 @@ export function scoreEntry(
     }
     case "riskCounts": {
       const r = (value as RisksValue | undefined) ?? { identified: 0, eliminated: 0, completed: 0 };
-      const eliminatedOnly = r.eliminated - r.completed;
+      // A completed elimination earns its own points instead of an elimination's, unless cumulative.
+      const eliminated = rule.cumulative ? r.eliminated : r.eliminated - r.completed;
       return score(
         r.identified * rule.identified +
-          eliminatedOnly * rule.eliminated +
+          eliminated * rule.eliminated +
           r.completed * rule.completed,
       );
     }
@@ -75,8 +71,12 @@ export function scoreEntry(
       return scoreBrackets(rule, value as number | undefined);
     case "giftsInformation": {
       const g = value as GiftsValue | undefined;
-      if (variant === "kk") return score(g?.provided ? g.facts * rule.perFactKk : rule.notProvided);
       return score(g?.provided ? rule.provided : rule.notProvided, rule.provided);
+    }
+    case "giftsPerFact": {
+      // The information not provided decides, whatever facts were counted (a warning says so).
+      const g = value as GiftsValue | undefined;
+      return score(g?.provided ? g.facts * rule.perFact : rule.notProvided);
     }
     case "commissionMeetings":
       return score(commissionPoints(rule, value as CommissionValue | undefined), rule.held);
@@ -88,17 +88,12 @@ export function scoreEntry(
         : 0;
       return score(halves * rule.perHalfPercent, rule.maxHalfPercents * rule.perHalfPercent);
     }
-    case "perCountMonthlyCap":
-      return score(
-        Math.min(((value as number | undefined) ?? 0) * rule.perItem, rule.cap),
-        rule.cap,
-      );
     case "legalPropaganda":
-      return scorePropaganda(rule, value as PropagandaValue | undefined, variant === "additive");
+      return scorePropaganda(rule, value as PropagandaValue | undefined);
   }
 }
 
-type Rule<K extends RuleSpec["kind"]> = Extract<RuleSpec, { kind: K }>;
+export type Rule<K extends RuleSpec["kind"]> = Extract<RuleSpec, { kind: K }>;
 
 function scoreBrackets(rule: Rule<"countBrackets">, count: number | undefined): EntryScore {
   const max = Math.max(...rule.brackets.map((b) => b.points));
@@ -121,11 +116,11 @@ function commissionPoints(
 export function propagandaParts(
   rule: Rule<"legalPropaganda">,
   p: PropagandaValue | undefined,
-  additive: boolean,
 ): { report: Points; publicity: Points; reach: Points } {
+  // Nothing published earns no publicity, whatever views were counted (a warning says so).
   if (!p || p.events === 0) return { report: 0, publicity: 0, reach: 0 };
   const reached = p.published && p.views >= rule.reachViews;
-  if (additive) {
+  if (rule.additive) {
     return {
       report: rule.report,
       publicity: p.published ? rule.published : 0,
@@ -140,13 +135,9 @@ export function propagandaParts(
   };
 }
 
-function scorePropaganda(
-  rule: Rule<"legalPropaganda">,
-  p: PropagandaValue | undefined,
-  additive: boolean,
-) {
-  const parts = propagandaParts(rule, p, additive);
-  const max = additive
+function scorePropaganda(rule: Rule<"legalPropaganda">, p: PropagandaValue | undefined) {
+  const parts = propagandaParts(rule, p);
+  const max = rule.additive
     ? rule.report + rule.published + rule.reach
     : rule.report + Math.max(rule.published, rule.reach);
   return score(parts.report + parts.publicity + parts.reach, max);

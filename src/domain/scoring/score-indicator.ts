@@ -1,14 +1,14 @@
 import type { BodyKind, IndicatorDef } from "../methodology/types.ts";
 import { type Points, sumPoints } from "../points.ts";
-import { resolveVariants, type Variants } from "../variants.ts";
-import { scoreEntry } from "./rules.ts";
+import { ruleOf, type Variants } from "../variants.ts";
+import { type EntryScore, scoreEntry } from "./rules.ts";
 import type { IndicatorValue } from "./values.ts";
 
 /** Who is scored and under which readings. */
 export type ScoringContext = {
   bodyKind: BodyKind;
   p1Exempt?: boolean;
-  variants?: Partial<Variants>;
+  variants?: Variants;
 };
 
 /** An indicator's score; `perEntry` lists monthly/quarterly entries' points in input order. */
@@ -26,9 +26,19 @@ export function appliesToBody(def: IndicatorDef, ctx: ScoringContext): boolean {
   return !(ctx.p1Exempt && def.id.startsWith("p1."));
 }
 
-function variantOf(def: IndicatorDef, ctx: ScoringContext): string | undefined {
-  const variants: Record<string, string> = resolveVariants(ctx.variants);
-  return variants[def.id];
+/**
+ * One entry of an indicator by the rule its reading chooses, held to the indicator's cap
+ * (a monthly cap holds for each month on its own).
+ */
+export function scoreIndicatorEntry(
+  def: IndicatorDef,
+  value: IndicatorValue | undefined,
+  variants?: Variants,
+): EntryScore {
+  const s = scoreEntry(ruleOf(def, variants), value);
+  if (def.cap === undefined || !s.applicable) return s;
+  const max = s.max === undefined ? def.cap : Math.min(s.max, def.cap);
+  return { points: Math.min(s.points, def.cap), applicable: true, max };
 }
 
 /**
@@ -41,9 +51,8 @@ export function scoreIndicator(
   ctx: ScoringContext,
 ): IndicatorScore {
   if (!appliesToBody(def, ctx)) return { id: def.id, points: 0, applicable: false };
-  const variant = variantOf(def, ctx);
   if (def.period === "annual") {
-    const s = scoreEntry(def.rule, value as IndicatorValue | undefined, variant);
+    const s = scoreIndicatorEntry(def, value as IndicatorValue | undefined, ctx.variants);
     const result: IndicatorScore = {
       id: def.id,
       points: s.applicable ? s.points : 0,
@@ -53,7 +62,7 @@ export function scoreIndicator(
     return result;
   }
   const entries = value === undefined ? [] : Array.isArray(value) ? value : [value];
-  const perEntry = entries.map((e) => scoreEntry(def.rule, e, variant).points);
+  const perEntry = entries.map((e) => scoreIndicatorEntry(def, e, ctx.variants).points);
   const result: IndicatorScore = {
     id: def.id,
     points: sumPoints(perEntry),
@@ -61,7 +70,12 @@ export function scoreIndicator(
     perEntry,
   };
   // A cap holds for each period on its own; with nothing reported the maximum is one period's.
-  const capPerEntry = scoreEntry(def.rule, undefined, variant).max;
+  const capPerEntry = scoreIndicatorEntry(def, undefined, ctx.variants).max;
   if (capPerEntry !== undefined) result.max = capPerEntry * Math.max(1, entries.length);
   return result;
+}
+
+/** The most one report can score on an indicator (one month's, quarter's or year's entry), if bounded. */
+export function maxPerEntry(def: IndicatorDef, variants?: Variants): Points | undefined {
+  return scoreIndicatorEntry(def, undefined, variants).max;
 }

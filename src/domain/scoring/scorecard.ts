@@ -1,7 +1,6 @@
-import { METHODOLOGY } from "../methodology/data.ts";
-import type { BodyKind, LocalizedText } from "../methodology/types.ts";
+import type { BodyKind, LocalizedText, MethodologyVersion } from "../methodology/types.ts";
 import { type Points, sumPoints } from "../points.ts";
-import { resolveVariants, type Variants } from "../variants.ts";
+import { readingsOf, type Variants } from "../variants.ts";
 import { type IndicatorScore, scoreIndicator } from "./score-indicator.ts";
 import type { IndicatorValue, ShareValue } from "./values.ts";
 
@@ -32,6 +31,7 @@ export type ProjectScore = {
 
 export type ScoreBreakdown = {
   methodologyVersion: string;
+  /** The reading each indicator with variants was scored by. */
   variants: Variants;
   total: Points;
   /** Sum of applicable maxima; absent when an applicable indicator has no upper bound. */
@@ -51,15 +51,16 @@ function sumOf<T extends Scored>(items: readonly T[]): { points: Points; max?: P
   return bounded ? { points, max: sumPoints(counted.map((i) => i.max ?? 0)) } : { points };
 }
 
-/** Scores a whole scorecard: every indicator, grouped by task and project, plus the total. */
+/** Scores a whole scorecard by a version: every indicator, grouped by task and project, plus the total. */
 export function scoreScorecard(
+  version: MethodologyVersion,
   card: Scorecard,
-  options: { variants?: Partial<Variants> } = {},
+  options: { variants?: Variants } = {},
 ): ScoreBreakdown {
-  const variants = resolveVariants(options.variants);
+  const variants = options.variants ?? {};
   const ctx = { bodyKind: card.bodyKind, p1Exempt: card.p1Exempt, variants };
   const indicators: ScoreBreakdown["indicators"] = {};
-  const projects = METHODOLOGY.projects.map((project): ProjectScore => {
+  const projects = version.projects.map((project): ProjectScore => {
     const tasks = project.tasks.map((task): TaskScore => {
       const scores = task.indicators.map((def) => scoreIndicator(def, card.values[def.id], ctx));
       for (const s of scores) {
@@ -74,8 +75,8 @@ export function scoreScorecard(
   });
   const overall = sumOf(Object.values(indicators));
   const breakdown: ScoreBreakdown = {
-    methodologyVersion: METHODOLOGY.version,
-    variants,
+    methodologyVersion: version.id,
+    variants: readingsOf(version, variants),
     total: overall.points,
     projects,
     indicators,

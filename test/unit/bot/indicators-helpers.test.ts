@@ -21,6 +21,7 @@ import { reportMetaSchema } from "../../../src/domain/reports/report-meta.ts";
 import { translator } from "../../../src/i18n.ts";
 import { readDraft } from "../../../src/services/indicators-draft.ts";
 import { dueIndicators, reportChoices } from "../../../src/services/indicators-report.ts";
+import { BOOK, V2026 } from "../../support/methodology.ts";
 
 const ru = (key: string, params?: Record<string, unknown>) =>
   String(translator("ru")(key, params ?? {}));
@@ -119,34 +120,36 @@ describe("typed answers", () => {
 
 describe("the report's indicators, periods and stored shapes", () => {
   it("gives a central body no regional-only indicator and an exempt body no project 1", () => {
-    const central = dueIndicators("annual", "central").map((d) => d.id);
+    const central = dueIndicators(V2026, "annual", "central").map((d) => d.id);
     expect(central).toHaveLength(34);
     expect(central).not.toContain("p1.t5.s1");
     expect(central).not.toContain("p4.t1.s2");
-    expect(dueIndicators("annual", "regional")).toHaveLength(36);
-    expect(dueIndicators("annual", "regional", true).some((d) => d.id.startsWith("p1."))).toBe(
-      false,
-    );
-    expect(dueIndicators("quarterly", "regional").map((d) => d.id)).toEqual(["p4.t1.s1"]);
-    expect(dueIndicators("quarterly", "central")).toEqual([]);
+    expect(dueIndicators(V2026, "annual", "regional")).toHaveLength(36);
+    expect(
+      dueIndicators(V2026, "annual", "regional", true).some((d) => d.id.startsWith("p1.")),
+    ).toBe(false);
+    expect(dueIndicators(V2026, "quarterly", "regional").map((d) => d.id)).toEqual(["p4.t1.s1"]);
+    expect(dueIndicators(V2026, "quarterly", "central")).toEqual([]);
   });
 
   it("offers the period just ended first, and quarters only where a quarterly indicator applies", () => {
     const now = new Date("2026-01-16T10:00:00+05:00");
-    expect(reportChoices(now, DEFAULT_DEADLINE_RULES, "regional", "Asia/Almaty")).toEqual([
+    expect(reportChoices(BOOK, now, DEFAULT_DEADLINE_RULES, "regional", "Asia/Almaty")).toEqual([
       { kind: "annual", periodKey: "2025", late: true },
       { kind: "quarterly", periodKey: "2025-Q4", late: true },
       { kind: "quarterly", periodKey: "2025-Q3", late: true },
     ]);
-    expect(reportChoices(now, DEFAULT_DEADLINE_RULES, "central", "Asia/Almaty")).toHaveLength(1);
+    expect(reportChoices(BOOK, now, DEFAULT_DEADLINE_RULES, "central", "Asia/Almaty")).toHaveLength(
+      1,
+    );
   });
 
   it("drops draft values that no longer pass their indicator's schema", () => {
-    const draft = readDraft({
+    const draft = readDraft(V2026, {
       values: { "p1.t1.s1": true, "p1.t3.risks": { identified: 1, eliminated: 2, completed: 0 } },
     });
     expect(draft.values).toEqual({ "p1.t1.s1": true });
-    expect(readDraft("garbage").values).toEqual({});
+    expect(readDraft(V2026, "garbage").values).toEqual({});
   });
 
   it("validates the report meta", () => {

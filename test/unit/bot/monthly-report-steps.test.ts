@@ -22,6 +22,7 @@ import {
   renderSummary,
 } from "../../../src/bot/conversations/monthly-report-steps/summary.ts";
 import { translate } from "../../../src/bot/middleware/attach-language.ts";
+import { BOOK } from "../../support/methodology.ts";
 
 const ru = translate("ru");
 const kk = translate("kk");
@@ -223,7 +224,7 @@ describe("the monthly report's texts", () => {
   });
 
   it("summarises each item with its points and the month's total (Russian)", () => {
-    const summary = renderSummary(ru, fullDraft(), { late: false });
+    const summary = renderSummary(ru, fullDraft(), { late: false, methodology: BOOK });
     expect(summary).toContain("📋 Отчёт за октябрь 2026 г. — проверьте перед отправкой");
     expect(summary).toContain(
       "1. Разъяснительные и обучающие мероприятия: 3 — 6 баллов (не больше 10 баллов в месяц)",
@@ -235,11 +236,13 @@ describe("the monthly report's texts", () => {
     expect(summary).toContain("За охват от 1000 просмотров: 10 баллов");
     expect(summary).toContain("Итого за месяц: 28 баллов (максимум — 40 баллов)");
     expect(summary).not.toContain("опозданием");
-    expect(renderSummary(ru, fullDraft(), { late: true })).toContain("с отметкой «с опозданием»");
+    expect(renderSummary(ru, fullDraft(), { late: true, methodology: BOOK })).toContain(
+      "с отметкой «с опозданием»",
+    );
   });
 
   it("summarises each item with its points and the month's total (Kazakh)", () => {
-    const summary = renderSummary(kk, fullDraft(), { late: false });
+    const summary = renderSummary(kk, fullDraft(), { late: false, methodology: BOOK });
     expect(summary).toContain("📋 Есеп кезеңі: 2026 ж. қазан — жібермес бұрын тексеріңіз");
     expect(summary).toContain(
       "1. Түсіндіру және оқыту іс-шаралары: 3 — 6 балл (айына ең көбі 10 балл)",
@@ -252,7 +255,7 @@ describe("the monthly report's texts", () => {
     let d = emptyDraft("2026-10");
     for (let day = 1; day <= 6; day++)
       d = answerAll(d, [button("add"), text(String(day)), text(`Тема ${day}`), text("10")]);
-    const summary = renderSummary(ru, d, { late: false });
+    const summary = renderSummary(ru, d, { late: false, methodology: BOOK });
     expect(summary).toContain("6. 06.10.2026 — Тема 6, 10 участников — 0 баллов");
     expect(summary).toContain("Итого за месяц: 10 баллов");
   });
@@ -265,14 +268,18 @@ describe("the monthly report's texts", () => {
   });
 
   it("asks each question with its buttons, Back always among them", () => {
-    const prompt = renderPrompt(kk, emptyDraft("2026-10"), { late: false, bodyId: 1 });
+    const prompt = renderPrompt(kk, emptyDraft("2026-10"), {
+      late: false,
+      bodyId: 1,
+      methodology: BOOK,
+    });
     expect(prompt.text).toContain("1/4. Әдеп жөніндегі уәкілдің қатысуымен");
     expect(prompt.buttons.flat().map((b) => b.text)).toEqual([
       "➕ Іс-шара қосу",
       "✅ Дайын",
       "⬅ Артқа",
     ]);
-    const summary = renderPrompt(ru, fullDraft(), { late: false, bodyId: 7 });
+    const summary = renderPrompt(ru, fullDraft(), { late: false, bodyId: 7, methodology: BOOK });
     expect(summary.buttons.flat().map((b) => b.text)).toEqual([
       "📤 Отправить отчёт",
       "✏️ Изменить раздел",

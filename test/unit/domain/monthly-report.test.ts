@@ -15,6 +15,7 @@ import {
 } from "../../../src/domain/reports/report-fields.ts";
 import { scoreScorecard } from "../../../src/domain/scoring/scorecard.ts";
 import { translator } from "../../../src/i18n.ts";
+import { V2026 } from "../../support/methodology.ts";
 
 const event = (day: number) => ({
   date: `2026-10-${String(day).padStart(2, "0")}`,
@@ -117,7 +118,7 @@ describe("the monthly report", () => {
   });
 
   it("scores item by item up to the caps", () => {
-    const s = scoreMonthlyReport(report());
+    const s = scoreMonthlyReport(V2026, report());
     expect(s.explanatoryEvents).toEqual({
       points: 1000,
       max: 1000,
@@ -132,20 +133,21 @@ describe("the monthly report", () => {
       reach: 0,
     });
     expect(s.total).toBe(2600);
-    expect(scoreMonthlyReport(report({ views: 1000 })).propaganda).toMatchObject({
+    expect(scoreMonthlyReport(V2026, report({ views: 1000 })).propaganda).toMatchObject({
       points: 2000,
       publicity: 0,
       reach: 1000,
     });
     expect(
-      scoreMonthlyReport(report({ views: 1000 }), { "p4.t3.s1": "additive" }).propaganda.points,
+      scoreMonthlyReport(V2026, report({ views: 1000 }), { "p4.t3.s1": "additive" }).propaganda
+        .points,
     ).toBe(2500);
   });
 
   it("agrees with scoreScorecard", () => {
     const r = report({ views: 1500 });
     const v = monthlyReportToValues(r);
-    const b = scoreScorecard({
+    const b = scoreScorecard(V2026, {
       bodyKind: "central",
       p1Exempt: true,
       values: {
@@ -158,6 +160,6 @@ describe("the monthly report", () => {
       (sum, id) => sum + (b.indicators[id]?.points ?? 0),
       0,
     );
-    expect(scoreMonthlyReport(r).total).toBe(monthly);
+    expect(scoreMonthlyReport(V2026, r).total).toBe(monthly);
   });
 });

@@ -1,24 +1,22 @@
 import { describe, expect, it } from "vitest";
-import { METHODOLOGY } from "../../../src/domain/methodology/data.ts";
-import type { Methodology } from "../../../src/domain/methodology/types.ts";
+import type { MethodologyVersion } from "../../../src/domain/methodology/types.ts";
 import {
   indicatorsOwed,
   owesReport,
   reportKindOfPeriod,
 } from "../../../src/domain/reports/obligations.ts";
 import { ratePercent, reportState, tallyStates } from "../../../src/domain/reports/reporting.ts";
+import { V2026 } from "../../support/methodology.ts";
 
-const rules = { methodology: METHODOLOGY, zone: "Asia/Almaty" };
+const rules = { methodology: V2026, zone: "Asia/Almaty" };
 const longAgo = new Date("2020-01-01T00:00:00Z");
 const central = { kind: "central" as const, joinedAt: longAgo };
 const regional = { kind: "regional" as const, joinedAt: longAgo };
 
 describe("owesReport", () => {
   it("a central body never owes a quarterly report; a regional one does", () => {
-    expect(indicatorsOwed(METHODOLOGY, "quarterly", "central")).toEqual([]);
-    expect(indicatorsOwed(METHODOLOGY, "quarterly", "regional").map((d) => d.id)).toEqual([
-      "p4.t1.s1",
-    ]);
+    expect(indicatorsOwed(V2026, "quarterly", "central")).toEqual([]);
+    expect(indicatorsOwed(V2026, "quarterly", "regional").map((d) => d.id)).toEqual(["p4.t1.s1"]);
     for (const q of [1, 2, 3, 4]) {
       const report = { kind: "quarterly" as const, periodKey: `2026-Q${q}` };
       expect(owesReport(central, report, rules)).toBe(false);
@@ -49,9 +47,9 @@ describe("owesReport", () => {
   });
 
   it("reads the methodology it is given: a version with a central quarterly indicator makes it owed", () => {
-    const withCentralQuarterly: Methodology = {
-      ...METHODOLOGY,
-      projects: METHODOLOGY.projects.map((project) => ({
+    const withCentralQuarterly: MethodologyVersion = {
+      ...V2026,
+      projects: V2026.projects.map((project) => ({
         ...project,
         tasks: project.tasks.map((task) => ({
           ...task,
@@ -63,7 +61,7 @@ describe("owesReport", () => {
     };
     const report = { kind: "quarterly" as const, periodKey: "2026-Q1" };
     expect(owesReport(central, report, { ...rules, methodology: withCentralQuarterly })).toBe(true);
-    const noMonthly: Methodology = { version: "x", projects: [] };
+    const noMonthly: MethodologyVersion = { ...V2026, projects: [], indicators: [] };
     expect(
       owesReport(
         regional,

@@ -6,17 +6,20 @@ import {
   parseIndicatorValue,
 } from "../../../src/domain/scoring/parse-value.ts";
 import { translator } from "../../../src/i18n.ts";
+import { V2026 } from "../../support/methodology.ts";
 
 const codes = (r: { ok: boolean; problems?: { code: string }[] }) =>
   r.ok ? [] : r.problems?.map((p) => p.code);
 
 describe("parseIndicatorValue", () => {
   it("accepts one valid entry of each kind", () => {
-    expect(parseIndicatorValue("p1.t1.s1", true)).toEqual({ ok: true, value: true });
-    expect(parseIndicatorValue("p1.t1.s3", { done: 7, total: 10 }).ok).toBe(true);
-    expect(parseIndicatorValue("p4.t2.s3", 3)).toEqual({ ok: true, value: 3 });
-    expect(parseIndicatorValue("p4.t1.s1", { held: false }).ok).toBe(true);
-    expect(parseIndicatorValue("p4.t3.s1", { events: 1, published: true, views: 0 }).ok).toBe(true);
+    expect(parseIndicatorValue(V2026, "p1.t1.s1", true)).toEqual({ ok: true, value: true });
+    expect(parseIndicatorValue(V2026, "p1.t1.s3", { done: 7, total: 10 }).ok).toBe(true);
+    expect(parseIndicatorValue(V2026, "p4.t2.s3", 3)).toEqual({ ok: true, value: 3 });
+    expect(parseIndicatorValue(V2026, "p4.t1.s1", { held: false }).ok).toBe(true);
+    expect(
+      parseIndicatorValue(V2026, "p4.t3.s1", { events: 1, published: true, views: 0 }).ok,
+    ).toBe(true);
   });
 
   it.each([
@@ -42,11 +45,11 @@ describe("parseIndicatorValue", () => {
     ["p2.t2.s1", 2e15, "tooLarge"],
     ["p2.t2.s1", "3", "notAnInteger"],
   ])("refuses %s = %j with %s", (id, raw, code) => {
-    expect(codes(parseIndicatorValue(id, raw))).toContain(code);
+    expect(codes(parseIndicatorValue(V2026, id, raw))).toContain(code);
   });
 
   it("names the indicator and the field in each problem", () => {
-    const r = parseIndicatorValue("p1.t1.s3", { done: 3, total: 2 });
+    const r = parseIndicatorValue(V2026, "p1.t1.s3", { done: 3, total: 2 });
     expect(r).toEqual({
       ok: false,
       problems: [
@@ -62,29 +65,29 @@ describe("parseIndicatorValue", () => {
 
 describe("parseIndicatorInput", () => {
   it("wants a list for monthly and quarterly indicators", () => {
-    expect(codes(parseIndicatorInput("p4.t2.s3", 3))).toEqual(["notAList"]);
-    expect(parseIndicatorInput("p4.t2.s3", [3, 4])).toEqual({ ok: true, value: [3, 4] });
+    expect(codes(parseIndicatorInput(V2026, "p4.t2.s3", 3))).toEqual(["notAList"]);
+    expect(parseIndicatorInput(V2026, "p4.t2.s3", [3, 4])).toEqual({ ok: true, value: [3, 4] });
   });
 
   it("refuses more than 12 months or 4 quarters", () => {
-    expect(parseIndicatorInput("p4.t2.s4", Array(13).fill(1))).toMatchObject({
+    expect(parseIndicatorInput(V2026, "p4.t2.s4", Array(13).fill(1))).toMatchObject({
       ok: false,
       problems: [{ code: "tooManyEntries", params: { max: 12 } }],
     });
-    expect(codes(parseIndicatorInput("p4.t1.s1", Array(5).fill({ held: false })))).toEqual([
+    expect(codes(parseIndicatorInput(V2026, "p4.t1.s1", Array(5).fill({ held: false })))).toEqual([
       "tooManyEntries",
     ]);
   });
 
   it("numbers the bad entries from 1", () => {
-    const r = parseIndicatorInput("p4.t2.s3", [1, -2, 1.5]);
+    const r = parseIndicatorInput(V2026, "p4.t2.s3", [1, -2, 1.5]);
     expect(r.ok ? [] : r.problems.map((p) => p.params?.entry)).toEqual([2, 3]);
   });
 });
 
 describe("parseScorecard", () => {
   it("reports every problem at once", () => {
-    const r = parseScorecard({
+    const r = parseScorecard(V2026, {
       bodyKind: "ministry",
       values: { "p1.t1.s3": { done: 11, total: 10 }, "p4.t2.s3": [-1], nope: 1 },
     });
@@ -92,22 +95,22 @@ describe("parseScorecard", () => {
   });
 
   it("refuses a scorecard without values or of the wrong type", () => {
-    expect(codes(parseScorecard([]))).toEqual(["notAnObject"]);
-    expect(codes(parseScorecard({ bodyKind: "central" }))).toEqual(["missingField"]);
-    expect(codes(parseScorecard({ bodyKind: "central", values: {}, p1Exempt: "no" }))).toEqual([
-      "notABoolean",
-    ]);
-    expect(codes(parseScorecard({ bodyKind: "central", values: {}, extra: 1 }))).toEqual([
+    expect(codes(parseScorecard(V2026, []))).toEqual(["notAnObject"]);
+    expect(codes(parseScorecard(V2026, { bodyKind: "central" }))).toEqual(["missingField"]);
+    expect(
+      codes(parseScorecard(V2026, { bodyKind: "central", values: {}, p1Exempt: "no" })),
+    ).toEqual(["notABoolean"]);
+    expect(codes(parseScorecard(V2026, { bodyKind: "central", values: {}, extra: 1 }))).toEqual([
       "unknownField",
     ]);
   });
 
   it("reads p1Exempt as false when left out, and the external plan's share", () => {
-    expect(parseScorecard({ bodyKind: "central", values: {} })).toEqual({
+    expect(parseScorecard(V2026, { bodyKind: "central", values: {} })).toEqual({
       ok: true,
       value: { bodyKind: "central", p1Exempt: false, values: {} },
     });
-    const r = parseScorecard({
+    const r = parseScorecard(V2026, {
       bodyKind: "central",
       p1Exempt: true,
       p1ExternalPlan: { done: 3, total: 2 },

@@ -1,13 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { INDICATORS } from "../../../src/domain/methodology/lookup.ts";
 import { parseIndicatorValue } from "../../../src/domain/scoring/parse-value.ts";
 import { type Scorecard, scoreScorecard } from "../../../src/domain/scoring/scorecard.ts";
+import { V2026 } from "../../support/methodology.ts";
 import { points } from "./support.ts";
 
-const SHARE_IDS = INDICATORS.filter((d) => d.input === "share").map((d) => d.id);
-const COUNT_IDS = INDICATORS.filter((d) => d.input === "count").map((d) => d.id);
-const FLAG_IDS = INDICATORS.filter((d) => d.input === "flag").map((d) => d.id);
+const SHARE_IDS = V2026.indicators.filter((d) => d.input === "share").map((d) => d.id);
+const COUNT_IDS = V2026.indicators.filter((d) => d.input === "count").map((d) => d.id);
+const FLAG_IDS = V2026.indicators.filter((d) => d.input === "flag").map((d) => d.id);
 const REGIONAL_ONLY = ["p1.t5.s1", "p4.t1.s1", "p4.t1.s2"];
 
 const share = fc
@@ -96,7 +96,7 @@ describe("scoring properties", () => {
       .filter((x) => !Number.isInteger(x));
     fc.assert(
       fc.property(fc.constantFrom(...COUNT_IDS), fc.oneof(negative, fraction), (id, bad) => {
-        expect(parseIndicatorValue(id, bad).ok).toBe(false);
+        expect(parseIndicatorValue(V2026, id, bad).ok).toBe(false);
       }),
     );
     fc.assert(
@@ -105,17 +105,17 @@ describe("scoring properties", () => {
         fc.nat(1000),
         fc.integer({ min: 1, max: 1000 }),
         (id, total, over) => {
-          expect(parseIndicatorValue(id, { done: total + over, total }).ok).toBe(false);
+          expect(parseIndicatorValue(V2026, id, { done: total + over, total }).ok).toBe(false);
         },
       ),
     );
     fc.assert(
       fc.property(fc.nat(100), fc.integer({ min: 1, max: 100 }), (headcount, over) => {
-        expect(parseIndicatorValue("p4.t2.s1", { headcount, trained: headcount + over }).ok).toBe(
-          false,
-        );
+        expect(
+          parseIndicatorValue(V2026, "p4.t2.s1", { headcount, trained: headcount + over }).ok,
+        ).toBe(false);
         const commission = { held: true, districts: headcount, districtsNotHeld: headcount + over };
-        expect(parseIndicatorValue("p4.t1.s1", commission).ok).toBe(false);
+        expect(parseIndicatorValue(V2026, "p4.t1.s1", commission).ok).toBe(false);
       }),
     );
   });
@@ -123,7 +123,7 @@ describe("scoring properties", () => {
   it("never scores regional-only indicators for a central body", () => {
     fc.assert(
       fc.property(scorecard, (card) => {
-        const b = scoreScorecard({ ...card, bodyKind: "central" });
+        const b = scoreScorecard(V2026, { ...card, bodyKind: "central" });
         for (const id of REGIONAL_ONLY)
           expect(b.indicators[id]).toEqual({ points: 0, applicable: false });
       }),
@@ -133,7 +133,7 @@ describe("scoring properties", () => {
   it("totals the indicators, the tasks and the projects alike", () => {
     fc.assert(
       fc.property(scorecard, (card) => {
-        const b = scoreScorecard(card);
+        const b = scoreScorecard(V2026, card);
         const byIndicator = Object.values(b.indicators).reduce((sum, i) => sum + i.points, 0);
         expect(b.total).toBe(byIndicator);
         for (const p of b.projects)
@@ -146,7 +146,7 @@ describe("scoring properties", () => {
   it("zeroes project 1 for an exempt body", () => {
     fc.assert(
       fc.property(scorecard, (card) => {
-        const b = scoreScorecard({ ...card, p1Exempt: true });
+        const b = scoreScorecard(V2026, { ...card, p1Exempt: true });
         expect(b.projects[0]?.points).toBe(0);
         for (const [id, s] of Object.entries(b.indicators)) {
           if (id.startsWith("p1.")) expect(s.applicable).toBe(false);

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { INDICATOR_IDS } from "../../../src/domain/methodology/lookup.ts";
+import { INDICATOR_IDS } from "../../support/methodology.ts";
 import { runScoreCommand as score } from "../../support/score-command.ts";
 
 const FIXTURE = fileURLToPath(new URL("./fixtures/example-scorecard.json", import.meta.url));

@@ -1,9 +1,10 @@
 import { expect, test } from "vitest";
 import { indicatorsOfReport, scoreReport } from "../../../src/domain/scoring/score-report.ts";
 import { scoreScorecard } from "../../../src/domain/scoring/scorecard.ts";
+import { V2026 } from "../../support/methodology.ts";
 
 test("a monthly report carries exactly the three monthly indicators", () => {
-  expect(indicatorsOfReport("monthly").map((d) => d.id)).toEqual([
+  expect(indicatorsOfReport(V2026, "monthly").map((d) => d.id)).toEqual([
     "p4.t2.s3",
     "p4.t2.s4",
     "p4.t3.s1",
@@ -11,11 +12,11 @@ test("a monthly report carries exactly the three monthly indicators", () => {
 });
 
 test("a quarterly report carries only the commission meetings", () => {
-  expect(indicatorsOfReport("quarterly").map((d) => d.id)).toEqual(["p4.t1.s1"]);
+  expect(indicatorsOfReport(V2026, "quarterly").map((d) => d.id)).toEqual(["p4.t1.s1"]);
 });
 
 test("one month is capped on its own: 7 events earn 10, not 14", () => {
-  const score = scoreReport({
+  const score = scoreReport(V2026, {
     bodyKind: "central",
     p1Exempt: false,
     kind: "monthly",
@@ -34,8 +35,13 @@ test("a report's points equal the scorecard's for the same values", () => {
     "p4.t2.s4": 12,
     "p4.t3.s1": { events: 2, published: true, views: 1500 },
   };
-  const report = scoreReport({ bodyKind: "regional", p1Exempt: false, kind: "monthly", values });
-  const card = scoreScorecard({
+  const report = scoreReport(V2026, {
+    bodyKind: "regional",
+    p1Exempt: false,
+    kind: "monthly",
+    values,
+  });
+  const card = scoreScorecard(V2026, {
     bodyKind: "regional",
     p1Exempt: false,
     values: { "p4.t2.s3": [3], "p4.t2.s4": [12], "p4.t3.s1": [values["p4.t3.s1"]] },
@@ -44,7 +50,12 @@ test("a report's points equal the scorecard's for the same values", () => {
 });
 
 test("the annual report leaves monthly and quarterly indicators out, penalties in", () => {
-  const score = scoreReport({ bodyKind: "central", p1Exempt: false, kind: "annual", values: {} });
+  const score = scoreReport(V2026, {
+    bodyKind: "central",
+    p1Exempt: false,
+    kind: "annual",
+    values: {},
+  });
   const ids = score.indicators.map((s) => s.id);
   expect(ids).not.toContain("p4.t2.s3");
   expect(ids).not.toContain("p4.t1.s1");
@@ -54,7 +65,7 @@ test("the annual report leaves monthly and quarterly indicators out, penalties i
 });
 
 test("a central body's annual report marks the regional-only indicators not applicable", () => {
-  const score = scoreReport({
+  const score = scoreReport(V2026, {
     bodyKind: "central",
     p1Exempt: false,
     kind: "annual",

@@ -1,22 +1,22 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { INDICATOR_IDS } from "../../../src/domain/methodology/lookup.ts";
 import { parseScorecard } from "../../../src/domain/scoring/parse-scorecard.ts";
 import { type Scorecard, scoreScorecard } from "../../../src/domain/scoring/scorecard.ts";
+import { INDICATOR_IDS, V2026 } from "../../support/methodology.ts";
 
 const EXAMPLE: unknown = JSON.parse(
   readFileSync(new URL("./fixtures/example-scorecard.json", import.meta.url), "utf8"),
 );
 
 function example(): Scorecard {
-  const r = parseScorecard(EXAMPLE);
+  const r = parseScorecard(V2026, EXAMPLE);
   if (!r.ok) throw new Error(JSON.stringify(r.problems));
   return r.value;
 }
 
 describe("scoreScorecard", () => {
   it("scores SCORING.md's example scorecard at 84,5", () => {
-    const b = scoreScorecard(example());
+    const b = scoreScorecard(V2026, example());
     expect(b.total).toBe(8450);
     expect(b.indicators["p1.t1.s2"]).toEqual({ points: -1000, applicable: true, max: 0 });
     expect(b.indicators["p1.t4.s1"]?.points).toBe(-500);
@@ -25,12 +25,14 @@ describe("scoreScorecard", () => {
   });
 
   it("scores the example under each variant", () => {
-    expect(scoreScorecard(example(), { variants: { "p2.t5.s4": "kk" } }).total).toBe(8150);
-    expect(scoreScorecard(example(), { variants: { "p4.t3.s1": "additive" } }).total).toBe(8950);
+    expect(scoreScorecard(V2026, example(), { variants: { "p2.t5.s4": "kk" } }).total).toBe(8150);
+    expect(scoreScorecard(V2026, example(), { variants: { "p4.t3.s1": "additive" } }).total).toBe(
+      8950,
+    );
   });
 
   it("lists every indicator id, applicable or not, and groups them by task and project", () => {
-    const b = scoreScorecard(example());
+    const b = scoreScorecard(V2026, example());
     expect(Object.keys(b.indicators)).toEqual(INDICATOR_IDS);
     expect(b.projects.map((p) => p.id)).toEqual(["p1", "p2", "p3", "p4"]);
     const p3 = b.projects[2];
@@ -39,7 +41,7 @@ describe("scoreScorecard", () => {
   });
 
   it("gives bounded projects a maximum and leaves it out where counts are unbounded", () => {
-    const b = scoreScorecard(example());
+    const b = scoreScorecard(V2026, example());
     expect(b.projects[0]?.max).toBeUndefined();
     expect(b.projects[2]?.max).toBeUndefined(); // ISO certification counts are unbounded
     expect(b.projects[2]?.tasks[1]?.max).toBe(1800);
@@ -47,14 +49,14 @@ describe("scoreScorecard", () => {
   });
 
   it("excludes what does not apply to a central body from its maxima", () => {
-    const b = scoreScorecard({ bodyKind: "central", p1Exempt: false, values: {} });
+    const b = scoreScorecard(V2026, { bodyKind: "central", p1Exempt: false, values: {} });
     expect(b.indicators["p4.t1.s1"]).toEqual({ points: 0, applicable: false });
     expect(b.projects[3]?.tasks[0]).toMatchObject({ points: 0, max: 0 });
   });
 
   it("does not score project 1 when the body is exempt, and shows the external plan's share", () => {
     const card = { ...example(), p1Exempt: true, p1ExternalPlan: { done: 3, total: 4 } };
-    const b = scoreScorecard(card);
+    const b = scoreScorecard(V2026, card);
     expect(b.projects[0]).toMatchObject({ points: 0 });
     for (const id of INDICATOR_IDS.filter((i) => i.startsWith("p1."))) {
       expect(b.indicators[id]).toEqual({ points: 0, applicable: false });
@@ -64,7 +66,7 @@ describe("scoreScorecard", () => {
   });
 
   it("counts unreported flags as not done and an unreported offence count as 0", () => {
-    const b = scoreScorecard({ bodyKind: "central", p1Exempt: false, values: {} });
+    const b = scoreScorecard(V2026, { bodyKind: "central", p1Exempt: false, values: {} });
     expect(b.total).toBe(-1000 - 1000 - 500 - 500 - 500 - 500);
     expect(b.indicators["p2.t2.s1"]?.points).toBe(0);
   });

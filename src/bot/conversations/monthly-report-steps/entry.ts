@@ -169,7 +169,7 @@ export async function submitDraft(
   if (readDraft(saved?.document)?.revision !== draft.revision) {
     return { ok: false, reason: "alreadySubmitted", version: current?.version?.number ?? 0 };
   }
-  const result = await submitMonthlyReport(ctx.repos, {
+  const result = await submitMonthlyReport(ctx.repos, ctx.methodology, {
     bodyId,
     authorUserId: userId,
     report: draftToReport(draft),

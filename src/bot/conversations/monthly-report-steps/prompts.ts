@@ -1,3 +1,4 @@
+import type { MethodologyBook } from "../../../domain/methodology/book.ts";
 import type { Variants } from "../../../domain/variants.ts";
 import type { Translate } from "../../context.ts";
 import { type MonthlyDraft, REPORT_ITEMS, type ReportItem } from "./draft.ts";
@@ -51,7 +52,7 @@ export function submitButtonData(d: MonthlyDraft, bodyId: number): string {
 export function renderPrompt(
   t: Translate,
   d: MonthlyDraft,
-  options: { late: boolean; bodyId: number; variants?: Partial<Variants> },
+  options: { late: boolean; bodyId: number; variants?: Variants; methodology: MethodologyBook },
 ): Prompt {
   const month = formatMonth(t, d.month);
   const back = [button(t, "back")];
@@ -126,7 +127,7 @@ export function renderPrompt(
     }
     case "summary":
       return {
-        text: renderSummary(t, d, { late: options.late, variants: options.variants }),
+        text: renderSummary(t, d, options),
         buttons: [
           [button(t, "submit", submitButtonData(d, options.bodyId))],
           [button(t, "edit"), button(t, "cancel")],

@@ -1,3 +1,4 @@
+import type { MethodologyBook } from "../../../domain/methodology/book.ts";
 import type { Points } from "../../../domain/points.ts";
 import {
   type MonthlyReportScore,
@@ -43,9 +44,10 @@ function propagandaPart(t: Translate, d: MonthlyDraft, score: MonthlyReportScore
 export function renderSummary(
   t: Translate,
   d: MonthlyDraft,
-  options: { late: boolean; variants?: Partial<Variants> },
+  options: { late: boolean; variants?: Variants; methodology: MethodologyBook },
 ): string {
-  const score = scoreMonthlyReport(draftToReport(d), options.variants);
+  const version = options.methodology.forPeriod(d.month);
+  const score = scoreMonthlyReport(version, draftToReport(d), options.variants);
   const section = (key: string, count: number, points: Points, max: Points) =>
     tr(t, `summary.${key}`, {
       count,
