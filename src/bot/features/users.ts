@@ -1,8 +1,8 @@
 import { Composer, InlineKeyboard } from "grammy";
-import { refreshMenuOf } from "../command-menu.ts";
 import type { Role } from "../../db/repositories/users.ts";
 import { bodyName } from "../../services/period-labels.ts";
 import { changeUserRole, setBodyActive, setUserActive } from "../../services/user-admin.ts";
+import { refreshMenuOf } from "../command-menu.ts";
 import type { BotContext } from "../context.ts";
 import { onMenuButton } from "../main-menu.ts";
 import { requireRole } from "../middleware/access.ts";
