@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import type { Role, UserRecord } from "../../../src/db/repositories/users.ts";
 import {
   COMMAND_ROLES,
   commandsFor,
@@ -7,6 +6,7 @@ import {
   menuSignature,
 } from "../../../src/bot/command-menu.ts";
 import { commands } from "../../../src/bot/features/index.ts";
+import type { Role, UserRecord } from "../../../src/db/repositories/users.ts";
 
 const person = (role: Role, active = true): UserRecord => ({
   id: 1,
