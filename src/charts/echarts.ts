@@ -11,13 +11,26 @@ import {
   type GridComponentOption,
   LegendComponent,
   type LegendComponentOption,
+  MarkAreaComponent,
+  type MarkAreaComponentOption,
   TitleComponent,
   type TitleComponentOption,
+  TooltipComponent,
+  type TooltipComponentOption,
 } from "echarts/components";
 import { type ComposeOption, use } from "echarts/core";
 import { SVGRenderer } from "echarts/renderers";
 
-use([BarChart, ScatterChart, GridComponent, LegendComponent, TitleComponent, SVGRenderer]);
+use([
+  BarChart,
+  ScatterChart,
+  GridComponent,
+  LegendComponent,
+  MarkAreaComponent,
+  TitleComponent,
+  TooltipComponent,
+  SVGRenderer,
+]);
 
 /** An ECharts option made of the installed parts only. */
 export type ChartOption = ComposeOption<
@@ -25,7 +38,9 @@ export type ChartOption = ComposeOption<
   | ScatterSeriesOption
   | GridComponentOption
   | LegendComponentOption
+  | MarkAreaComponentOption
   | TitleComponentOption
+  | TooltipComponentOption
 >;
 
 /** A chart ready to draw: its option and the size it is laid out for (pixels). */

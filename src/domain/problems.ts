@@ -14,7 +14,8 @@ export type ProblemCode =
   | "doneExceedsTotal"
   | "risksOutOfOrder"
   | "districtsNotHeldExceedsDistricts"
-  | "trainedExceedsHeadcount";
+  | "trainedExceedsHeadcount"
+  | "factsWithoutInformation";
 
 export const PROBLEM_CODES: readonly ProblemCode[] = [
   "unknownIndicator",
@@ -32,6 +33,7 @@ export const PROBLEM_CODES: readonly ProblemCode[] = [
   "risksOutOfOrder",
   "districtsNotHeldExceedsDistricts",
   "trainedExceedsHeadcount",
+  "factsWithoutInformation",
 ];
 
 /**

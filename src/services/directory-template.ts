@@ -46,15 +46,7 @@ function exampleRows(lang: Lang): ExampleRow[] {
       active: yes,
     },
     {
-      type: type("subordinate"),
-      body_code: "MIN-FIN",
-      code: "KGD",
-      name_kk: "Мемлекеттік кірістер комитеті",
-      name_ru: "Комитет государственных доходов",
-      active: yes,
-    },
-    {
-      type: type("quasiPublic"),
+      type: type("organisation"),
       body_code: "MIN-FIN",
       code: "QAZ-1",
       name_kk: "«Мысал» АҚ",

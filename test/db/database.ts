@@ -1,16 +1,9 @@
-// Runs one suite against embedded PGlite and the run's PostgreSQL server, each database a copy of
-// the migrated template (see test/support/global-setup.ts).
+// Runs one suite against embedded PGlite (in memory) and a throwaway PostgreSQL server.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe } from "vitest";
 import { type Database, migrateDatabase, openDatabase } from "../../src/db/index.ts";
 import { createRepositories, type Repositories } from "../../src/db/repositories/index.ts";
-import {
-  connectPostgres,
-  type PostgresDatabases,
-  postgresAvailable,
-  startPostgres,
-} from "../support/postgres.ts";
-import { openMigratedPglite, sharedPostgres } from "../support/scratch-database.ts";
+import { type PostgresServer, postgresAvailable, startPostgres } from "../support/postgres.ts";
 
 export type BackendName = "pglite" | "postgres";
 
@@ -28,35 +21,14 @@ export const backends: { name: BackendName; available: boolean }[] = [
   { name: "postgres", available: withServer },
 ];
 
-let server: Promise<PostgresDatabases & { stop(): Promise<void> }> | undefined;
+let server: Promise<PostgresServer> | undefined;
 
-/** The run's server; a file run without the db project's global setup starts (and stops) its own. */
-function postgresServer(): Promise<PostgresDatabases & { stop(): Promise<void> }> {
-  const shared = sharedPostgres();
-  server ??= shared ? Promise.resolve(connectPostgres(shared.adminUrl)) : startPostgres();
-  return server;
-}
-
-const uniqueName = () => `t_${randomUUID().replace(/-/g, "")}`;
-
-/** An empty database of the backend, not migrated (for the migration tests). */
+/** An empty database of the backend, not migrated. The file's server stops in afterAll. */
 export async function openEmptyDatabase(backend: BackendName): Promise<Database> {
   if (backend === "pglite") return openDatabase("pglite:memory");
-  return openDatabase(await (await postgresServer()).createDatabase(uniqueName()));
-}
-
-/** A new migrated database on the PostgreSQL server (a copy of the template); its URL. */
-export async function createMigratedPostgresDatabase(): Promise<string> {
-  const template = sharedPostgres()?.template;
-  const url = await (await postgresServer()).createDatabase(uniqueName(), { template });
-  if (!template) await migrateDatabase(url);
-  return url;
-}
-
-/** A migrated database of the backend of the file's own. */
-export async function openMigratedDatabase(backend: BackendName): Promise<Database> {
-  if (backend === "pglite") return openMigratedPglite();
-  return openDatabase(await createMigratedPostgresDatabase());
+  server ??= startPostgres();
+  const url = await (await server).createDatabase(`t_${randomUUID().replace(/-/g, "")}`);
+  return openDatabase(url);
 }
 
 afterAll(async () => {
@@ -81,7 +53,8 @@ export function describeDatabases(title: string, body: (ctx: DatabaseContext) =>
     describe.skipIf(!backend.available)(`${title} [${backend.name}]`, () => {
       const ctx = { backend: backend.name } as DatabaseContext;
       beforeAll(async () => {
-        ctx.db = await openMigratedDatabase(backend.name);
+        ctx.db = await openEmptyDatabase(backend.name);
+        await migrateDatabase(ctx.db);
         ctx.repos = createRepositories(ctx.db);
       });
       afterAll(async () => {

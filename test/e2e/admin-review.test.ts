@@ -37,7 +37,7 @@ describe("admins: reviewing reports", () => {
     const reviewer = admin();
     await reviewer.command("review");
     await reviewer.waitFor("📥 На проверке: 1");
-    await reviewer.press(/Акимат CITY · ежемесячный отчёт · октябрь 2026 · версия 1/);
+    await reviewer.press(/Акимат CITY · ежемесячный отчёт · октябрь 2026 · v1/);
     const report = await reviewer.waitFor(/Версия 1/);
     expect(report.text).toContain("Акимат CITY — ежемесячный отчёт за октябрь 2026");
     expect(report.text).toMatch(/4\.2\.3 .*: 3 → 6 \/ 10/);
@@ -86,16 +86,14 @@ describe("admins: reviewing reports", () => {
 
     await reviewer.command("review");
     await reviewer.waitFor("📥 На проверке: 1");
-    await reviewer.press(/версия 2/);
+    await reviewer.press(/v2/);
     const corrected = await reviewer.waitFor(/Версия 2/);
     expect(corrected.text).toContain("Баллы по отчёту: 29");
     await reviewer.press("✅ Принять");
     await reviewer.waitFor(
       "✅ Принят: Акимат CITY — ежемесячный отчёт за октябрь 2026. Автор получил уведомление.",
     );
-    await commissioner.waitFor(
-      "✅ CITY әкімдігі: 2026 ж. қазан үшін ай сайынғы есеп қабылданды. Есеп бойынша балл: 29.",
-    );
+    await commissioner.waitFor("✅ CITY әкімдігі: 2026 ж. қазан үшін ай сайынғы есеп қабылданды.");
 
     await reviewer.press("🕘 История");
     const history = await reviewer.waitFor(/История: Акимат CITY/);
@@ -112,11 +110,9 @@ describe("admins: reviewing reports", () => {
     await reviewer.waitFor("📥 На проверке: 0");
     await reviewer.command("audit");
     const audit = await reviewer.waitFor(/Журнал действий/);
+    expect(audit.text).toMatch(/Person 4001 · отчёт принят · submission:\d+/);
     expect(audit.text).toMatch(
-      /· Person 4001\nПринят ежемесячный отчёт: Акимат CITY, октябрь 2026, версия 2\./,
-    );
-    expect(audit.text).toMatch(
-      /· Person 4001\nВозвращён на доработку ежемесячный отчёт: Акимат CITY, октябрь 2026, версия 1\. Комментарий: «Добавьте фото с мероприятия 2»\./,
+      /Person 4001 · отчёт возвращён · submission:\d+\n.*comment: Добавьте фото с мероприятия 2/,
     );
   });
 

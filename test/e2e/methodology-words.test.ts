@@ -85,29 +85,28 @@ describe("the methodology's words and Kazakh numeral suffixes", () => {
     expect(ruList.text).toContain("использовано 2 из 5");
   });
 
-  it("numbers the officials of a monthly report by the spoken number, in both languages", async () => {
+  it("asks the monthly report in the methodology's words, in both languages", async () => {
     const kk = emulator.user({ userId: people.kk.commissioner, languageCode: "kk" });
     await kk.command("report");
-    await kk.waitFor("Есеп қай айға?");
-    await press(kk, "2026 ж. қазан", "1/4.");
-    const preventive = await press(kk, "✅ Дайын", "2/4.");
+    await kk.waitFor("Қай кезеңге?");
+    await press(kk, /^2026 ж\. қазан/, "1/4 ");
+    const preventive = await press(kk, "✅ Дайын", "2/4 ");
     expect(preventive.text).toContain("сыбайлас жемқорлық тәуекелдеріне шалдыққан лауазымдарды");
-    await say(kk, "2", "2 лауазымды адамның 1-і.");
-    await say(kk, "Бас маман", "Профилактикалық жұмыс қашан жүргізілді?");
-    await say(kk, "14", "2 лауазымды адамның 2-сі.");
+    await press(kk, "➕ Қосу", "№1 лауазымды адам: ол қандай лауазымды атқарады?");
+    await say(kk, "Бас маман", "№1 лауазымды адам (Бас маман): жұмыс қашан жүргізілді?");
 
     const ru = emulator.user({ userId: people.ru.commissioner, languageCode: "ru" });
     await ru.command("report");
-    await ru.waitFor("За какой месяц отчёт?");
-    await press(ru, "октябрь 2026 г.", "1/4.");
-    const ruPreventive = await press(ru, "✅ Готово", "2/4.");
+    await ru.waitFor("За какой период?");
+    await press(ru, /^октябрь 2026/, "1/4 ");
+    const ruPreventive = await press(ru, "✅ Готово", "2/4 ");
     expect(ruPreventive.text).toContain("должности, подверженные коррупционным рискам");
-    await say(ru, "2", "Должностное лицо 1 из 2.");
-    await say(ru, "Главный специалист", "Когда проведена профилактическая работа?");
-    await say(ru, "14", "Должностное лицо 2 из 2.");
-    // The month ends in «г.»: the sentence after it starts with one full stop, not two.
+    await press(ru, "➕ Добавить", "Должностное лицо №1: какую должность оно занимает?");
+    await say(ru, "Главный специалист", "Должностное лицо №1 (Главный специалист): когда проведена работа?");
     await ru.command("report");
-    await ru.waitFor("У вас есть незаконченный черновик отчёта за октябрь 2026 г. Продолжить его");
+    await ru.waitFor(
+      "У вас есть незаконченный черновик: Ежемесячный отчёт уполномоченного по этике за октябрь 2026. Продолжить его",
+    );
   });
 
   it("names the evaluation indicators as the methodology does in the officer's menu and commands", async () => {

@@ -34,6 +34,12 @@ async function press(user: EmulatedUser, button: string | RegExp, expected: RegE
   return user.waitFor(expected);
 }
 
+const buttons = (user: EmulatedUser) =>
+  user
+    .lastKeyboard()
+    ?.flat()
+    .map((b) => b.text);
+
 describe("the ethics commissioner's monthly report", () => {
   let emulator: Emulator;
   let bot: BotProcess;
@@ -73,74 +79,83 @@ describe("the ethics commissioner's monthly report", () => {
   it("takes a full report with wrong answers on the way and shows the points the score CLI gives", async () => {
     const user = emulator.user({ userId: 7001, languageCode: "ru" });
     await user.command("report");
-    await user.waitFor("За какой месяц отчёт?");
-    expect(
-      user
-        .lastKeyboard()
-        ?.flat()
-        .map((b) => b.text),
-    ).toEqual(["октябрь 2026 г.", "сентябрь 2026 г. — с опозданием", "✖ Отмена"]);
-    await press(user, "октябрь 2026 г.", "1/4. Разъяснительные");
+    await user.waitFor("Ежемесячный отчёт уполномоченного по этике. За какой период?");
+    expect(buttons(user)).toEqual([
+      "октябрь 2026 — срок 05.11.2026, 18:00",
+      "сентябрь 2026 — с опозданием",
+      "✖ Отмена",
+    ]);
+    const first = await press(user, "октябрь 2026 — срок 05.11.2026, 18:00", "1/4 Разъяснительные");
+    expect(first.text).toContain("Индикатор 4.2.3");
+    expect(first.text).not.toMatch(/p4\.t2/);
 
-    await press(user, "➕ Добавить мероприятие", "Мероприятие №1. Когда оно прошло?");
-    await say(user, "15.11", "❗ Дата не входит в отчётный месяц (октябрь 2026 г.).");
-    await say(user, "12", "Напишите его тему");
-    await say(user, "Конфликт интересов", "Сколько человек участвовало?");
-    await say(user, "сорок", "❗ Напишите число цифрами, например: 3.");
+    await press(
+      user,
+      "➕ Добавить",
+      "Мероприятие №1: когда оно прошло? Напишите день месяца, например 15 или 15.10.2026.",
+    );
+    await say(user, "15.11", "❗ Дата не входит в отчётный месяц (октябрь 2026)");
+    await say(user, "12", "Мероприятие №1: какая у него тема?");
+    await say(user, "Конфликт интересов", "сколько человек участвовало?");
+    await say(user, "сорок", "❗ Напишите число цифрами, например: 3");
     await say(user, "40", "1. 12.10.2026 — Конфликт интересов, 40 участников");
-    await press(user, "➕ Добавить ещё", "Мероприятие №2");
-    await say(user, "15.10", "Мероприятие №2. Напишите его тему.");
-    await say(user, "Этика государственного служащего", "Сколько человек");
-    await say(user, "25", "2. 15.10.2026 — Этика государственного служащего, 25 участников");
-    await press(user, "✅ Готово", "2/4. Профилактическая работа");
+    // Several events in one message, one per line; the unreadable line is named, the rest kept.
+    const lines = await say(
+      user,
+      "15.10; Этика государственного служащего; 25\n40.10; Подарки; 12",
+      "не прочитано: 1",
+    );
+    expect(lines.text).toContain("«40.10; Подарки; 12»");
+    expect(lines.text).toContain("2. 15.10.2026 — Этика государственного служащего, 25 участников");
+    await press(user, "✅ Готово", "2/4 Профилактическая работа");
 
-    await say(user, "-2", "❗ Число не может быть отрицательным.");
-    await say(user, "2", "Должностное лицо 1 из 2");
+    await press(user, "➕ Добавить", "Должностное лицо №1: какую должность");
     await say(user, "Иванов Иван Иванович", "Напишите только должность");
+    await say(user, "Главный специалист отдела закупок", "когда проведена работа?");
+    await say(user, "14", "1. 14.10.2026 — Главный специалист отдела закупок");
     await say(
       user,
-      "Главный специалист отдела закупок",
-      "Когда проведена профилактическая работа?",
+      "Руководитель отдела кадров; 21.10.2026",
+      "2. 21.10.2026 — Руководитель отдела кадров",
     );
-    await say(user, "14", "Должностное лицо 2 из 2");
-    await say(
-      user,
-      "Руководитель отдела кадров",
-      "Должностное лицо 2 (Руководитель отдела кадров)",
-    );
-    await say(user, "21.10.2026", "3/4. Правовая пропаганда");
+    await press(user, "✅ Готово", "3/4 Правовая пропаганда");
 
-    await press(user, "➕ Добавить мероприятие", "Мероприятие №1");
-    await say(user, "2026-10-22", "Напишите его тему");
-    await say(user, "Адалдық алаңы", "Для кого оно проводилось?");
-    await say(
-      user,
-      "студенты колледжа",
-      "1. 22.10.2026 — Адалдық алаңы (для кого: студенты колледжа)",
-    );
-    await press(user, "✅ Готово", "Освещались ли мероприятия");
-    await press(user, "Да", "Пришлите ссылки");
-    const links = await say(
-      user,
-      "htp://bad https://t.me/adaldyq/1",
-      "❗ Это не ссылка: htp://bad",
-    );
+    await press(user, "➕ Добавить", "Мероприятие №1: когда");
+    await say(user, "2026-10-22", "какая у него тема?");
+    await say(user, "Адалдық алаңы", "для кого оно проводилось?");
+    await say(user, "студенты колледжа", "сколько человек участвовало?");
+    await say(user, "12,5 %", "❗ Нужно количество, а не процент");
+    await say(user, "120", "освещалось ли оно в социальных сетях");
+    await press(user, "Да", "пришлите ссылки на публикации");
+    const links = await say(user, "htp//bad t.me/adaldyq/1", "❗ Это не ссылка: htp//bad");
     expect(links.text).toContain("1. https://t.me/adaldyq/1");
-    await press(user, "✅ Готово", "Сколько всего просмотров");
-    await say(user, "1500", "4/4. Подтверждающие материалы");
+    await press(user, "✅ Готово", "сколько просмотров набрали его публикации?");
+    await say(
+      user,
+      "1 500",
+      "1. 22.10.2026 — Адалдық алаңы (для кого: студенты колледжа), 120 участников; опубликовано: 1 ссылка, 1\u00a0500 просмотров",
+    );
+    await press(user, "✅ Готово", "4/4 Подтверждающие материалы");
 
-    await press(user, /Разъяснительные мероприятия \(0\)/, "Пришлите фото или документы");
+    await press(
+      user,
+      /Адалдық алаңы/,
+      "Пришлите фото или документы к пункту «№1 22.10 Адалдық алаңы»",
+    );
     await user.sendDocument({ filename: "big.pdf", data: Buffer.alloc(21 * 1024 * 1024) });
     await user.waitFor("❗ Файл больше 20 МБ");
     await user.sendDocument({ filename: "setup.exe", data: Buffer.from("MZ") });
     await user.waitFor("❗ Такой тип файла не принимается");
     await user.sendDocument({ filename: "protocol.pdf", data: Buffer.from("%PDF-1.4") });
     await user.waitFor("📎 Файл принят");
-    await press(user, "✅ Готово", "Приложено файлов: 1");
+    await press(user, "✅ Готово", "Приложено: 1 файл");
     const summary = await press(user, "➡ Далее", /Итого за месяц: ([\d,]+)/);
 
     expect(summary.text).toContain("1. 12.10.2026 — Конфликт интересов, 40 участников — 2 балла");
-    expect(summary.text).toContain("За охват от 1000 просмотров: 10 баллов");
+    expect(summary.text).toContain(
+      "За охват от 1000 просмотров (1\u00a0500 просмотров): 10 баллов",
+    );
+    expect(summary.text).toContain("Срок сдачи: 05.11.2026, 18:00.");
     const shown = /Итого за месяц: ([\d,]+)/.exec(summary.text)?.[1];
     expect(shown).toBe("26");
     expect(
@@ -151,49 +166,57 @@ describe("the ethics commissioner's monthly report", () => {
       }),
     ).toBe(shown);
 
-    // Pressed twice: the second press finds the form closed and stores nothing.
+    // Pressed twice: the second press is a button of a screen that is gone and stores nothing.
     await user.press("📤 Отправить отчёт");
     await user.press("📤 Отправить отчёт");
-    const done = await user.waitFor("✅ Отчёт за октябрь 2026 г. отправлен (версия 1).");
+    const done = await user.waitFor("✅ Отчёт за октябрь 2026 отправлен (версия 1).");
     expect(done.text).toContain("Баллы за месяц: 26 баллов.");
-    expect(done.text).not.toContain("опозданием");
+    expect(done.text).toContain("До окончания срока (05.11.2026, 18:00) отчёт можно исправить");
   });
 
   it("corrects a submitted report before the deadline as version 2", async () => {
     const user = emulator.user({ userId: 7001, languageCode: "ru" });
     await user.command("report");
-    await user.waitFor("За какой месяц отчёт?");
-    await press(user, "октябрь 2026 г. — исправить", "уже отправлен (версия 1)");
+    await user.waitFor("За какой период?");
+    await press(
+      user,
+      "октябрь 2026 — исправить (срок 05.11.2026, 18:00)",
+      "уже отправлен (версия 1)",
+    );
     const summary = await press(user, "✏️ Исправить отчёт", "Итого за месяц: 26 баллов");
     expect(summary.text).toContain("исправление отправленного отчёта (версия 1)");
     await press(user, "✏️ Изменить раздел", "Какой раздел изменить?");
-    await press(user, "2. Профилактическая работа", "Уже внесено:");
-    await say(user, "3", "Должностное лицо 1 из 3");
-    await say(user, "Главный специалист отдела закупок", "Когда");
-    await say(user, "14", "Должностное лицо 2 из 3");
-    await say(user, "Руководитель отдела кадров", "Когда");
-    await say(user, "21", "Должностное лицо 3 из 3");
-    await say(user, "Ведущий специалист", "Когда");
-    await say(user, "28", "Итого за месяц: 27 баллов");
+    await press(user, "2. Профилактическая работа", "2. 21.10.2026 — Руководитель отдела кадров");
+    await say(user, "Ведущий специалист; 28", "3. 28.10.2026 — Ведущий специалист");
+    await press(user, "✅ Готово", "Итого за месяц: 27 баллов");
     await press(user, "📤 Отправить отчёт", "отправлен (версия 2)");
   });
 
-  it("takes a late report in Kazakh and marks it late", async () => {
+  it("takes a late report in Kazakh, marks it late and offers no correction it cannot make", async () => {
     const user = emulator.user({ userId: 7002, languageCode: "kk" });
     await user.command("report");
-    await user.waitFor("Есеп қай айға?");
-    await press(user, "2026 ж. қыркүйек — кешіктіріліп", "1/4. Әдеп жөніндегі уәкілдің");
-    await press(user, "✅ Дайын", "2/4.");
-    await say(user, "бір", "❗ Санды цифрмен жазыңыз, мысалы: 3.");
-    await say(user, "0", "3/4. Құқықтық насихаттау");
-    await press(user, "➕ Іс-шара қосу", "№1 іс-шара. Ол қашан өтті?");
-    await say(user, "31.10", "❗ Бұл күн есепті айға (2026 ж. қыркүйек) жатпайды.");
-    await say(user, "10.09", "Тақырыбын жазыңыз");
-    await say(user, "Сыбайлас жемқорлыққа қарсы мәдениет", "кімге арналып өткізілді");
-    await say(user, "мектеп мұғалімдері", "1. 10.09.2026 — Сыбайлас жемқорлыққа қарсы мәдениет");
-    await press(user, "✅ Дайын", "интернет-ресурстарда жарияланды ма?");
-    await press(user, "Жоқ", "4/4. Растайтын материалдар");
-    const summary = await press(user, "➡ Өткізіп жіберу", "Айдың қорытындысы: 10 балл");
+    await user.waitFor("Әдеп жөніндегі уәкілдің ай сайынғы есебі. Қай кезеңге?");
+    await press(user, "2026 ж. қыркүйек — кешіктіріліп", "1/4 Түсіндіру іс-шаралары");
+    await press(user, "✅ Дайын", "2/4 Профилактикалық жұмыс");
+    await say(user, "бір", "❗ Жол мынадай болуы керек");
+    await press(user, "✅ Дайын", "3/4 Құқықтық насихаттау");
+    await press(
+      user,
+      "➕ Қосу",
+      "№1 іс-шара: ол қашан өтті? Айдың күнін жазыңыз, мысалы 15 немесе 15.09.2026.",
+    );
+    await say(user, "31.10", "❗ Бұл күн есепті айға (2026 ж. қыркүйек) жатпайды");
+    await say(user, "10.09", "оның тақырыбы қандай?");
+    await say(user, "Сыбайлас жемқорлыққа қарсы мәдениет", "кімге арналып өткізілді?");
+    await say(user, "мектеп мұғалімдері", "оған неше адам қатысты?");
+    await say(user, "35", "жарияланды ма?");
+    await press(
+      user,
+      "Жоқ",
+      "1. 10.09.2026 — Сыбайлас жемқорлыққа қарсы мәдениет (кімге арналған: мектеп мұғалімдері), 35 қатысушы; интернетте жарияланбаған",
+    );
+    await press(user, "✅ Дайын", "4/4 Растайтын материалдар");
+    const summary = await press(user, "➡ Әрі қарай", "Айдың қорытындысы: 10 балл");
     expect(summary.text).toContain("«кешіктірілген» деген белгімен қабылданады");
     const done = await press(
       user,
@@ -202,40 +225,43 @@ describe("the ethics commissioner's monthly report", () => {
     );
     expect(done.text).toContain("Айдағы балл: 10 балл.");
     expect(done.text).toContain("кешіктірілген деп белгіленді");
+    expect(done.text).not.toContain("түзетуге болады");
   });
 
   it("loses nothing when the bot is killed mid-report, and ignores an update delivered twice", async () => {
     const user = emulator.user({ userId: 7003, languageCode: "ru" });
     await user.command("report");
-    await user.waitFor("За какой месяц отчёт?");
-    await press(user, "октябрь 2026 г.", "1/4");
-    await press(user, "➕ Добавить мероприятие", "Когда");
-    await say(user, "5", "тему");
-    await say(user, "Тема А", "Сколько человек");
+    await user.waitFor("За какой период?");
+    await press(user, /^октябрь 2026/, "1/4");
+    await press(user, "➕ Добавить", "когда");
+    await say(user, "5", "тема?");
+    await say(user, "Тема А", "сколько человек");
     const added = await user.send("30");
     await user.waitFor("1. 05.10.2026 — Тема А, 30 участников");
     await emulator.redeliver(added);
-    await press(user, "➕ Добавить ещё", "Мероприятие №2");
-    await say(user, "6", "тему");
+    await press(user, "➕ Добавить", "Мероприятие №2");
+    await say(user, "6", "тема?");
     const topic = await user.send("Тема Б");
-    await user.waitFor("Сколько человек");
+    await user.waitFor("сколько человек");
     await bot.waitForUpdateHandled(topic);
 
     await bot.kill();
     await bot.start();
     const list = await say(user, "12", "2. 06.10.2026 — Тема Б, 12 участников");
-    expect(list.text).not.toContain("3.");
+    expect(list.text).not.toContain("3. ");
 
     // Stopping and coming back later: the draft is offered.
     await say(user, "/cancel", "Всё введённое сохранено в черновике");
     await user.command("report");
-    await user.waitFor("незаконченный черновик отчёта за октябрь 2026 г.");
+    await user.waitFor(
+      "незаконченный черновик: Ежемесячный отчёт уполномоченного по этике за октябрь 2026",
+    );
     const resumed = await press(user, "▶ Продолжить черновик", "1/4");
     expect(resumed.text).toContain("2. 06.10.2026 — Тема Б, 12 участников");
     await press(user, "✅ Готово", "2/4");
-    await say(user, "0", "3/4");
+    await press(user, "✅ Готово", "3/4");
     await press(user, "✅ Готово", "4/4");
-    await press(user, "➡ Пропустить", "Итого за месяц: 4 балла");
+    await press(user, "➡ Далее", "Итого за месяц: 4 балла");
     await press(user, "📤 Отправить отчёт", "отправлен (версия 1)");
   });
 
@@ -251,17 +277,16 @@ describe("the ethics commissioner's monthly report", () => {
     const admin = emulator.user({ userId: 7006, languageCode: "ru" });
     await admin.command("report");
     await admin.waitFor("За какой орган заполнить отчёт?");
-    await press(admin, "Орган B01", "За какой месяц отчёт?");
-    expect(
-      admin
-        .lastKeyboard()
-        ?.flat()
-        .map((b) => b.text),
-    ).toEqual(["октябрь 2026 г.", "сентябрь 2026 г. — отправлен", "✖ Отмена"]);
-    await press(admin, "✖ Отмена", "Заполнение остановлено");
+    await press(admin, "Орган B01", "За какой период?");
+    expect(buttons(admin)).toEqual([
+      "октябрь 2026 — срок 05.11.2026, 18:00",
+      "сентябрь 2026 — отправлен",
+      "✖ Отмена",
+    ]);
+    await press(admin, "✖ Отмена", "Хорошо, отчёт не открыт.");
   });
 
-  it("stored every submission as shown: versions, lateness, event lines, links and scores", async () => {
+  it("stored every submission as shown: versions, lateness, event lines, links by event and scores", async () => {
     await bot.stop();
     await seedDatabase(bot.dataDir, async (repos) => {
       const a = await repos.submissions.getCurrent(ids.bodyA, "monthly", "2026-10");
@@ -271,17 +296,19 @@ describe("the ethics commissioner's monthly report", () => {
         "p4.t2.s4": 3,
         "p4.t3.s1": { events: 1, published: true, views: 1500 },
       });
-      expect(a?.version?.events.map((e) => [e.kind, e.date])).toEqual([
-        ["explanatory", "2026-10-12"],
-        ["explanatory", "2026-10-15"],
-        ["preventive", "2026-10-14"],
-        ["preventive", "2026-10-21"],
-        ["preventive", "2026-10-28"],
-        ["propaganda", "2026-10-22"],
+      expect(
+        a?.version?.events.map((e) => [e.kind, e.date, e.participants, e.views ?? null]),
+      ).toEqual([
+        ["explanatory", "2026-10-12", 40, null],
+        ["explanatory", "2026-10-15", 25, null],
+        ["preventive", "2026-10-14", 1, null],
+        ["preventive", "2026-10-21", 1, null],
+        ["preventive", "2026-10-28", 1, null],
+        ["propaganda", "2026-10-22", 120, 1500],
       ]);
       expect(a?.version?.evidence.map((e) => [e.item, e.type, e.link ?? e.mime])).toEqual([
-        ["p4.t2.s3", "document", "application/pdf"],
-        ["p4.t3.s1", "link", "https://t.me/adaldyq/1"],
+        ["event:6", "document", "application/pdf"],
+        ["event:6", "link", "https://t.me/adaldyq/1"],
       ]);
       const scores = await repos.scores.listScores({ periodKeys: ["2026-10"], bodyId: ids.bodyA });
       expect(scores.reduce((sum, s) => sum + s.points, 0)).toBe(2700);

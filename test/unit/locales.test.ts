@@ -81,9 +81,9 @@ describe("locales", () => {
 
   it("end a sentence with one full stop when a value before it ends in one", () => {
     const ru = translator("ru");
-    const offer = ru("monthly-report:entry.draftFound", { month: "октябрь 2026 г." });
+    const offer = ru("forms:entry.draftFound", { report: "Годовой отчёт", period: "2026 г." });
     expect(offer).toBe(
-      "У вас есть незаконченный черновик отчёта за октябрь 2026 г. Продолжить его или начать заново?",
+      "У вас есть незаконченный черновик: Годовой отчёт за 2026 г. Продолжить его или начать заново?",
     );
     const i18n = getI18n();
     i18n.addResourceBundle("ru", "stops-test", { line: "{{what}}." });
@@ -114,7 +114,8 @@ describe("locales", () => {
     }
     expect(recorded.size).toBeGreaterThan(10);
     for (const lang of [kk, ru]) {
-      const labels = (lang["audit.json"] as { actions: Record<string, string> }).actions;
+      const labels = (lang["admin.json"] as { audit: { actions: Record<string, string> } }).audit
+        .actions;
       expect([...recorded].filter((action) => !labels[action])).toEqual([]);
     }
   });

@@ -18,8 +18,8 @@ import {
 /** Which directory lists each share counts over; employees are not in the directory. */
 export const MEMBER_KINDS_OF: Record<CountsOver, readonly MemberKind[]> = {
   subdivisions: ["subdivision"],
-  subordinatesAndQuasiPublic: ["subordinate", "quasiPublic"],
-  quasiPublic: ["quasiPublic"],
+  subordinatesAndQuasiPublic: ["organisation"],
+  quasiPublic: ["organisation"],
   districts: ["district"],
   employees: [],
 };

@@ -4,7 +4,6 @@ import type { BotContext } from "../context.ts";
 import { addBodyFeature } from "./add-body.ts";
 import { auditFeature } from "./audit.ts";
 import { broadcastFeature } from "./broadcast.ts";
-import { dashboardFeature } from "./dashboard.ts";
 import { deadlinesFeature } from "./deadlines.ts";
 import { exportFeature } from "./export.ts";
 import { helpFeature } from "./help.ts";
@@ -16,7 +15,6 @@ import { monthlyReportFeature } from "./monthly-report.ts";
 import { onboardingFeature } from "./onboarding.ts";
 import { registeredInviteFeature } from "./registered-invite.ts";
 import { reviewFeature } from "./review.ts";
-import { reviewQueueFeature } from "./review-queue.ts";
 import { scoreFeature } from "./score.ts";
 import { usersFeature } from "./users.ts";
 import { welcomeFeature } from "./welcome.ts";
@@ -28,8 +26,6 @@ export interface BotCommandSpec {
 
 /** Every feature, installed in this order after the platform middleware. Add new features here. */
 export const features: Composer<BotContext>[] = [
-  // Sets the chat's menu button and passes every update on: first, so that it sees them all.
-  dashboardFeature,
   onboardingFeature,
   registeredInviteFeature,
   welcomeFeature,
@@ -43,7 +39,6 @@ export const features: Composer<BotContext>[] = [
   // Managers and admins (their text and document handlers pass on what they do not expect).
   scoreFeature,
   leaderboardFeature,
-  reviewQueueFeature,
   reviewFeature,
   importFeature,
   exportFeature,

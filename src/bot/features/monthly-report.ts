@@ -7,7 +7,7 @@ import {
   monthlyReportConversation,
 } from "../conversations/monthly-report.ts";
 import { onMenuButton } from "../main-menu.ts";
-import { mayActForBody, requireRole } from "../middleware/access.ts";
+import { requireRole } from "../middleware/access.ts";
 
 const composer = new Composer<BotContext>();
 const privateChats = composer.chatType("private");
@@ -36,22 +36,9 @@ onMenuButton(composer, "monthly", async (ctx) => {
   await enter(ctx, {});
 });
 
-// A button of a form that is no longer open: Submit pressed twice lands here the second time.
-composer.callbackQuery(/^mr:submit:\d+:(\d+):(\d{4}-\d{2})$/, async (ctx) => {
-  const bodyId = Number(ctx.match[1]);
-  const month = ctx.match[2] ?? "";
-  const current = mayActForBody(ctx.user, bodyId)
-    ? await ctx.repos.submissions.getCurrent(bodyId, "monthly", month)
-    : undefined;
-  const version = current?.version?.number;
-  const text = version
-    ? ctx.t("monthly-report:entry.alreadySubmitted", { version })
-    : ctx.t("monthly-report:entry.staleButton");
-  await ctx.answerCallbackQuery({ text, show_alert: true });
-});
-
-composer.callbackQuery(/^mr:/, async (ctx) => {
-  await ctx.answerCallbackQuery({ text: ctx.t("monthly-report:entry.staleButton") });
+// A button of a form or its entry that is no longer open (Submit pressed twice, an old screen).
+composer.callbackQuery(/^(mr|re):/, async (ctx) => {
+  await ctx.answerCallbackQuery({ text: ctx.t("forms:buttonExpired") });
 });
 
 /** /report and the menu's "monthly" item: the ethics commissioner's monthly report. */

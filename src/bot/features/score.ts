@@ -14,7 +14,6 @@ import { listReportProblems } from "../../services/report-status.ts";
 import type { BotContext } from "../context.ts";
 import { onMenuButton } from "../main-menu.ts";
 import { requireRole } from "../middleware/access.ts";
-import { dashboardLink, mayOpenDashboard } from "./dashboard.ts";
 import { bodyPicker, pts, refuse, shorten, show } from "./view-helpers.ts";
 
 const composer = new Composer<BotContext>();
@@ -145,10 +144,6 @@ async function summaryView(ctx: BotContext, summary: BodyScoreSummary): Promise<
     );
   }
   const keyboard = new InlineKeyboard();
-  const dashboard = mayOpenDashboard(ctx)
-    ? dashboardLink(ctx, { bodyId: body.id, period: month })
-    : undefined;
-  if (dashboard) keyboard.webApp(ctx.t("dashboard:button"), dashboard).row();
   for (const project of summary.projects) {
     const label = `${project.number}. ${project.title[ctx.lang]}`;
     keyboard.text(shorten(label), `sc:${body.id}:${month}:${project.id}`).row();
@@ -223,11 +218,6 @@ function drillView(ctx: BotContext, summary: BodyScoreSummary, node: string): Vi
         ];
         const max = maxText(ctx, indicator).trim();
         if (max) lines.push(max);
-        // Where the texts are silent, the rulebook decided: said as its decision, not the methodology's.
-        if (indicator.rulebookReadings.length > 0) {
-          lines.push("", ctx.t("manager:score.rulebookReadings"));
-          for (const reading of indicator.rulebookReadings) lines.push(`• ${reading[ctx.lang]}`);
-        }
         return { text: lines.join("\n"), keyboard: back(task.id) };
       }
     }

@@ -29,7 +29,7 @@ export interface BodyInput {
   createdAt?: Date;
 }
 
-/** A subdivision, subordinate state body, supervised quasi-public organisation or district of a body. */
+/** A subdivision, supervised organisation or district of a body. */
 export interface MemberRecord {
   id: number;
   bodyId: number;
@@ -148,27 +148,6 @@ export function createDirectoryRepository(prisma: PrismaClient) {
       });
     },
 
-    /**
-     * Every body below a body (children, their children…), in one query however deep or wide the
-     * tree; a cycle in the parent links cannot loop. By name, as listSubordinates orders them.
-     */
-    async listAllBelow(bodyId: number): Promise<BodyRecord[]> {
-      const rows = await prisma.$queryRaw<{ id: number }[]>`
-        WITH RECURSIVE below (id, path) AS (
-          SELECT id, ARRAY[${bodyId}::integer, id] FROM body WHERE parent_id = ${bodyId}
-          UNION ALL
-          SELECT b.id, below.path || b.id FROM body b JOIN below ON b.parent_id = below.id
-          WHERE NOT b.id = ANY(below.path)
-        )
-        SELECT DISTINCT id FROM below`;
-      if (rows.length === 0) return [];
-      return prisma.body.findMany({
-        where: { id: { in: rows.map((row) => Number(row.id)) } },
-        orderBy: [{ nameRu: "asc" }, { id: "asc" }],
-        select: bodySelect,
-      });
-    },
-
     /** Adds a member; its code is unique within the body. */
     async addMember(
       bodyId: number,
@@ -205,7 +184,7 @@ export function createDirectoryRepository(prisma: PrismaClient) {
       return count > 0;
     },
 
-    /** A body's members of one kind (all kinds when none given); active only unless asked. */
+    /** A body's subdivisions, organisations or districts (all kinds when none given); active only unless asked. */
     listMembers(
       bodyId: number,
       filter: { kind?: MemberKind; includeInactive?: boolean } = {},
@@ -224,12 +203,7 @@ export function createDirectoryRepository(prisma: PrismaClient) {
         where: { bodyId, active: true },
         _count: { _all: true },
       });
-      const counts: Record<MemberKind, number> = {
-        subdivision: 0,
-        subordinate: 0,
-        quasiPublic: 0,
-        district: 0,
-      };
+      const counts: Record<MemberKind, number> = { subdivision: 0, organisation: 0, district: 0 };
       for (const group of groups) counts[group.kind] = group._count._all;
       return counts;
     },

@@ -259,28 +259,35 @@ export function createSubmissionsRepository(
       return rows.map(toSubmission);
     },
 
+    /** All live submissions of any of these periods (a key names its unit: month, quarter, year). */
     /**
-     * A body's live submissions of these periods with their current versions' values (one query):
-     * what the body reported, period by period.
+     * The counted values (submitted or accepted) of some indicators of a body's reports over
+     * periods, by period key then indicator id: one query, for the history a form compares with.
      */
-    async listCurrentValues(
+    async listCountedValues(
       bodyId: number,
+      kind: ReportKind,
       periodKeys: readonly string[],
-    ): Promise<{ submission: SubmissionRecord; values: Record<string, Json> }[]> {
-      const rows = await prisma.submission.findMany({
-        where: { bodyId, periodKey: { in: [...periodKeys] } },
-        include: { currentVersion: { include: { values: true } } },
-        orderBy: [{ periodKey: "asc" }, { reportKind: "asc" }],
-      });
-      return rows.map(({ currentVersion, ...row }) => ({
-        submission: toSubmission(row),
-        values: Object.fromEntries(
-          (currentVersion?.values ?? []).map((v) => [v.indicatorId, v.value as Json]),
-        ),
-      }));
+      indicatorIds: readonly string[],
+    ): Promise<Record<string, Record<string, Json>>> {
+      const rows = await prisma.$queryRaw<
+        { period_key: string; indicator_id: string; value: Json }[]
+      >`
+        SELECT s.period_key, v.indicator_id, v.value
+        FROM submission s JOIN submission_value v ON v.version_id = s.current_version_id
+        WHERE s.body_id = ${bodyId} AND s.report_kind = ${kind}::report_kind
+          AND s.status IN ('submitted', 'accepted')
+          AND s.period_key = ANY(${[...periodKeys]}::text[])
+          AND v.indicator_id = ANY(${[...indicatorIds]}::text[])`;
+      const byPeriod: Record<string, Record<string, Json>> = {};
+      for (const row of rows) {
+        const period = byPeriod[row.period_key] ?? {};
+        period[row.indicator_id] = row.value;
+        byPeriod[row.period_key] = period;
+      }
+      return byPeriod;
     },
 
-    /** All live submissions of any of these periods (a key names its unit: month, quarter, year). */
     async listByPeriodKeys(
       periodKeys: readonly string[],
       filter: { bodyIds?: readonly number[] } = {},

@@ -147,7 +147,6 @@ const indicator = z.strictObject({
   reading: readingName.optional(),
   variants: z.record(readingName, z.strictObject({ rule })).default({}),
   rulebookReadings: z.array(localized).default([]),
-  question: localized.optional(),
 });
 
 const task = z.strictObject({

@@ -16,7 +16,8 @@ export type ReportProblemCode =
   | "emptyText"
   | "textTooLong"
   | "linkRequired"
-  | "tooManyItems";
+  | "tooManyItems"
+  | "percentNotCount";
 
 export const REPORT_PROBLEM_CODES: readonly ReportProblemCode[] = [
   "notAMonth",
@@ -32,6 +33,7 @@ export const REPORT_PROBLEM_CODES: readonly ReportProblemCode[] = [
   "textTooLong",
   "linkRequired",
   "tooManyItems",
+  "percentNotCount",
 ];
 
 /** The result of checking one typed answer. */
@@ -56,6 +58,12 @@ function isoDate(year: number, month: number, day: number): string | undefined {
   return isCalendarDate(year, month, day) ? isoDateOf(year, month, day) : undefined;
 }
 
+/** A day inside the month to show how dates are written: { day: "15", date: "15.10.2026" }. */
+export function dateExample(month: string): { day: string; date: string } {
+  const m = periodOf(month, "month");
+  return { day: "15", date: `15.${String(m.month).padStart(2, "0")}.${m.year}` };
+}
+
 /** A day of the report's month: "15", "15.10", "15.10.2026" or "2026-10-15" → "2026-10-15". */
 export function checkEventDate(month: string, input: string): FieldCheck<string> {
   const m = periodOf(month, "month");
@@ -66,16 +74,25 @@ export function checkEventDate(month: string, input: string): FieldCheck<string>
   match ??= /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   if (!parts && match) parts = [Number(match[1]), Number(match[2]), Number(match[3])];
   const iso = parts && isoDate(...parts);
-  if (!parts || !iso) return fail("notADate");
+  if (!parts || !iso) return fail("notADate", dateExample(month));
   if (parts[0] !== m.year || parts[1] !== m.month) return fail("dateOutsideMonth", { month });
   return { ok: true, value: iso };
 }
 
-/** A whole number typed as text: refuses words, negatives and fractions (at least `min`, 0 by default). */
+// Thousands as people group them: "1 000", "1 000" (no-break or thin space), "1.000", "12 500".
+const GROUPED = /^\d{1,3}(?:[ \u00a0\u202f.]\d{3})+$/;
+
+/**
+ * A whole number typed as text: "45", "1 000", "1.000"; refuses words, negatives, fractions and
+ * percentages (at least `min`, 0 by default).
+ */
 export function checkCount(input: string, options: { min?: number } = {}): FieldCheck<number> {
-  const text = input.trim().replace(/[\s\u00a0]/g, "");
+  const trimmed = input.trim();
   const min = options.min ?? 0;
-  if (/^-\d+([.,]\d+)?$/.test(text)) return fail(min > 0 ? "tooSmall" : "negative", { min });
+  if (/%\s*$/.test(trimmed)) return fail("percentNotCount");
+  const text = GROUPED.test(trimmed) ? trimmed.replace(/[ \u00a0\u202f.]/g, "") : trimmed;
+  if (/^[-\u2212]\s*\d+([.,]\d+)?$/.test(text))
+    return fail(min > 0 ? "tooSmall" : "negative", { min });
   if (/^\d+[.,]\d+$/.test(text)) return fail("notAnInteger");
   if (!/^\d+$/.test(text)) return fail("notANumber");
   const value = Number(text);
@@ -84,19 +101,40 @@ export function checkCount(input: string, options: { min?: number } = {}): Field
   return { ok: true, value };
 }
 
-/** A link to a publication: an absolute http(s) URL with a host name. */
+/**
+ * A link to a publication: an http(s) URL with a host name. A bare address ("akimat.kz/news/1",
+ * "www.gov.kz/…") is read as https, as people copy it from the address bar.
+ */
 export function checkUrl(input: string): FieldCheck<string> {
-  const text = input.trim();
+  const raw = input.trim();
+  if (raw === "" || /\s/.test(raw)) return fail("notAUrl");
+  const text = /^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `https://${raw}`;
   if (!URL.canParse(text)) return fail("notAUrl");
   const url = new URL(text);
   const okProtocol = url.protocol === "http:" || url.protocol === "https:";
-  if (!okProtocol || !url.hostname.includes(".") || /\s/.test(text)) return fail("notAUrl");
+  const host = url.hostname;
+  const okHost =
+    /^[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)*\.[\p{L}]{2,}$/u.test(host) ||
+    /^xn--/.test(host.split(".").at(-1) ?? "");
+  if (!okProtocol || !host.includes(".") || !okHost) return fail("notAUrl");
   return { ok: true, value: text };
+}
+
+/**
+ * What a person typed, safe to store and show: control characters dropped (PostgreSQL's jsonb
+ * refuses U+0000), line breaks kept, Unicode composed (NFC) so equal words compare equal, trimmed.
+ */
+export function cleanText(input: string): string {
+  return input
+    .replace(/\r\n?/g, "\n")
+    .replace(/(?![\n\t])\p{Cc}/gu, "")
+    .normalize("NFC")
+    .trim();
 }
 
 /** A short free text (topic, position, audience): trimmed, not empty, not too long. */
 export function checkText(input: string, max = MAX_TEXT_LENGTH): FieldCheck<string> {
-  const text = input.trim().replace(/\s+/g, " ");
+  const text = cleanText(input).replace(/\s+/g, " ");
   // Zero-width characters alone show nothing: such a topic is as empty as a blank one.
   if (isBlankText(text)) return fail("emptyText");
   if (text.length > max) return fail("textTooLong", { max });
