@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, expect, test } from "vitest";
+import { afterAll, expect, test, vi } from "vitest";
 import {
   backupDatabase,
   migrateDatabase,
@@ -9,6 +9,9 @@ import {
   restoreDatabase,
 } from "../../src/db/index.ts";
 import { createRepositories } from "../../src/db/repositories/index.ts";
+
+// Each test opens embedded databases several times: slow when other test files share the cores.
+vi.setConfig({ testTimeout: 240_000 });
 
 const scratch = mkdtempSync(join(tmpdir(), "adaldyq-backup-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));

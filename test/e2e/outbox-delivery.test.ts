@@ -6,7 +6,8 @@ import { BotProcess } from "../support/bot-process.ts";
 import { apiError, type Emulator, startEmulator } from "../support/emulator.ts";
 import { seedBody, seedDatabase, seedUser } from "../support/seed.ts";
 
-describe("outbox delivery by the bot process", () => {
+// Each test starts the bot process two or three times: slow when other test files share the cores.
+describe("outbox delivery by the bot process", { timeout: 240_000 }, () => {
   let emulator: Emulator;
   let bot: BotProcess;
 
