@@ -6,7 +6,11 @@ import { createRepositories, migrateDatabase, openDatabase } from "../db/index.t
 import { type Lang, translator } from "../i18n.ts";
 import { importDirectory } from "../services/directory-import.ts";
 import { buildDirectoryTemplate } from "../services/directory-template.ts";
-import { describeProblems, describeSummary } from "../services/import-messages.ts";
+import {
+  describeFileRefusal,
+  describeProblems,
+  describeSummary,
+} from "../services/import-messages.ts";
 import { readTableFile } from "../services/table-file.ts";
 
 export const importUsage = `Usage: npm run import -- FILE.csv|FILE.xlsx [--lang ru|kk]
@@ -41,7 +45,7 @@ export async function runImportCommand(
   }
   const table = await readTableFile(readFileSync(file), file);
   if (!table.ok) {
-    process.stderr.write(`${t(`admin:import.file.${table.reason}`)}\n`);
+    process.stderr.write(`${describeFileRefusal(t, table)}\n`);
     return 1;
   }
   const db = await openDatabase(env.databaseUrl);
@@ -51,6 +55,7 @@ export async function runImportCommand(
       actorUserId: null,
       now: new Date(),
       source: basename(file),
+      encoding: table.encoding,
     });
     if (!result.ok) {
       process.stderr.write(`${describeProblems(t, result.problems, Number.POSITIVE_INFINITY)}\n`);

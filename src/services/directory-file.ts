@@ -1,7 +1,9 @@
 import type { BodyKind, DirectoryRow, MemberKind } from "../db/repositories/directory.ts";
 import type { Lang, Role } from "../db/repositories/users.ts";
 import { LANGUAGES, translator } from "../i18n.ts";
-import type { TextTable } from "./table-file.ts";
+import { columnLetter } from "../documents/read-workbook.ts";
+import { isUnchangedExample } from "./directory-examples.ts";
+import type { TextEncoding, TextTable } from "./table-file.ts";
 
 /** The columns of a directory file, in template order; headers may be these keys or their kk/ru labels. */
 export const IMPORT_COLUMNS = [
@@ -46,12 +48,18 @@ export type ImportProblemCode =
   | "unknownParent"
   | "ownParent"
   | "parentCycle"
-  | "tooManyRows";
+  | "tooManyRows"
+  | "exampleRow"
+  | "lostLetters";
 
-/** One problem: the file's row number (the header is row 1), the column, and the value found. */
+/**
+ * One problem: the file's row number (the header is row 1), the column, the cell as a spreadsheet
+ * names it ("E12", when the column is in the file) and the value found.
+ */
 export interface ImportProblem {
   row: number;
   column?: ImportColumn;
+  cell?: string;
   code: ImportProblemCode;
   value?: string;
 }
@@ -81,6 +89,10 @@ export interface DirectoryPlan {
   bodies: (DirectoryRow & { row: number })[];
   members: MemberRow[];
   people: PersonRow[];
+  /** Codes of the file's body rows that have problems: named elsewhere, they are not unknown. */
+  faultyBodyCodes?: string[];
+  /** Each column's letter in the file ("E"), so later checks name cells too. */
+  letters?: Partial<Record<ImportColumn, string>>;
 }
 
 export const MAX_IMPORT_ROWS = 10_000;
@@ -137,8 +149,15 @@ class RowReader {
   }
 
   fail(column: ImportColumn, code: ImportProblemCode): undefined {
-    this.problems.push({ row: this.row, column, code, value: this.cell(column) });
+    const i = this.indexOf.get(column);
+    const cell = i === undefined ? {} : { cell: `${columnLetter(i + 1)}${this.row}` };
+    this.problems.push({ row: this.row, column, ...cell, code, value: this.cell(column) });
     return undefined;
+  }
+
+  /** Whether the row is one of the template's examples, sent back as it was. */
+  isExample(): boolean {
+    return isUnchangedExample((column) => this.cell(column), [...this.indexOf.keys()]);
   }
 
   required(column: ImportColumn, max = MAX_NAME): string | undefined {
@@ -255,37 +274,75 @@ function readMember(r: RowReader, kind: MemberKind, seen: Seen, plan: DirectoryP
 }
 
 /**
- * Parses a directory table (row 1 is the header) into bodies, members and people, or lists every
- * problem with its row and column. Checks what the file alone can tell; checkPlan does the rest.
+ * Parses a directory table (row 1 is the header) into bodies, members and people, and lists every
+ * problem with its row and column; the plan holds the rows that were right, so checkPlan can find
+ * what else is wrong in the same answer. Checks what the file alone can tell; checkPlan does the
+ * rest. A Windows-1251 file is checked for Kazakh letters it could not hold.
  */
 export function parseDirectoryTable(
   table: TextTable,
-): { ok: true; plan: DirectoryPlan } | { ok: false; problems: ImportProblem[] } {
+  options: { encoding?: TextEncoding } = {},
+):
+  | { ok: true; plan: DirectoryPlan }
+  | { ok: false; problems: ImportProblem[]; plan: DirectoryPlan } {
+  const plan: DirectoryPlan = { bodies: [], members: [], people: [] };
   const headerSynonyms = synonyms("columns", IMPORT_COLUMNS);
   const indexOf = new Map<ImportColumn, number>();
   (table[0] ?? []).forEach((label, i) => {
     const key = headerSynonyms.get(normalize(label));
     if (key && !indexOf.has(key)) indexOf.set(key, i);
   });
+  plan.letters = Object.fromEntries([...indexOf].map(([key, i]) => [key, columnLetter(i + 1)]));
   const missing = (["type", "code"] as const).filter((c) => !indexOf.has(c));
   if (missing.length > 0) {
     const problems = missing.map((column) => ({ row: 1, column, code: "missingColumn" as const }));
-    return { ok: false, problems };
+    return { ok: false, problems, plan };
   }
   if (table.length - 1 > MAX_IMPORT_ROWS) {
-    return { ok: false, problems: [{ row: MAX_IMPORT_ROWS + 2, code: "tooManyRows" }] };
+    return { ok: false, problems: [{ row: MAX_IMPORT_ROWS + 2, code: "tooManyRows" }], plan };
   }
   const words = wordsOfFiles();
   const problems: ImportProblem[] = [];
-  const plan: DirectoryPlan = { bodies: [], members: [], people: [] };
   const seen: Seen = { bodies: new Set(), members: new Set(), people: new Set() };
   table.slice(1).forEach((cells, index) => {
     if (cells.every((cell) => cell.trim() === "")) return;
     const reader = new RowReader(index + 2, cells, indexOf, problems, words);
+    if (reader.isExample()) {
+      problems.push({ row: reader.row, code: "exampleRow" });
+      return;
+    }
+    if (options.encoding === "windows-1251") findLostLetters(reader);
     const type = reader.word("type", words.type, "unknownType");
     if (type === "body") readBody(reader, seen, plan);
     else if (type === "person") readPerson(reader, seen, plan);
     else if (type !== undefined) readMember(reader, type, seen, plan);
   });
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, plan };
+  const planned = new Set(plan.bodies.map((body) => body.code));
+  plan.faultyBodyCodes = [...seen.bodies].filter((code) => !planned.has(code));
+  const all = oneProblemPerMissingColumn(problems, indexOf);
+  return all.length > 0 ? { ok: false, problems: all, plan } : { ok: true, plan };
+}
+
+// Windows-1251 has no ә, ғ, қ, ң, ө, ұ, ү, һ: Excel writes "?" for them, inside the word.
+const LOST_LETTER = /\p{L}\?|\?\p{L}/u;
+
+function findLostLetters(r: RowReader): void {
+  for (const column of IMPORT_COLUMNS) {
+    if (LOST_LETTER.test(r.cell(column))) r.fail(column, "lostLetters");
+  }
+}
+
+/** A column the rows need but the header lacks is one problem of the header, not one per row. */
+function oneProblemPerMissingColumn(
+  problems: ImportProblem[],
+  indexOf: ReadonlyMap<ImportColumn, number>,
+): ImportProblem[] {
+  const absent = new Set<ImportColumn>();
+  const rest = problems.filter((problem) => {
+    if (problem.code !== "required" || !problem.column || indexOf.has(problem.column)) return true;
+    absent.add(problem.column);
+    return false;
+  });
+  const header = [...absent].map((column) => ({ row: 1, column, code: "missingColumn" as const }));
+  return [...header, ...rest];
 }

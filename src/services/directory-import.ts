@@ -2,11 +2,13 @@ import type { Repositories } from "../db/index.ts";
 import type { DirectoryRow } from "../db/repositories/directory.ts";
 import {
   type DirectoryPlan,
+  IMPORT_COLUMNS,
+  type ImportColumn,
   type ImportProblem,
   type PersonRow,
   parseDirectoryTable,
 } from "./directory-file.ts";
-import type { TextTable } from "./table-file.ts";
+import type { TextEncoding, TextTable } from "./table-file.ts";
 
 export * from "./directory-file.ts";
 
@@ -21,7 +23,12 @@ export interface ImportSummary {
 }
 
 export type ImportResult =
-  | { ok: true; summary: ImportSummary }
+  | {
+      ok: true;
+      summary: ImportSummary;
+      /** People whose role, body or access the file changed: their command menus follow. */
+      movedTelegramIds: number[];
+    }
   | { ok: false; problems: ImportProblem[] };
 
 /** Checks a plan against the stored directory: every named body and parent exists, no parent cycles. */
@@ -39,19 +46,23 @@ export async function checkPlan(
     );
   }
   for (const body of plan.bodies) parentOf.set(body.code, body.parentCode ?? null);
+  // A body row with problems of its own is still a body the file names.
+  for (const code of plan.faultyBodyCodes ?? []) if (!parentOf.has(code)) parentOf.set(code, null);
   const problems: ImportProblem[] = [];
+  const at = (row: number, column: ImportColumn) => {
+    const letter = plan.letters?.[column];
+    return letter ? { row, column, cell: `${letter}${row}` } : { row, column };
+  };
   for (const body of plan.bodies) {
     if (body.parentCode && !parentOf.has(body.parentCode)) {
       problems.push({
-        row: body.row,
-        column: "parent_code",
+        ...at(body.row, "parent_code"),
         code: "unknownParent",
         value: body.parentCode,
       });
     } else if (inCycle(body.code, parentOf)) {
       problems.push({
-        row: body.row,
-        column: "parent_code",
+        ...at(body.row, "parent_code"),
         code: "parentCycle",
         value: body.parentCode ?? "",
       });
@@ -59,12 +70,7 @@ export async function checkPlan(
   }
   for (const item of [...plan.members, ...plan.people]) {
     if (item.bodyCode && !parentOf.has(item.bodyCode)) {
-      problems.push({
-        row: item.row,
-        column: "body_code",
-        code: "unknownBody",
-        value: item.bodyCode,
-      });
+      problems.push({ ...at(item.row, "body_code"), code: "unknownBody", value: item.bodyCode });
     }
   }
   return problems.sort((a, b) => a.row - b.row);
@@ -82,18 +88,22 @@ function inCycle(code: string, parentOf: Map<string, string | null>): boolean {
 }
 
 /**
- * Imports a directory table all or nothing: every row is checked first and any problem stops the
- * import before anything is written; bodies and members are then written in one transaction.
- * Unchanged rows are not written, so importing the same file again changes nothing.
+ * Imports a directory table all or nothing: every row is checked first, against the file and the
+ * stored directory at once, and any problem stops the import before anything is written (all of
+ * them are told in one answer); bodies and members are then written in one transaction. Unchanged
+ * rows are not written, so importing the same file again changes nothing.
  */
 export async function importDirectory(
   repos: Repositories,
   table: TextTable,
-  options: { actorUserId: number | null; now: Date; source: string },
+  options: { actorUserId: number | null; now: Date; source: string; encoding?: TextEncoding },
 ): Promise<ImportResult> {
-  const parsed = parseDirectoryTable(table);
-  const problems = parsed.ok ? await checkPlan(repos, parsed.plan) : parsed.problems;
-  if (!parsed.ok || problems.length > 0) {
+  const parsed = parseDirectoryTable(table, { encoding: options.encoding });
+  const problems = inFileOrder([
+    ...(parsed.ok ? [] : parsed.problems),
+    ...(await checkPlan(repos, parsed.plan)),
+  ]);
+  if (problems.length > 0) {
     // A refused file changed nothing, but who tried what is still worth knowing.
     await repos.audit.record({
       actorUserId: options.actorUserId,
@@ -108,7 +118,7 @@ export async function importDirectory(
 
   const rows = await directoryRowsOf(repos, plan);
   const directory = await repos.directory.upsertDirectory(rows);
-  const people = await upsertPeople(repos, plan.people);
+  const { movedTelegramIds, ...people } = await upsertPeople(repos, plan.people);
   const summary: ImportSummary = {
     rows: plan.bodies.length + plan.members.length + plan.people.length,
     ...directory,
@@ -121,7 +131,13 @@ export async function importDirectory(
     details: { ...summary },
     at: options.now,
   });
-  return { ok: true, summary };
+  return { ok: true, summary, movedTelegramIds };
+}
+
+/** By row, then by the column's place in the template. */
+function inFileOrder(problems: ImportProblem[]): ImportProblem[] {
+  const place = (p: ImportProblem) => (p.column ? IMPORT_COLUMNS.indexOf(p.column) : -1);
+  return problems.sort((a, b) => a.row - b.row || place(a) - place(b));
 }
 
 /** The plan as upsertDirectory rows; members of bodies not in the file ride on the stored body. */
@@ -152,9 +168,10 @@ async function directoryRowsOf(repos: Repositories, plan: DirectoryPlan): Promis
 async function upsertPeople(
   repos: Repositories,
   people: readonly PersonRow[],
-): Promise<{ peopleCreated: number; peopleUpdated: number }> {
+): Promise<{ peopleCreated: number; peopleUpdated: number; movedTelegramIds: number[] }> {
   let peopleCreated = 0;
   let peopleUpdated = 0;
+  const movedTelegramIds: number[] = [];
   for (const person of people) {
     const bodyId = person.bodyCode
       ? ((await repos.directory.getBodyByCode(person.bodyCode))?.id ?? null)
@@ -178,14 +195,16 @@ async function upsertPeople(
       changed = Boolean(await repos.users.setName(existing.id, person.name));
     if (existing.role !== person.role || existing.bodyId !== bodyId) {
       changed = Boolean(await repos.users.setRole(existing.id, person.role, bodyId)) || changed;
+      movedTelegramIds.push(person.telegramId);
     }
     if (existing.language !== person.language) {
       changed = Boolean(await repos.users.setLanguage(existing.id, person.language)) || changed;
     }
     if (existing.active !== person.active) {
       changed = Boolean(await repos.users.setActive(existing.id, person.active)) || changed;
+      if (!movedTelegramIds.includes(person.telegramId)) movedTelegramIds.push(person.telegramId);
     }
     if (changed) peopleUpdated++;
   }
-  return { peopleCreated, peopleUpdated };
+  return { peopleCreated, peopleUpdated, movedTelegramIds };
 }

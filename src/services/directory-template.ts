@@ -1,77 +1,7 @@
 import ExcelJS from "exceljs";
 import { type Lang, translator } from "../i18n.ts";
-import { IMPORT_COLUMNS, type ImportColumn } from "./directory-import.ts";
-
-type ExampleRow = Partial<Record<ImportColumn, string>>;
-
-/** Example rows: what each record type looks like, in the admin's language where words are words. */
-function exampleRows(lang: Lang): ExampleRow[] {
-  const t = translator(lang);
-  const type = (key: string) => t(`admin:import.types.${key}`);
-  const yes = t("admin:import.yesNo.yes");
-  return [
-    {
-      type: type("body"),
-      code: "MIN-FIN",
-      kind: t("admin:import.kinds.central"),
-      name_kk: "Қаржы министрлігі",
-      name_ru: "Министерство финансов",
-      active: yes,
-    },
-    {
-      type: type("body"),
-      code: "KRG-AKM",
-      kind: t("admin:import.kinds.regional"),
-      name_kk: "Қарағанды облысының әкімдігі",
-      name_ru: "Акимат Карагандинской области",
-      region: "Қарағанды облысы",
-      active: yes,
-    },
-    {
-      type: type("body"),
-      code: "KRG-TEM",
-      parent_code: "KRG-AKM",
-      kind: t("admin:import.kinds.regional"),
-      name_kk: "Теміртау қаласының әкімдігі",
-      name_ru: "Акимат города Темиртау",
-      region: "Қарағанды облысы",
-      active: yes,
-    },
-    {
-      type: type("subdivision"),
-      body_code: "MIN-FIN",
-      code: "HR",
-      name_kk: "Персоналды басқару департаменті",
-      name_ru: "Департамент управления персоналом",
-      active: yes,
-    },
-    {
-      type: type("organisation"),
-      body_code: "MIN-FIN",
-      code: "QAZ-1",
-      name_kk: "«Мысал» АҚ",
-      name_ru: "АО «Пример»",
-      active: yes,
-    },
-    {
-      type: type("district"),
-      body_code: "KRG-AKM",
-      code: "D-01",
-      name_kk: "Абай ауданы",
-      name_ru: "Абайский район",
-      active: yes,
-    },
-    {
-      type: type("person"),
-      body_code: "MIN-FIN",
-      name: "Айгүл Сейітова",
-      telegram_id: "123456789",
-      role: t("admin:import.roles.commissioner"),
-      language: t("admin:import.languages.kk"),
-      active: yes,
-    },
-  ];
-}
+import { IMPORT_COLUMNS } from "./directory-file.ts";
+import { exampleRows } from "./directory-examples.ts";
 
 /** The directory import template: a sheet to fill (header and examples) and a sheet describing each column. */
 export async function buildDirectoryTemplate(lang: Lang): Promise<Buffer> {
@@ -88,8 +18,11 @@ export async function buildDirectoryTemplate(lang: Lang): Promise<Buffer> {
   header.font = { bold: true };
   // Telegram ids are long numbers: kept as text so a spreadsheet does not round them.
   data.getColumn(IMPORT_COLUMNS.indexOf("telegram_id") + 1).numFmt = "@";
-  for (const example of exampleRows(lang))
-    data.addRow(IMPORT_COLUMNS.map((column) => example[column] ?? ""));
+  // Grey italic, and named «пример» / «мысал»: an import refuses them sent back unchanged.
+  for (const example of exampleRows(lang)) {
+    const row = data.addRow(IMPORT_COLUMNS.map((column) => example[column] ?? ""));
+    row.font = { italic: true, color: { argb: "FF808080" } };
+  }
 
   const help = workbook.addWorksheet(t("admin:import.template.helpSheet"));
   help.columns = [{ width: 22 }, { width: 16 }, { width: 90 }];
@@ -108,7 +41,7 @@ export async function buildDirectoryTemplate(lang: Lang): Promise<Buffer> {
     row.alignment = { wrapText: true, vertical: "top" };
   }
   help.addRow([]);
-  for (const note of ["allOrNothing", "idempotent", "csv"] as const) {
+  for (const note of ["examples", "allOrNothing", "idempotent", "csv"] as const) {
     help.addRow([t(`admin:import.template.notes.${note}`)]);
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());

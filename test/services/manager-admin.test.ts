@@ -303,7 +303,7 @@ describeDatabases("manager and admin services", (ctx) => {
     });
   });
 
-  it("imports a directory all or nothing, and a second import changes nothing", async () => {
+  it("imports a directory all or nothing, telling every problem at once; a second import changes nothing", async () => {
     const broken = parseCsv(
       bodiesCsv(200, (row, i) =>
         i === 10
@@ -320,9 +320,11 @@ describeDatabases("manager and admin services", (ctx) => {
       now: NOW,
       source: "bodies.csv",
     });
-    expect(!failed.ok && failed.problems.map((p) => [p.row, p.column, p.code])).toEqual([
-      [12, "kind", "badKind"],
-      [52, "code", "required"],
+    // The file's own mistakes and the one only the stored directory reveals, in one answer.
+    expect(!failed.ok && failed.problems.map((p) => [p.row, p.cell, p.column, p.code])).toEqual([
+      [12, "D12", "kind", "badKind"],
+      [52, "B52", "code", "required"],
+      [122, "C122", "parent_code", "unknownParent"],
     ]);
     expect(await ctx.repos.directory.listBodies({ includeInactive: true })).toEqual([]);
 
@@ -337,7 +339,13 @@ describeDatabases("manager and admin services", (ctx) => {
       source: "bodies.csv",
     });
     expect(!unknownParent.ok && unknownParent.problems).toEqual([
-      { row: 122, column: "parent_code", code: "unknownParent", value: "NOWHERE" },
+      {
+        row: 122,
+        column: "parent_code",
+        cell: "C122",
+        code: "unknownParent",
+        value: "NOWHERE",
+      },
     ]);
     expect(await ctx.repos.directory.listBodies()).toEqual([]);
 
@@ -358,6 +366,7 @@ describeDatabases("manager and admin services", (ctx) => {
     });
     expect(again).toEqual({
       ok: true,
+      movedTelegramIds: [],
       summary: {
         rows: 200,
         bodiesCreated: 0,

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir, userInfo } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -138,6 +138,17 @@ export class BotProcess {
       (line) => line.msg === "update handled" && line.update_id === updateId,
       timeoutMs,
     );
+  }
+
+  /** The running bot's process id (undefined before start). */
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
+  /** The most memory the bot's process has held so far (VmHWM, in MB), from /proc. */
+  peakMemoryMb(): number {
+    const status = readFileSync(`/proc/${this.pid}/status`, "utf8");
+    return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
   }
 
   /** Simulates a crash: SIGKILL, no shutdown code runs. Resolves when the process is gone. */

@@ -111,7 +111,10 @@ export function installMissingMethods(emulator: Emulator, webServer: unknown): v
       file_path: path,
     };
   });
-  app.get("/file/bot:token/documents/:fileId/:name", (req, res) => {
+  app.get("/file/bot:token/documents/:fileId/:name", async (req, res) => {
+    emulator.fileDownloads++;
+    // A test may hold downloads back to see what the bot does meanwhile.
+    await emulator.downloadGate;
     const upload = emulator.uploads.get(req.params.fileId ?? "");
     if (!upload) return void res.status(404).json({ ok: false, error_code: 404 });
     res.writeHead(200, { "content-type": "application/octet-stream" });

@@ -93,6 +93,10 @@ export class Emulator {
   /** Every answerCallbackQuery, with the chat whose button was pressed. */
   readonly callbackAnswers: CallbackAnswer[] = [];
   private readonly callbackChats = new Map<string, number>();
+  /** How many times the bot asked for a file's bytes. */
+  fileDownloads = 0;
+  /** While set, file downloads wait for it (see holdDownloads). */
+  downloadGate: Promise<void> | undefined;
   readonly uploads = new Map<string, { data: Buffer; filename: string }>();
   webhook: { url: string; secret: string | undefined } | undefined;
   /** The highest getUpdates offset a bot sent: updates below it count as delivered (polling). */
@@ -200,6 +204,18 @@ export class Emulator {
     const stored = this.delivered.get(updateId);
     if (!stored) throw new Error(`no update ${updateId} was delivered`);
     await this.deliverStored({ ...stored, isRead: false, time: Date.now() });
+  }
+
+  /** Makes file downloads wait until the returned function is called. */
+  holdDownloads(): () => void {
+    let release = () => {};
+    this.downloadGate = new Promise((resolve) => {
+      release = () => {
+        this.downloadGate = undefined;
+        resolve();
+      };
+    });
+    return release;
   }
 
   /** Records the bot's answer to a pressed button (see emulator-routes.ts). */

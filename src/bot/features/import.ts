@@ -1,12 +1,17 @@
 import { Composer, InputFile } from "grammy";
-import { importDirectory } from "../../services/directory-import.ts";
+import { type ImportProblem, importDirectory } from "../../services/directory-import.ts";
 import { buildDirectoryTemplate } from "../../services/directory-template.ts";
-import { describeProblems, describeSummary } from "../../services/import-messages.ts";
+import {
+  describeFileRefusal,
+  describeSummary,
+  problemsFile,
+  problemsMessage,
+} from "../../services/import-messages.ts";
 import { readTableFile } from "../../services/table-file.ts";
+import { refreshMenuOf } from "../command-menu.ts";
 import type { BotContext } from "../context.ts";
 import { onMenuButton } from "../main-menu.ts";
 import { requireRole } from "../middleware/access.ts";
-import { clip } from "./view-helpers.ts";
 
 const composer = new Composer<BotContext>();
 const admins = requireRole("admin");
@@ -27,10 +32,22 @@ async function sendTemplate(ctx: BotContext) {
   );
 }
 
+const TABLE_FILE = /\.(csv|txt|xlsx)$/i;
+// Beyond this many, the rest of the people an import moved get their menus at their next update.
+const MENUS_AT_ONCE = 100;
+
 composer.on("message:document", async (ctx, next) => {
   const captioned = /^\/import(@\w+)?\b/.test(ctx.message.caption ?? "");
-  if (!captioned && !ctx.session.awaitingImport) return next();
-  if (!captioned && ctx.user?.role !== "admin") return next();
+  const isAdmin = ctx.user?.role === "admin";
+  if (!captioned && !ctx.session.awaitingImport) {
+    // A table sent without /import is most likely a directory: say how to import it.
+    if (isAdmin && TABLE_FILE.test(ctx.message.document.file_name ?? "")) {
+      await ctx.reply(ctx.t("admin:import.hint"));
+      return;
+    }
+    return next();
+  }
+  if (!captioned && !isAdmin) return next();
   return admins(ctx, async () => {
     ctx.session.awaitingImport = undefined;
     await importDocument(ctx);
@@ -50,18 +67,56 @@ async function importDocument(ctx: BotContext) {
     `${ctx.config.apiRoot}/file/bot${ctx.config.botToken}/${file.file_path}`,
   );
   if (!response.ok) throw new Error(`Telegram answered ${response.status} for the file`);
-  const table = await readTableFile(Buffer.from(await response.arrayBuffer()), fileName);
+  const bytes = Buffer.from(await response.arrayBuffer());
+  if (bytes.length > MAX_FILE_BYTES) {
+    await ctx.reply(ctx.t("admin:import.tooLarge"));
+    return;
+  }
+  // Read on a worker thread: the bot goes on answering everyone else meanwhile.
+  ctx.logger.debug({ fileName, bytes: bytes.length }, "reading a table file");
+  const table = await readTableFile(bytes, fileName);
+  ctx.logger.debug({ fileName, ok: table.ok }, "table file read");
   if (!table.ok) {
-    await ctx.reply(ctx.t(`admin:import.file.${table.reason}`));
+    await ctx.reply(describeFileRefusal(ctx.t, table));
     return;
   }
   const result = await importDirectory(ctx.repos, table.rows, {
     actorUserId: ctx.user?.id ?? null,
     now: ctx.now(),
     source: fileName,
+    encoding: table.encoding,
   });
-  if (!result.ok) await ctx.reply(clip(describeProblems(ctx.t, result.problems)));
-  else await ctx.reply(describeSummary(ctx.t, result.summary));
+  const readAs = table.encoding === "windows-1251" ? `\n${ctx.t("admin:import.readAs1251")}` : "";
+  if (!result.ok) {
+    const message = problemsMessage(ctx.t, result.problems, {
+      maxLines: SHOWN_PROBLEMS,
+      maxChars: MESSAGE_CHARS - readAs.length,
+    });
+    await ctx.reply(`${message.text}${readAs}`);
+    if (message.shown < result.problems.length) {
+      await sendProblemsFile(ctx, fileName, result.problems);
+    }
+    return;
+  }
+  await ctx.reply(`${describeSummary(ctx.t, result.summary)}${readAs}`);
+  for (const telegramId of result.movedTelegramIds.slice(0, MENUS_AT_ONCE)) {
+    const person = await ctx.repos.users.getUserByTelegramId(telegramId);
+    if (person) await refreshMenuOf(ctx, person);
+  }
+}
+
+const SHOWN_PROBLEMS = 40;
+// A Telegram message holds 4,096 characters; the rest of the problems go in the file.
+const MESSAGE_CHARS = 4000;
+
+/** Every problem of the file, as a CSV, when the message shows only the first ones. */
+async function sendProblemsFile(ctx: BotContext, fileName: string, problems: ImportProblem[]) {
+  await ctx.replyWithDocument(
+    new InputFile(problemsFile(ctx.t, problems), ctx.t("admin:import.errorsFile.name")),
+    {
+      caption: ctx.t("admin:import.errorsFile.caption", { file: fileName, count: problems.length }),
+    },
+  );
 }
 
 /** /import: the directory template, and imports of bodies, members and people from CSV or Excel. */

@@ -105,26 +105,57 @@ describe("parsing a directory table", () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.problems).toEqual([
-      { row: 3, column: "kind", code: "badKind", value: "federal" },
-      { row: 4, column: "type", code: "unknownType", value: "agency" },
-      { row: 5, column: "code", code: "duplicateCode", value: "A" },
-      { row: 6, column: "telegram_id", code: "badTelegramId", value: "12x" },
-      { row: 7, column: "body_code", code: "required", value: "" },
-      { row: 8, column: "name_kk", code: "required", value: "" },
-      { row: 8, column: "parent_code", code: "ownParent", value: "D" },
-      { row: 8, column: "active", code: "badActive", value: "maybe" },
+      { row: 3, column: "kind", cell: "E3", code: "badKind", value: "federal" },
+      { row: 4, column: "type", cell: "A4", code: "unknownType", value: "agency" },
+      { row: 5, column: "code", cell: "B5", code: "duplicateCode", value: "A" },
+      { row: 6, column: "telegram_id", cell: "J6", code: "badTelegramId", value: "12x" },
+      { row: 7, column: "body_code", cell: "C7", code: "required", value: "" },
+      { row: 8, column: "name_kk", cell: "F8", code: "required", value: "" },
+      { row: 8, column: "parent_code", cell: "D8", code: "ownParent", value: "D" },
+      { row: 8, column: "active", cell: "M8", code: "badActive", value: "maybe" },
     ]);
+    // The rows that were right are planned, so the rest of the checks run in the same answer.
+    expect(result.plan.bodies.map((b) => b.code)).toEqual(["A"]);
+    expect(result.plan.faultyBodyCodes).toEqual(["B", "D"]);
   });
 
   it("needs the type and code columns", () => {
     const result = parseDirectoryTable([["name_ru"], ["x"]]);
-    expect(result).toEqual({
+    expect(result).toMatchObject({
       ok: false,
       problems: [
         { row: 1, column: "type", code: "missingColumn" },
         { row: 1, column: "code", code: "missingColumn" },
       ],
     });
+  });
+
+  it("names a column the rows need but the header lacks once, not on every row", () => {
+    const result = parseDirectoryTable([
+      ["type", "code", "kind", "name_ru"],
+      ["body", "A", "central", "А"],
+      ["body", "B", "central", "Б"],
+      ["body", "C", "galactic", "В"],
+    ]);
+    expect(!result.ok && result.problems).toEqual([
+      { row: 1, column: "name_kk", code: "missingColumn" },
+      { row: 4, column: "kind", cell: "C4", code: "badKind", value: "galactic" },
+    ]);
+  });
+
+  it("finds the Kazakh letters a Windows-1251 file lost, by cell", () => {
+    const table = csv("body,A,,,central,Алматы облысыны? әкімдігі,Акимат,,,,,,");
+    expect(parseDirectoryTable(table).ok).toBe(true);
+    const result = parseDirectoryTable(table, { encoding: "windows-1251" });
+    expect(!result.ok && result.problems).toEqual([
+      {
+        row: 2,
+        column: "name_kk",
+        cell: "F2",
+        code: "lostLetters",
+        value: "Алматы облысыны? әкімдігі",
+      },
+    ]);
   });
 
   it("accepts Kazakh or Russian headers and words in any order of columns", () => {
@@ -143,19 +174,34 @@ describe("parsing a directory table", () => {
   it("skips empty rows without shifting the row numbers", () => {
     const result = parseDirectoryTable(csv(",,,,,,,,,,,,", "body,B,,,central,,Б,,,,,,"));
     expect(!result.ok && result.problems).toEqual([
-      { row: 3, column: "name_kk", code: "required", value: "" },
+      { row: 3, column: "name_kk", cell: "F3", code: "required", value: "" },
     ]);
   });
 
-  it("parses its own template, in both languages, without a problem", async () => {
+  it("refuses its own template's examples sent back unchanged, in both languages", async () => {
     for (const lang of ["kk", "ru"] as const) {
       const table = await readTableFile(await buildDirectoryTemplate(lang), "template.xlsx");
       expect(table.ok).toBe(true);
       if (!table.ok) continue;
       const result = parseDirectoryTable(table.rows);
+      expect(!result.ok && result.problems, lang).toEqual(
+        [2, 3, 4, 5, 6, 7, 8].map((row) => ({ row, code: "exampleRow" })),
+      );
+    }
+  });
+
+  it("parses its own template once the examples are made real, in both languages", async () => {
+    for (const lang of ["kk", "ru"] as const) {
+      const table = await readTableFile(await buildDirectoryTemplate(lang), "template.xlsx");
+      if (!table.ok) throw new Error(table.reason);
+      const real = table.rows.map((row) =>
+        row.map((cell) => cell.replace(/ \((мысал|пример)\)$/, "")),
+      );
+      const result = parseDirectoryTable(real);
       expect(result.ok, lang).toBe(true);
       if (!result.ok) continue;
       expect(result.plan.bodies.map((b) => b.code)).toEqual(["MIN-FIN", "KRG-AKM", "KRG-TEM"]);
+      expect(result.plan.bodies[0]?.nameRu).toBe("Министерство финансов");
       expect(result.plan.members).toHaveLength(3);
       expect(result.plan.people).toEqual([
         expect.objectContaining({ telegramId: 123456789, role: "commissioner", language: "kk" }),
