@@ -58,7 +58,12 @@ async function run(args: string[], databaseUrl: string | undefined): Promise<num
         return fail("Restore targets the embedded database folder; for a server use pg_restore.");
       }
       const result = await restoreDatabase(arg, target.dataDir);
-      if (!result.ok) return fail(`No such file: ${arg}`);
+      if (!result.ok && result.reason === "fileMissing") return fail(`No such file: ${arg}`);
+      if (!result.ok) {
+        return fail(
+          `The backup ${arg} is refused: ${result.problem}. The database in ${target.dataDir} was left as it was.`,
+        );
+      }
       if (result.movedAsideTo) out(`Previous folder kept at ${result.movedAsideTo}`);
       out(`Restored ${arg} into ${result.dataDir}`);
       return 0;

@@ -20,7 +20,7 @@ export class DatabaseUrlError extends Error {
 }
 
 /** Why an embedded database folder cannot be used (see embedded-folder.ts). */
-export type DataFolderProblem = "readOnly";
+export type DataFolderProblem = "readOnly" | "inUse" | "emptied";
 
 /** The embedded database's folder cannot be used as it is; the message says what to do. */
 export class DataFolderError extends Error {

@@ -2,7 +2,13 @@ import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { type DatabaseTarget, parseDatabaseUrl } from "./database-url.ts";
-import { ensureWritableFolder } from "./embedded-folder.ts";
+import {
+  ensureWritableFolder,
+  type FolderLock,
+  lockDataFolder,
+  markDatabaseCreated,
+  refuseEmptiedFolder,
+} from "./embedded-folder.ts";
 import { PrismaClient } from "./generated/client.ts";
 
 /** An open database: the Prisma client and what kind of PostgreSQL is behind it. */
@@ -20,15 +26,41 @@ interface Internals {
 
 const internals = new WeakMap<Database, Internals>();
 
-/** Opens PGlite in a folder (created if missing) or in memory. */
-export async function openPglite(dataDir: string | undefined, loadDataDir?: Blob): Promise<PGlite> {
-  if (dataDir !== undefined) ensureWritableFolder(dataDir);
+/**
+ * Starts PGlite on a folder (created if missing) or in memory, loading an archive into an empty
+ * folder when given. No lock and no checks: see openEmbeddedFolder for a database's own folder.
+ */
+export async function startPglite(
+  dataDir: string | undefined,
+  loadDataDir?: Blob,
+): Promise<PGlite> {
   const exitCode = process.exitCode;
-  const pglite = new PGlite({ dataDir: dataDir ?? "memory://", loadDataDir });
-  await pglite.waitReady;
-  // PGlite's Emscripten runtime leaves exitCode = 99 behind; a clean run must still exit 0.
-  process.exitCode = exitCode;
-  return pglite;
+  try {
+    const pglite = new PGlite({ dataDir: dataDir ?? "memory://", loadDataDir });
+    await pglite.waitReady;
+    return pglite;
+  } finally {
+    // PGlite's Emscripten runtime leaves exitCode = 99 behind; a clean run must still exit 0.
+    process.exitCode = exitCode;
+  }
+}
+
+/**
+ * Opens the embedded database in its folder for this process alone: takes the folder's lock,
+ * refuses a folder emptied where a database was, checks it is writable, then starts PGlite.
+ */
+async function openEmbeddedFolder(dataDir: string): Promise<{ pglite: PGlite; lock: FolderLock }> {
+  const lock = lockDataFolder(dataDir);
+  try {
+    refuseEmptiedFolder(dataDir);
+    ensureWritableFolder(dataDir);
+    const pglite = await startPglite(dataDir);
+    markDatabaseCreated(dataDir);
+    return { pglite, lock };
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
 }
 
 /** Opens the database a URL names; see parseDatabaseUrl. Does not migrate. */
@@ -42,7 +74,10 @@ export async function openDatabase(url?: string): Promise<Database> {
     internals.set(db, { target });
     return db;
   }
-  const pglite = await openPglite(target.dataDir);
+  const { pglite, lock } =
+    target.dataDir === undefined
+      ? { pglite: await startPglite(undefined), lock: undefined }
+      : await openEmbeddedFolder(target.dataDir);
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
   let closed = false;
   const db: Database = {
@@ -53,8 +88,12 @@ export async function openDatabase(url?: string): Promise<Database> {
       closed = true;
       await prisma.$disconnect();
       const exitCode = process.exitCode;
-      await pglite.close();
-      process.exitCode = exitCode;
+      try {
+        await pglite.close();
+      } finally {
+        process.exitCode = exitCode;
+        lock?.release();
+      }
     },
   };
   internals.set(db, { target, pglite });
