@@ -25,11 +25,17 @@ export default defineConfig({
           name: "db",
           include: ["test/**/*.test.ts"],
           exclude: ["test/unit/**", "test/e2e/**"],
+          // Migrated templates (PGlite and the run's PostgreSQL server) the files copy.
+          globalSetup: ["test/support/global-setup.ts"],
         },
       },
       {
         extends: true,
-        test: { name: "e2e", include: ["test/e2e/**/*.test.ts"] },
+        test: {
+          name: "e2e",
+          include: ["test/e2e/**/*.test.ts"],
+          globalSetup: ["test/support/global-setup.ts"],
+        },
       },
     ],
   },

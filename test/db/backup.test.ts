@@ -10,6 +10,7 @@ import {
   restoreDatabase,
 } from "../../src/db/index.ts";
 import { createRepositories } from "../../src/db/repositories/index.ts";
+import { copyPgliteTemplate } from "../support/scratch-database.ts";
 import { tarGz } from "../support/tar.ts";
 
 // Each test opens embedded databases several times: slow when other test files share the cores.
@@ -21,6 +22,7 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 test("backup then restore round-trips the embedded database, keeping the old folder aside", async () => {
   const dataDir = join(scratch, "pglite");
   const archive = join(scratch, "backups", "one.tar.gz");
+  copyPgliteTemplate(dataDir);
   const db = await openDatabase(`pglite:${dataDir}`);
   await migrateDatabase(db);
   const repos = createRepositories(db);

@@ -1,9 +1,16 @@
-// Runs one suite against embedded PGlite (in memory) and a throwaway PostgreSQL server.
+// Runs one suite against embedded PGlite and the run's PostgreSQL server, each database a copy of
+// the migrated template (see test/support/global-setup.ts).
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe } from "vitest";
 import { type Database, migrateDatabase, openDatabase } from "../../src/db/index.ts";
 import { createRepositories, type Repositories } from "../../src/db/repositories/index.ts";
-import { type PostgresServer, postgresAvailable, startPostgres } from "../support/postgres.ts";
+import {
+  connectPostgres,
+  type PostgresDatabases,
+  postgresAvailable,
+  startPostgres,
+} from "../support/postgres.ts";
+import { openMigratedPglite, sharedPostgres } from "../support/scratch-database.ts";
 
 export type BackendName = "pglite" | "postgres";
 
@@ -21,14 +28,35 @@ export const backends: { name: BackendName; available: boolean }[] = [
   { name: "postgres", available: withServer },
 ];
 
-let server: Promise<PostgresServer> | undefined;
+let server: Promise<PostgresDatabases & { stop(): Promise<void> }> | undefined;
 
-/** An empty database of the backend, not migrated. The file's server stops in afterAll. */
+/** The run's server; a file run without the db project's global setup starts (and stops) its own. */
+function postgresServer(): Promise<PostgresDatabases & { stop(): Promise<void> }> {
+  const shared = sharedPostgres();
+  server ??= shared ? Promise.resolve(connectPostgres(shared.adminUrl)) : startPostgres();
+  return server;
+}
+
+const uniqueName = () => `t_${randomUUID().replace(/-/g, "")}`;
+
+/** An empty database of the backend, not migrated (for the migration tests). */
 export async function openEmptyDatabase(backend: BackendName): Promise<Database> {
   if (backend === "pglite") return openDatabase("pglite:memory");
-  server ??= startPostgres();
-  const url = await (await server).createDatabase(`t_${randomUUID().replace(/-/g, "")}`);
-  return openDatabase(url);
+  return openDatabase(await (await postgresServer()).createDatabase(uniqueName()));
+}
+
+/** A new migrated database on the PostgreSQL server (a copy of the template); its URL. */
+export async function createMigratedPostgresDatabase(): Promise<string> {
+  const template = sharedPostgres()?.template;
+  const url = await (await postgresServer()).createDatabase(uniqueName(), { template });
+  if (!template) await migrateDatabase(url);
+  return url;
+}
+
+/** A migrated database of the backend of the file's own. */
+export async function openMigratedDatabase(backend: BackendName): Promise<Database> {
+  if (backend === "pglite") return openMigratedPglite();
+  return openDatabase(await createMigratedPostgresDatabase());
 }
 
 afterAll(async () => {
@@ -53,8 +81,7 @@ export function describeDatabases(title: string, body: (ctx: DatabaseContext) =>
     describe.skipIf(!backend.available)(`${title} [${backend.name}]`, () => {
       const ctx = { backend: backend.name } as DatabaseContext;
       beforeAll(async () => {
-        ctx.db = await openEmptyDatabase(backend.name);
-        await migrateDatabase(ctx.db);
+        ctx.db = await openMigratedDatabase(backend.name);
         ctx.repos = createRepositories(ctx.db);
       });
       afterAll(async () => {

@@ -9,11 +9,12 @@ import {
   probeMigrations,
   type Readiness,
 } from "../../src/bot/readiness.ts";
-import { type Database, migrateDatabase, openDatabase } from "../../src/db/index.ts";
+import { type Database, openDatabase } from "../../src/db/index.ts";
 import { createMetrics } from "../../src/metrics.ts";
 import { type Emulator, startEmulator } from "../support/emulator.ts";
 import { findFreePort } from "../support/free-port.ts";
 import { createMemoryLogger } from "../support/memory-logger.ts";
+import { openMigratedPglite } from "../support/scratch-database.ts";
 
 async function serve(server: Server): Promise<string> {
   const port = await findFreePort();
@@ -38,8 +39,7 @@ describe("/readyz", () => {
 
   beforeAll(async () => {
     emulator = await startEmulator();
-    db = await openDatabase("pglite:memory");
-    await migrateDatabase(db);
+    db = await openMigratedPglite();
   });
 
   afterAll(async () => {
@@ -75,8 +75,7 @@ describe("/readyz", () => {
   });
 
   it("answers 503 naming the database and migrations when the database is closed", async () => {
-    const closing = await openDatabase("pglite:memory");
-    await migrateDatabase(closing);
+    const closing = await openMigratedPglite();
     const server = readyzServer(closing, emulator.apiRoot, emulator.token);
     servers.push(server);
     const url = await serve(server);

@@ -1,17 +1,12 @@
 import { Api } from "grammy";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import {
-  createRepositories,
-  type Database,
-  migrateDatabase,
-  openDatabase,
-  type Repositories,
-} from "../../src/db/index.ts";
+import { createRepositories, type Database, type Repositories } from "../../src/db/index.ts";
 import { enqueueMessages, type OutgoingMessage } from "../../src/delivery/outbox-message.ts";
 import { type OutboxSender, startOutboxSender } from "../../src/delivery/outbox-sender.ts";
 import { resetDatabase } from "../db/database.ts";
 import { apiError, type Emulator, startEmulator } from "../support/emulator.ts";
 import { createMemoryLogger } from "../support/memory-logger.ts";
+import { openMigratedPglite } from "../support/scratch-database.ts";
 import { seedBody, seedUser } from "../support/seed.ts";
 import { duplicates, maxInAnyWindow, shortestGapPerChat, waitUntil } from "./measure.ts";
 
@@ -47,8 +42,7 @@ describe("the outbox sender against the emulator", () => {
 
   beforeAll(async () => {
     emulator = await startEmulator();
-    db = await openDatabase("pglite:memory");
-    await migrateDatabase(db);
+    db = await openMigratedPglite();
     repos = createRepositories(db);
     api = new Api(emulator.token, { apiRoot: emulator.apiRoot });
   });

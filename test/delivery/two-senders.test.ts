@@ -3,39 +3,34 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
   createRepositories,
   type Database,
-  migrateDatabase,
   openDatabase,
   type Repositories,
 } from "../../src/db/index.ts";
 import { enqueueMessages } from "../../src/delivery/outbox-message.ts";
 import { type OutboxSender, startOutboxSender } from "../../src/delivery/outbox-sender.ts";
-import { resetDatabase } from "../db/database.ts";
+import { createMigratedPostgresDatabase, resetDatabase } from "../db/database.ts";
 import { type Emulator, startEmulator } from "../support/emulator.ts";
 import { createMemoryLogger } from "../support/memory-logger.ts";
-import { type PostgresServer, postgresAvailable, startPostgres } from "../support/postgres.ts";
+import { postgresAvailable } from "../support/postgres.ts";
 import { duplicates, maxInAnyWindow, waitUntil } from "./measure.ts";
 
 const withServer = postgresAvailable();
 
 describe.skipIf(!withServer)("two senders on one PostgreSQL server", () => {
-  let server: PostgresServer;
   let emulator: Emulator;
   const instances: { db: Database; repos: Repositories }[] = [];
 
   beforeAll(async () => {
-    server = await startPostgres();
     emulator = await startEmulator();
-    const url = await server.createDatabase("two_senders");
+    const url = await createMigratedPostgresDatabase();
     for (let i = 0; i < 2; i++) {
       const db = await openDatabase(url);
-      if (i === 0) await migrateDatabase(db);
       instances.push({ db, repos: createRepositories(db) });
     }
   });
   afterAll(async () => {
     for (const { db } of instances) await db.close();
     await emulator?.stop();
-    await server?.stop();
   });
   beforeEach(async () => {
     const first = instances[0];

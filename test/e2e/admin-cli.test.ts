@@ -1,15 +1,16 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
+import { copyPgliteTemplate, makeScratchDir, removeScratch } from "../support/scratch-database.ts";
 import { databaseUrlOf, seedDatabase } from "../support/seed.ts";
 
 const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
-const dataDir = mkdtempSync(join(tmpdir(), "adaldyq-admin-cli-"));
+const dataDir = makeScratchDir("adaldyq-admin-cli-");
+// The commands find a migrated database (their migration at start has nothing to do).
+copyPgliteTemplate(join(dataDir, "pglite"));
 
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+afterAll(() => removeScratch(dataDir));
 
 function admin(args: string[], env: Record<string, string> = {}) {
   const child = spawn(process.execPath, ["--import", "tsx", "src/cli/admin.ts", ...args], {
@@ -25,7 +26,7 @@ function admin(args: string[], env: Record<string, string> = {}) {
   );
 }
 
-// Each call is a process that opens (and the first time creates) an embedded database: slow on a busy machine.
+// Each call is a process that opens the embedded database: slow on a busy machine.
 describe("npm run admin", { timeout: 240_000 }, () => {
   it("adds a body and prints an invite link into it", async () => {
     const added = await admin([

@@ -14,6 +14,8 @@ describe("the bot process with long polling", () => {
     bot = await startBotProcess({
       emulator,
       env: { HTTP_PORT: String(httpPort), HOST: "127.0.0.1" },
+      // This bot creates and migrates its database at start, as on a first `npm start`.
+      emptyDatabase: true,
     });
   });
 

@@ -1,14 +1,9 @@
 // One migrated in-memory database per test file, emptied before each test.
 import { afterAll, beforeAll, beforeEach } from "vitest";
-import {
-  createRepositories,
-  type Database,
-  migrateDatabase,
-  openDatabase,
-  type Repositories,
-} from "../../src/db/index.ts";
+import { createRepositories, type Database, type Repositories } from "../../src/db/index.ts";
 import type { JobInput } from "../../src/jobs/job.ts";
 import { resetDatabase } from "../db/database.ts";
+import { openMigratedPglite } from "../support/scratch-database.ts";
 
 /** Almaty: UTC+5. */
 export const jobConfig: JobInput["config"] = { timeZone: "Asia/Almaty", methodologyVariants: {} };
@@ -22,8 +17,7 @@ export function almaty(local: string): Date {
 export function useJobDatabase(): { repos: Repositories; db: Database } {
   const ctx = {} as { repos: Repositories; db: Database };
   beforeAll(async () => {
-    ctx.db = await openDatabase("pglite:memory");
-    await migrateDatabase(ctx.db);
+    ctx.db = await openMigratedPglite();
     ctx.repos = createRepositories(ctx.db);
   });
   afterAll(async () => {

@@ -1,17 +1,16 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { tmpdir, userInfo } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Emulator } from "./emulator.ts";
+import { copyPgliteTemplate, makeScratchDir, removeScratch } from "./scratch-database.ts";
 
 const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const running = new Set<ChildProcess>();
-const temporaryDirs = new Set<string>();
-// A failed test must not leave bots polling in the background, nor 40 MB databases in /tmp.
+// A failed test must not leave bots polling in the background (scratch folders go too).
 process.once("exit", () => {
   for (const child of running) child.kill("SIGKILL");
-  for (const dir of temporaryDirs) rmSync(dir, { recursive: true, force: true });
 });
 
 export interface BotProcessOptions {
@@ -19,8 +18,13 @@ export interface BotProcessOptions {
   emulator: Pick<Emulator, "apiRoot" | "token">;
   /** Extra or overriding environment variables (WEBHOOK_URL, LOG_LEVEL…). */
   env?: Record<string, string>;
-  /** Where the embedded database lives; default: a temporary folder removed when the tests end. */
+  /**
+   * Where the embedded database lives; default: a temporary folder removed when the tests end,
+   * holding a copy of the migrated template (the bot's migration at start finds nothing to do).
+   */
   dataDir?: string;
+  /** Start the default folder empty instead, so the bot creates and migrates the database. */
+  emptyDatabase?: boolean;
   /** How long to wait for "bot @… is running". */
   readyTimeoutMs?: number;
 }
@@ -37,8 +41,12 @@ export class BotProcess {
   private readonly lineListeners = new Set<(line: LogLine) => void>();
 
   constructor(private readonly options: BotProcessOptions) {
-    this.dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), "adaldyq-bot-"));
-    if (!options.dataDir) temporaryDirs.add(this.dataDir);
+    if (options.dataDir) {
+      this.dataDir = options.dataDir;
+      return;
+    }
+    this.dataDir = makeScratchDir("adaldyq-bot-");
+    if (!options.emptyDatabase) copyPgliteTemplate(join(this.dataDir, "pglite"));
   }
 
   /** The environment the bot runs with (no variables inherited but PATH and HOME). */
@@ -173,8 +181,7 @@ export class BotProcess {
   /** Stops the bot (if running) and removes its temporary data folder; call it in afterAll. */
   async dispose(): Promise<void> {
     await this.stop();
-    if (!temporaryDirs.delete(this.dataDir)) return;
-    rmSync(this.dataDir, { recursive: true, force: true });
+    if (!this.options.dataDir) removeScratch(this.dataDir);
   }
 
   /** Everything the bot printed so far, one line per log entry. */

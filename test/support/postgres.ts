@@ -1,5 +1,7 @@
-// Starts a throwaway PostgreSQL server for one test file: initdb into a temp folder, a free port on
-// 127.0.0.1, trust auth, fsync off. Missing binaries skip the server tests locally, but fail on CI.
+// Starts a throwaway PostgreSQL server: initdb into a temp folder, a free port on 127.0.0.1, trust
+// auth, fsync off. The db project's global setup starts one for the whole run (with a migrated
+// template database); a test may start its own. Missing binaries skip the server tests locally,
+// but fail on CI.
 import { execFileSync, spawnSync } from "node:child_process";
 import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
@@ -7,14 +9,46 @@ import { tmpdir, userInfo } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 
-export interface PostgresServer {
-  /** Creates an empty database and returns its postgres:// URL. */
-  createDatabase(name: string): Promise<string>;
+/** Where test databases are made: the run's server (see connectPostgres) or a file's own. */
+export interface PostgresDatabases {
+  /** postgres:// URL of the server's `postgres` database, as the superuser. */
+  adminUrl: string;
+  /** Creates a database (empty, or a copy of `template`) and returns its postgres:// URL. */
+  createDatabase(name: string, options?: { template?: string }): Promise<string>;
+}
+
+/** A server this process started. */
+export interface PostgresServer extends PostgresDatabases {
   /** Stops the server as an outage would (connections dropped); resume() brings it back. */
   pause(): Promise<void>;
   /** Starts the paused server again on the same port with the same data. */
   resume(): Promise<void>;
   stop(): Promise<void>;
+}
+
+/** A server someone else started and stops (the global setup's); stop() does nothing. */
+export function connectPostgres(adminUrl: string): PostgresDatabases & { stop(): Promise<void> } {
+  return { ...databasesOn(adminUrl), stop: async () => undefined };
+}
+
+function databasesOn(adminUrl: string): PostgresDatabases {
+  const quote = (name: string) => `"${name.replace(/"/g, "")}"`;
+  return {
+    adminUrl,
+    async createDatabase(name, options = {}) {
+      const client = new pg.Client({ connectionString: adminUrl });
+      await client.connect();
+      try {
+        const template = options.template ? ` TEMPLATE ${quote(options.template)}` : "";
+        await client.query(`CREATE DATABASE ${quote(name)}${template}`);
+      } finally {
+        await client.end();
+      }
+      const url = new URL(adminUrl);
+      url.pathname = `/${encodeURIComponent(name)}`;
+      return url.toString();
+    },
+  };
 }
 
 /** The newest /usr/lib/postgresql/<version>/bin that has initdb, if any. */
@@ -114,18 +148,8 @@ export async function startPostgres(): Promise<PostgresServer> {
       if (attempt >= 3) throw error;
     }
   }
-  const adminUrl = `postgres://postgres@127.0.0.1:${port}/postgres`;
   return {
-    async createDatabase(name) {
-      const client = new pg.Client({ connectionString: adminUrl });
-      await client.connect();
-      try {
-        await client.query(`CREATE DATABASE "${name.replace(/"/g, "")}"`);
-      } finally {
-        await client.end();
-      }
-      return `postgres://postgres@127.0.0.1:${port}/${encodeURIComponent(name)}`;
-    },
+    ...databasesOn(`postgres://postgres@127.0.0.1:${port}/postgres`),
     async pause() {
       run(join(bin, "pg_ctl"), ["-D", dataDir, "-m", "immediate", "-w", "stop"]);
     },

@@ -1,4 +1,5 @@
 // Seeds a bot process's embedded database before it starts (PGlite allows one process at a time).
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { createRepositories, migrateDatabase, openDatabase } from "../../src/db/index.ts";
 import type {
@@ -10,6 +11,7 @@ import type {
   Role,
   UserRecord,
 } from "../../src/db/repositories/index.ts";
+import { copyPgliteTemplate, pgliteTemplate } from "./scratch-database.ts";
 
 /** The DATABASE_URL a BotProcess with this data folder uses (see bot-process.ts). */
 export function databaseUrlOf(dataDir: string): string {
@@ -24,9 +26,12 @@ export async function seedDatabase<T>(
   dataDir: string,
   seed: (repos: Repositories) => Promise<T>,
 ): Promise<T> {
+  // A folder nobody opened yet starts as a copy of the migrated template (see BotProcess).
+  if (!existsSync(join(dataDir, "pglite"))) copyPgliteTemplate(join(dataDir, "pglite"));
   const db = await openDatabase(databaseUrlOf(dataDir));
   try {
-    await migrateDatabase(db);
+    // Without the template (outside the e2e project's global setup) the folder is migrated here.
+    if (!pgliteTemplate()) await migrateDatabase(db);
     return await seed(createRepositories(db));
   } finally {
     await db.close();
