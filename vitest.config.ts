@@ -14,10 +14,18 @@ export default defineConfig({
     hookTimeout: 120_000,
     // Each file brings its own emulator port and database; two cores limit useful parallelism.
     maxWorkers: 2,
+    // Workers live for one file: see TSX_NODE_ARGS in test/support/node-process.ts.
+    execArgv: ["--liftoff-only"],
     projects: [
       {
         extends: true,
-        test: { name: "unit", include: ["test/unit/**/*.test.ts"] },
+        test: {
+          name: "unit",
+          include: ["test/unit/**/*.test.ts"],
+          // Pure logic keeps no state between files: one worker imports the sources once for
+          // all of them instead of once per file (most of the project's time).
+          isolate: false,
+        },
       },
       {
         extends: true,

@@ -61,10 +61,27 @@ export function installMissingMethods(emulator: Emulator, webServer: unknown): v
     if (!answer) return next();
     res.status(answer.status).json(answer.body);
   });
-  // Telegram counts an update as delivered once a getUpdates asks for a higher offset.
-  app.all("/bot:token/getUpdates", (req, _res, next) => {
-    const offset = Number({ ...req.query, ...req.body }.offset ?? 0);
+  // Telegram counts an update as delivered once a getUpdates asks for a higher offset, and holds
+  // the request open until an update comes or its `timeout` passes (long polling): answering an
+  // empty batch at once would keep an idle bot asking many times a second.
+  app.all("/bot:token/getUpdates", async (req, res, next) => {
+    const params = { ...req.query, ...req.body };
+    const offset = Number(params.offset ?? 0);
     if (offset > emulator.confirmedOffset) emulator.confirmedOffset = offset;
+    const timeoutMs = Number(params.timeout ?? 0) * 1000;
+    const token = req.params.token ?? "";
+    if (timeoutMs > 0 && !emulator.hasWaitingUpdates(token)) {
+      let abandoned = false;
+      const hungUp = new Promise<void>((resolve) =>
+        res.once("close", () => {
+          abandoned = true;
+          resolve();
+        }),
+      );
+      await Promise.race([emulator.nextUpdate(timeoutMs), hungUp]);
+      // The bot gave up on the request (it is stopping): nothing may count as handed to it.
+      if (abandoned) return;
+    }
     next();
   });
   method("sendDocument", (body) => sendFile(emulator, "sendDocument", "document", body));

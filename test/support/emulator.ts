@@ -70,6 +70,12 @@ export interface SentFile {
   caption: string | undefined;
 }
 
+/** A user update as the emulator queues it for getUpdates. */
+interface StoredUpdate {
+  botToken: string;
+  isRead: boolean;
+}
+
 interface StoredBotMessage {
   messageId: number;
   message: Record<string, unknown>;
@@ -116,6 +122,9 @@ export class Emulator {
   private readonly editedMessages = new WeakSet<object>();
   private readonly listeners = new Set<() => void>();
   private readonly delivered = new Map<number, Record<string, unknown>>();
+  /** Long polls waiting for the next user update (see emulator-routes.ts). */
+  private readonly pollWaiters = new Set<() => void>();
+  private stopped = false;
 
   constructor(
     readonly server: TelegramServer,
@@ -252,8 +261,35 @@ export class Emulator {
     >;
   }
 
+  /** True when the bot's next getUpdates would receive something. */
+  hasWaitingUpdates(token: string): boolean {
+    const queued = this.server.storage.userMessages as unknown as StoredUpdate[];
+    return queued.some((update) => update.botToken === token && !update.isRead);
+  }
+
+  /** Resolves when a user update is queued, after `timeoutMs`, or when the emulator stops. */
+  nextUpdate(timeoutMs: number): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    return new Promise((resolve) => {
+      const wake = () => {
+        clearTimeout(timer);
+        this.pollWaiters.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, timeoutMs);
+      this.pollWaiters.add(wake);
+    });
+  }
+
   async stop(): Promise<void> {
+    // Answer the long polls still open, or the server would wait for them to time out.
+    this.stopped = true;
+    this.wakePolls();
     await this.server.stop();
+  }
+
+  private wakePolls(): void {
+    for (const wake of [...this.pollWaiters]) wake();
   }
 
   private storedFields(updateId: number) {
@@ -263,6 +299,7 @@ export class Emulator {
   private async deliverStored(stored: Record<string, unknown>): Promise<void> {
     if (!this.webhook) {
       (this.server.storage.userMessages as unknown as Record<string, unknown>[]).push(stored);
+      this.wakePolls();
       return;
     }
     const response = await fetch(this.webhook.url, {
