@@ -8,6 +8,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import { dirname } from "node:path";
+import { truncateGraphemes } from "../domain/text/graphemes.ts";
 import { checkBackupArchive } from "./backup-archive.ts";
 import { lockDataFolder, markDatabaseCreated } from "./embedded-folder.ts";
 import { type Database, databaseInternals, startPglite } from "./open-database.ts";
@@ -95,6 +96,7 @@ async function openRestored(staging: string, bytes: Buffer): Promise<string | un
 // PGlite's file system throws plain objects ({ errno }), which print as "[object Object]".
 function describe(error: unknown): string {
   if (error instanceof Error) return error.message;
-  if (typeof error === "object" && error !== null) return JSON.stringify(error).slice(0, 200);
+  if (typeof error === "object" && error !== null)
+    return truncateGraphemes(JSON.stringify(error), 200);
   return String(error);
 }

@@ -1,4 +1,12 @@
 import { describe, expect, it } from "vitest";
+import type { FormAnswer } from "../../../src/domain/forms/answer.ts";
+import {
+  applyMonthlyAnswer,
+  type MonthlyFormEnv,
+} from "../../../src/domain/forms/monthly/apply.ts";
+import { NO_HISTORY } from "../../../src/domain/forms/monthly/history.ts";
+import { FIRST_MONTHLY_STEP } from "../../../src/domain/forms/monthly/steps.ts";
+import { emptyReportDraft } from "../../../src/domain/reports/draft.ts";
 import { checkText } from "../../../src/domain/reports/report-fields.ts";
 import { graphemes, isBlankText, truncateGraphemes } from "../../../src/domain/text/graphemes.ts";
 
@@ -86,5 +94,33 @@ describe("checkText", () => {
 
   it("keeps a topic of emoji", () => {
     expect(checkText(" 😀🇰🇿 ")).toEqual({ ok: true, value: "😀🇰🇿" });
+  });
+});
+
+describe("the monthly form's refusal of bad links", () => {
+  it("names a long bad link cut between emoji, never inside one", () => {
+    const env: MonthlyFormEnv = { history: NO_HISTORY, now: "2026-11-03T10:00:00.000Z" };
+    let draft = emptyReportDraft("monthly", "2026-10", FIRST_MONTHLY_STEP);
+    const answers: FormAnswer[] = [
+      { kind: "button", data: "done" },
+      { kind: "button", data: "done" },
+      { kind: "button", data: "add" },
+      { kind: "text", text: "1" },
+      { kind: "text", text: "Тема" },
+      { kind: "text", text: "жители" },
+      { kind: "text", text: "10" },
+      { kind: "button", data: "yes" },
+    ];
+    for (const answer of answers) {
+      const outcome = applyMonthlyAnswer(draft, answer, env);
+      if (outcome.kind !== "saved") throw new Error(`refused ${JSON.stringify(answer)}`);
+      draft = outcome.draft;
+    }
+    const outcome = applyMonthlyAnswer(draft, { kind: "text", text: `x${"😀".repeat(60)}` }, env);
+    if (outcome.kind !== "refused") throw new Error(`expected a refusal, got ${outcome.kind}`);
+    const link = String(outcome.problem.params?.link);
+    expect(link.length).toBeLessThanOrEqual(100);
+    expect(isWellFormed(link)).toBe(true);
+    expect(link).toMatch(/^x(😀)+…$/u);
   });
 });

@@ -9,6 +9,7 @@ import {
   checkUrl,
   reportProblemKey,
 } from "../../reports/report-fields.ts";
+import { truncateGraphemes } from "../../text/graphemes.ts";
 import type { FormAnswer, FormProblem, SentFile } from "../answer.ts";
 import { checkEvidenceFile } from "../evidence-file.ts";
 import { type FormOutcome, go, refuse, refuseCheck } from "../outcome.ts";
@@ -224,7 +225,8 @@ function addLinks(d: ReportDraft, text: string): FormOutcome {
   if (links.length > MAX_LIST_ITEMS) return refuse(d, mine("tooMany", { max: MAX_LIST_ITEMS }));
   const kept = { ...d, pending: { ...d.pending, links }, revision: d.revision + 1 };
   // The valid links are kept; only the bad ones have to be sent again.
-  if (bad.length > 0) return refuse(kept, mine("badLinks", { link: bad.join(" ").slice(0, 100) }));
+  if (bad.length > 0)
+    return refuse(kept, mine("badLinks", { link: truncateGraphemes(bad.join(" "), 100) }));
   return { kind: "saved", draft: kept };
 }
 
@@ -257,7 +259,7 @@ function addEvidence(d: ReportDraft, item: string, file: SentFile): FormOutcome 
     telegramFileId: file.telegramFileId,
     mime: check.mime,
     ...(file.size !== null ? { size: file.size } : {}),
-    ...(file.name ? { name: file.name.slice(0, 256) } : {}),
+    ...(file.name ? { name: truncateGraphemes(file.name, 256, { ellipsis: "" }) } : {}),
   };
   const draft = { ...d, evidence: [...d.evidence, evidence], revision: d.revision + 1 };
   return { kind: "saved", draft, notice: mine("fileReceived") };
