@@ -21,11 +21,22 @@ When an export makes several files (monthly CSV, leaderboard of both kinds) each
 next to FILE with its part in the name (FILE.appendix5.csv, FILE.central.xlsx).
 The database is DATABASE_URL (default: embedded ./data/pglite; stop the bot first).`;
 
-/** Runs the export command; returns the exit code. */
+/** Where the command writes the files it made (stdout) and why it refused (stderr). */
+export interface ExportOutput {
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
+}
+
+/** Runs the export command; returns the exit code. Tests pass `output` to run it in-process. */
 export async function runExportCommand(
   args: string[],
   env: { databaseUrl: string | undefined; variants?: string },
+  output: ExportOutput = { stdout: process.stdout, stderr: process.stderr },
 ): Promise<number> {
+  const fail = (message: string): number => {
+    output.stderr.write(`${message}\n`);
+    return 2;
+  };
   const { values, positionals } = parseArgs({
     args,
     options: {
@@ -81,7 +92,7 @@ export async function runExportCommand(
     for (const file of result.files) {
       const target = result.files.length === 1 ? out : withPart(out, file.part ?? file.fileName);
       writeFileSync(target, file.data);
-      process.stdout.write(`${target}\n`);
+      output.stdout.write(`${target}\n`);
     }
     return 0;
   } finally {
@@ -92,11 +103,6 @@ export async function runExportCommand(
 function withPart(file: string, part: string): string {
   const ext = extname(file);
   return join(dirname(file), `${basename(file, ext)}.${part}${ext}`);
-}
-
-function fail(message: string): number {
-  process.stderr.write(`${message}\n`);
-  return 2;
 }
 
 if (process.argv[1] && import.meta.url.endsWith(basename(process.argv[1]))) {
