@@ -110,9 +110,11 @@ describe("admins: reviewing reports", () => {
     await reviewer.waitFor("📥 На проверке: 0");
     await reviewer.command("audit");
     const audit = await reviewer.waitFor(/Журнал действий/);
-    expect(audit.text).toMatch(/Person 4001 · отчёт принят · submission:\d+/);
     expect(audit.text).toMatch(
-      /Person 4001 · отчёт возвращён · submission:\d+\n.*comment: Добавьте фото с мероприятия 2/,
+      /· Person 4001\nПринят ежемесячный отчёт: Акимат CITY, октябрь 2026, версия 2\./,
+    );
+    expect(audit.text).toMatch(
+      /· Person 4001\nВозвращён на доработку ежемесячный отчёт: Акимат CITY, октябрь 2026, версия 1\. Комментарий: «Добавьте фото с мероприятия 2»\./,
     );
   });
 
