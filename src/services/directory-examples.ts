@@ -53,7 +53,15 @@ export function exampleRows(lang: Lang): ExampleRow[] {
       active: yes,
     },
     {
-      type: type("organisation"),
+      type: type("subordinate"),
+      body_code: "MIN-FIN",
+      code: "KGD",
+      name_kk: kk("Мемлекеттік кірістер комитеті"),
+      name_ru: ru("Комитет государственных доходов"),
+      active: yes,
+    },
+    {
+      type: type("quasiPublic"),
       body_code: "MIN-FIN",
       code: "QAZ-1",
       name_kk: kk("«Мысал» АҚ"),

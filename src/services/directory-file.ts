@@ -23,8 +23,25 @@ export const IMPORT_COLUMNS = [
 ] as const;
 export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
 
-export const RECORD_TYPES = ["body", "subdivision", "organisation", "district", "person"] as const;
+export const RECORD_TYPES = [
+  "body",
+  "subdivision",
+  "subordinate",
+  "quasiPublic",
+  "district",
+  "person",
+] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
+
+/**
+ * Words of the earlier template: its one list of "organisations" was the supervised quasi-public
+ * organisations (project 3's), so files filled from it still import as they meant.
+ */
+const EARLIER_TYPE_WORDS: Readonly<Record<string, RecordType>> = {
+  organisation: "quasiPublic",
+  подведомственная_организация: "quasiPublic",
+  ведомстволық_ұйым: "quasiPublic",
+};
 
 const BODY_KINDS: readonly BodyKind[] = ["central", "regional"];
 const ROLES: readonly Role[] = ["commissioner", "officer", "manager", "admin"];
@@ -125,7 +142,7 @@ type Words = ReturnType<typeof wordsOfFiles>;
 
 function wordsOfFiles() {
   return {
-    type: synonyms("types", RECORD_TYPES),
+    type: new Map([...Object.entries(EARLIER_TYPE_WORDS), ...synonyms("types", RECORD_TYPES)]),
     kind: synonyms("kinds", BODY_KINDS),
     role: synonyms("roles", ROLES),
     language: synonyms("languages", LANGUAGES),

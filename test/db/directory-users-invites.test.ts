@@ -24,7 +24,7 @@ const directory: DirectoryRow[] = [
     nameKk: "Мемлекеттік кірістер комитеті",
     nameRu: "Комитет государственных доходов",
     parentCode: "KZ-MF",
-    members: [{ kind: "organisation", code: "KGD-QAZ", nameKk: "QazTax", nameRu: "QazTax" }],
+    members: [{ kind: "quasiPublic", code: "KGD-QAZ", nameKk: "QazTax", nameRu: "QazTax" }],
   },
   { code: "KZ-MF", kind: "central", nameKk: "Қаржы министрлігі", nameRu: "Министерство финансов" },
 ];
@@ -62,7 +62,8 @@ describeDatabases("directory import", (ctx) => {
     ]);
     expect(await ctx.repos.directory.countMembers(region.id)).toEqual({
       subdivision: 1,
-      organisation: 0,
+      subordinate: 0,
+      quasiPublic: 0,
       district: 2,
     });
 

@@ -12,7 +12,7 @@ const REGIONAL_OFFICER = 5101;
 const CENTRAL_OFFICER = 5102;
 
 const members = (
-  kind: "subdivision" | "organisation" | "district",
+  kind: "subdivision" | "subordinate" | "quasiPublic" | "district",
   n: number,
   ru: string,
   kk: string,
@@ -91,7 +91,8 @@ describe("the annual indicators report", () => {
           nameRu: region.nameRu,
           members: [
             ...members("subdivision", 23, "Подразделение", "Бөлімше"),
-            ...members("organisation", 3, "Организация", "Ұйым"),
+            ...members("subordinate", 2, "Нижестоящий орган", "Төмен тұрған орган"),
+            ...members("quasiPublic", 3, "Организация", "Ұйым"),
             ...members("district", 4, "Район", "Аудан"),
           ],
         },
@@ -99,7 +100,8 @@ describe("the annual indicators report", () => {
       const central = await seedBody(repos, { code: "CEN", kind: "central" });
       for (const m of [
         ...members("subdivision", 5, "Подразделение", "Бөлімше"),
-        ...members("organisation", 2, "Организация", "Ұйым"),
+        ...members("quasiPublic", 2, "Организация", "Ұйым"),
+        ...members("subordinate", 1, "Нижестоящий орган", "Төмен тұрған орган"),
       ])
         await repos.directory.addMember(central.id, m);
       await seedUser(repos, {
@@ -135,6 +137,11 @@ describe("the annual indicators report", () => {
       dueIndicators(V2026, "annual", "regional").map((d) => d.id),
     );
     shown.regional = await walkAndSummarize(user, REGIONAL_PLAN, labels);
+    // 1.4.1 counts subordinate state bodies and quasi-public organisations together; project 3
+    // the quasi-public organisations only.
+    const saved = user.messages().map((m) => m.text);
+    expect(saved.find((t) => t.startsWith("✓ 1.4.1:"))).toMatch(/^✓ 1\.4\.1: 5\D+5\D/);
+    expect(saved.find((t) => t.startsWith("✓ 3.1.1:"))).toMatch(/^✓ 3\.1\.1: 3\D+3\D/);
     const summary = user.lastMessage()?.text ?? "";
     expect(summary).toContain("1-жоба.");
     expect(summary).toContain("шегерілді: −10 балл");

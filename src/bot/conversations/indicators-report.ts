@@ -190,7 +190,7 @@ function listsOf(members: MemberLists, kinds: readonly MemberKind[]) {
 }
 
 async function memberLists(repos: Repositories, bodyId: number, lang: Lang): Promise<MemberLists> {
-  const lists: MemberLists = { subdivision: [], organisation: [], district: [] };
+  const lists: MemberLists = { subdivision: [], subordinate: [], quasiPublic: [], district: [] };
   for (const m of await repos.directory.listMembers(bodyId)) {
     lists[m.kind].push({ id: m.id, label: lang === "kk" ? m.nameKk : m.nameRu });
   }

@@ -18,8 +18,8 @@ import {
 /** Which directory lists each share counts over; employees are not in the directory. */
 export const MEMBER_KINDS_OF: Record<CountsOver, readonly MemberKind[]> = {
   subdivisions: ["subdivision"],
-  subordinatesAndQuasiPublic: ["organisation"],
-  quasiPublic: ["organisation"],
+  subordinatesAndQuasiPublic: ["subordinate", "quasiPublic"],
+  quasiPublic: ["quasiPublic"],
   districts: ["district"],
   employees: [],
 };

@@ -29,7 +29,7 @@ export interface BodyInput {
   createdAt?: Date;
 }
 
-/** A subdivision, supervised organisation or district of a body. */
+/** A subdivision, subordinate state body, supervised quasi-public organisation or district of a body. */
 export interface MemberRecord {
   id: number;
   bodyId: number;
@@ -184,7 +184,7 @@ export function createDirectoryRepository(prisma: PrismaClient) {
       return count > 0;
     },
 
-    /** A body's subdivisions, organisations or districts (all kinds when none given); active only unless asked. */
+    /** A body's members of one kind (all kinds when none given); active only unless asked. */
     listMembers(
       bodyId: number,
       filter: { kind?: MemberKind; includeInactive?: boolean } = {},
@@ -203,7 +203,12 @@ export function createDirectoryRepository(prisma: PrismaClient) {
         where: { bodyId, active: true },
         _count: { _all: true },
       });
-      const counts: Record<MemberKind, number> = { subdivision: 0, organisation: 0, district: 0 };
+      const counts: Record<MemberKind, number> = {
+        subdivision: 0,
+        subordinate: 0,
+        quasiPublic: 0,
+        district: 0,
+      };
       for (const group of groups) counts[group.kind] = group._count._all;
       return counts;
     },

@@ -171,6 +171,25 @@ describe("parsing a directory table", () => {
     });
   });
 
+  it("reads the two lists the denominators need, and the earlier template's organisations", () => {
+    const result = parseDirectoryTable([
+      ["Тип записи", "Код", "Код органа", "Наименование на казахском", "Наименование на русском"],
+      ["нижестоящий государственный орган", "KGD", "MF", "Комитет", "Комитет"],
+      ["курируемый субъект квазигосударственного сектора", "Q-1", "MF", "АҚ", "АО"],
+      ["жетекшілік ететін квазимемлекеттік сектор субъектісі", "Q-2", "MF", "АҚ", "АО"],
+      // Files filled from the earlier template: its one list was the quasi-public organisations.
+      ["подведомственная организация", "Q-3", "MF", "АҚ", "АО"],
+      ["organisation", "Q-4", "MF", "АҚ", "АО"],
+    ]);
+    expect(result.ok && result.plan.members.map((m) => [m.code, m.kind])).toEqual([
+      ["KGD", "subordinate"],
+      ["Q-1", "quasiPublic"],
+      ["Q-2", "quasiPublic"],
+      ["Q-3", "quasiPublic"],
+      ["Q-4", "quasiPublic"],
+    ]);
+  });
+
   it("skips empty rows without shifting the row numbers", () => {
     const result = parseDirectoryTable(csv(",,,,,,,,,,,,", "body,B,,,central,,Б,,,,,,"));
     expect(!result.ok && result.problems).toEqual([
@@ -202,7 +221,12 @@ describe("parsing a directory table", () => {
       if (!result.ok) continue;
       expect(result.plan.bodies.map((b) => b.code)).toEqual(["MIN-FIN", "KRG-AKM", "KRG-TEM"]);
       expect(result.plan.bodies[0]?.nameRu).toBe("Министерство финансов");
-      expect(result.plan.members).toHaveLength(3);
+      expect(result.plan.members.map((m) => m.kind)).toEqual([
+        "subdivision",
+        "subordinate",
+        "quasiPublic",
+        "district",
+      ]);
       expect(result.plan.people).toEqual([
         expect.objectContaining({ telegramId: 123456789, role: "commissioner", language: "kk" }),
       ]);
