@@ -20,5 +20,6 @@ export * from "./scoring/rules.ts";
 export * from "./scoring/score-indicator.ts";
 export * from "./scoring/scorecard.ts";
 export * from "./scoring/values.ts";
+export * from "./scoring/warnings.ts";
 export * from "./text/graphemes.ts";
 export * from "./variants.ts";

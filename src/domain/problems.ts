@@ -14,8 +14,7 @@ export type ProblemCode =
   | "doneExceedsTotal"
   | "risksOutOfOrder"
   | "districtsNotHeldExceedsDistricts"
-  | "trainedExceedsHeadcount"
-  | "factsWithoutInformation";
+  | "trainedExceedsHeadcount";
 
 export const PROBLEM_CODES: readonly ProblemCode[] = [
   "unknownIndicator",
@@ -33,7 +32,6 @@ export const PROBLEM_CODES: readonly ProblemCode[] = [
   "risksOutOfOrder",
   "districtsNotHeldExceedsDistricts",
   "trainedExceedsHeadcount",
-  "factsWithoutInformation",
 ];
 
 /**

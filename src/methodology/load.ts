@@ -83,7 +83,10 @@ export function bundledMethodology(): MethodologyBook {
  * Choices of METHODOLOGY_VARIANTS that no loaded version knows ("p9.t9.s9=kk"): a typo would
  * otherwise score silently by the default reading. A choice some versions lack is fine there.
  */
-export function variantsNoVersionKnows(book: MethodologyBook, variants: Variants): string[] {
+export function variantsNoVersionKnows(
+  book: Pick<MethodologyBook, "versions">,
+  variants: Variants,
+): string[] {
   const unknownIn = book.versions.map((v) => new Set(unknownVariants(v, variants)));
   return Object.entries(variants)
     .map(([id, reading]) => `${id}=${reading}`)

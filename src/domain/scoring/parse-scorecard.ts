@@ -4,7 +4,17 @@ import { issuesToProblems, type ParseResult, parseIndicatorInput } from "./parse
 import type { Scorecard } from "./scorecard.ts";
 import { type IndicatorValue, shareValueSchema } from "./values.ts";
 
-const TOP_LEVEL = new Set(["bodyKind", "p1Exempt", "p1ExternalPlan", "values"]);
+const TOP_LEVEL = new Set(["year", "bodyKind", "p1Exempt", "p1ExternalPlan", "values"]);
+
+/** The year a scorecard names, if any (the version in force for it scores the card). */
+export function yearOfScorecard(raw: unknown): number | undefined {
+  if (!isPlainObject(raw) || !isYear(raw.year)) return undefined;
+  return raw.year;
+}
+
+function isYear(value: unknown): value is number {
+  return typeof value === "number" && Number.isInteger(value) && value >= 2000 && value <= 2999;
+}
 
 function isPlainObject(raw: unknown): raw is Record<string, unknown> {
   return typeof raw === "object" && raw !== null && !Array.isArray(raw);
@@ -31,6 +41,9 @@ export function parseScorecard(version: MethodologyVersion, raw: unknown): Parse
       params: { expected: BODY_KINDS.join(" | ") },
     });
   }
+  if (raw.year !== undefined && !isYear(raw.year)) {
+    problems.push({ indicatorId: "year", code: "wrongShape", params: { expected: "2000 … 2999" } });
+  }
   const p1Exempt = raw.p1Exempt ?? false;
   if (typeof p1Exempt !== "boolean")
     problems.push({ indicatorId: "p1Exempt", code: "notABoolean" });
@@ -55,6 +68,7 @@ export function parseScorecard(version: MethodologyVersion, raw: unknown): Parse
   }
   if (problems.length > 0) return { ok: false, problems };
   const card: Scorecard = { bodyKind: bodyKind as BodyKind, p1Exempt: p1Exempt as boolean, values };
+  if (isYear(raw.year)) card.year = raw.year;
   if (p1ExternalPlan) card.p1ExternalPlan = p1ExternalPlan;
   return { ok: true, value: card };
 }

@@ -3,9 +3,12 @@ import { type Points, sumPoints } from "../points.ts";
 import { readingsOf, type Variants } from "../variants.ts";
 import { type IndicatorScore, scoreIndicator } from "./score-indicator.ts";
 import type { IndicatorValue, ShareValue } from "./values.ts";
+import { contradictionsOfInput, type ScoringWarning } from "./warnings.ts";
 
 /** One body's reported values for a year (or any span), as the `score` command reads it. */
 export type Scorecard = {
+  /** The year it is for, when it names one: the version in force for that year scores it. */
+  year?: number;
   bodyKind: BodyKind;
   /** An external analysis was made the year before: project 1 is not scored. */
   p1Exempt: boolean;
@@ -40,6 +43,8 @@ export type ScoreBreakdown = {
   /** Every indicator id of the methodology, applicable or not. */
   indicators: Record<string, { points: Points; applicable: boolean; max?: Points }>;
   p1ExternalPlan?: ShareValue;
+  /** Values that contradict each other, scored by the deciding field (SCORING.md). */
+  warnings: ScoringWarning[];
 };
 
 type Scored = { points: Points; applicable?: boolean; max?: Points };
@@ -60,9 +65,14 @@ export function scoreScorecard(
   const variants = options.variants ?? {};
   const ctx = { bodyKind: card.bodyKind, p1Exempt: card.p1Exempt, variants };
   const indicators: ScoreBreakdown["indicators"] = {};
+  const warnings: ScoringWarning[] = [];
   const projects = version.projects.map((project): ProjectScore => {
     const tasks = project.tasks.map((task): TaskScore => {
-      const scores = task.indicators.map((def) => scoreIndicator(def, card.values[def.id], ctx));
+      const scores = task.indicators.map((def) => {
+        const score = scoreIndicator(def, card.values[def.id], ctx);
+        if (score.applicable) warnings.push(...contradictionsOfInput(def, card.values[def.id]));
+        return score;
+      });
       for (const s of scores) {
         indicators[s.id] =
           s.max === undefined
@@ -80,6 +90,7 @@ export function scoreScorecard(
     total: overall.points,
     projects,
     indicators,
+    warnings,
   };
   if (overall.max !== undefined) breakdown.max = overall.max;
   if (card.p1ExternalPlan) breakdown.p1ExternalPlan = card.p1ExternalPlan;

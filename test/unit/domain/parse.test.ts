@@ -20,6 +20,8 @@ describe("parseIndicatorValue", () => {
     expect(
       parseIndicatorValue(V2026, "p4.t3.s1", { events: 1, published: true, views: 0 }).ok,
     ).toBe(true);
+    // Contradicting but valid: scored by the deciding field, with a warning (warnings.ts).
+    expect(parseIndicatorValue(V2026, "p2.t5.s4", { provided: false, facts: 2 }).ok).toBe(true);
   });
 
   it.each([
@@ -41,7 +43,6 @@ describe("parseIndicatorValue", () => {
     ["p4.t1.s1", { held: true }, "missingField"],
     ["p4.t2.s1", { headcount: 10, trained: 11 }, "trainedExceedsHeadcount"],
     ["p4.t3.s1", { events: 1, published: true, views: -1 }, "negative"],
-    ["p2.t5.s4", { provided: false, facts: 2 }, "factsWithoutInformation"],
     ["p2.t2.s1", 2e15, "tooLarge"],
     ["p2.t2.s1", "3", "notAnInteger"],
   ])("refuses %s = %j with %s", (id, raw, code) => {

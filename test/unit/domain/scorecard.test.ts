@@ -24,6 +24,34 @@ describe("scoreScorecard", () => {
     expect(b.methodologyVersion).toBe("2026.1");
   });
 
+  it("scores the example under the cumulative reading of the risks: 4 + 3 × 2 + 5 = 15", () => {
+    const b = scoreScorecard(V2026, example(), { variants: { "p1.t3.risks": "cumulative" } });
+    expect(b.indicators["p1.t3.risks"]?.points).toBe(1500);
+    expect(b.total).toBe(8650);
+    expect(b.variants).toEqual({
+      "p1.t3.risks": "cumulative",
+      "p2.t5.s4": "ru",
+      "p4.t3.s1": "default",
+    });
+  });
+
+  it("lists contradicting values as warnings, scored by the deciding field", () => {
+    const b = scoreScorecard(V2026, {
+      bodyKind: "central",
+      p1Exempt: false,
+      values: {
+        "p2.t5.s4": { provided: false, facts: 2 },
+        "p4.t3.s1": [{ events: 0, published: false, views: 40 }],
+      },
+    });
+    expect(b.indicators["p2.t5.s4"]?.points).toBe(-500);
+    expect(b.indicators["p4.t3.s1"]?.points).toBe(0);
+    expect(b.warnings).toEqual([
+      { indicatorId: "p2.t5.s4", code: "factsWithoutInformation", params: { facts: 2 } },
+      { indicatorId: "p4.t3.s1", code: "publicityWithoutEvents", entry: 1 },
+    ]);
+  });
+
   it("scores the example under each variant", () => {
     expect(scoreScorecard(V2026, example(), { variants: { "p2.t5.s4": "kk" } }).total).toBe(8150);
     expect(scoreScorecard(V2026, example(), { variants: { "p4.t3.s1": "additive" } }).total).toBe(
