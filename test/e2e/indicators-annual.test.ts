@@ -142,6 +142,16 @@ describe("the annual indicators report", () => {
     const saved = user.messages().map((m) => m.text);
     expect(saved.find((t) => t.startsWith("✓ 1.4.1:"))).toMatch(/^✓ 1\.4\.1: 5\D+5\D/);
     expect(saved.find((t) => t.startsWith("✓ 3.1.1:"))).toMatch(/^✓ 3\.1\.1: 3\D+3\D/);
+    // Project 2 counts the facts the body found itself; 4.2.1 those who completed training.
+    const screen = (n: string) => saved.find((t) => t.includes(`· ${n}\n`)) ?? "";
+    expect(screen("2.3.1")).toContain(
+      "мемлекеттік орган (квазимемлекеттік сектор субъектісі) дербес анықтады?",
+    );
+    expect(
+      saved.some((t) =>
+        t.includes("сыбайлас жемқорлыққа қарсы оқуды (курс немесе семинар) аяқтады?"),
+      ),
+    ).toBe(true);
     const summary = user.lastMessage()?.text ?? "";
     expect(summary).toContain("1-жоба.");
     expect(summary).toContain("шегерілді: −10 балл");
@@ -168,6 +178,11 @@ describe("the annual indicators report", () => {
     const texts = user.messages().map((m) => m.text);
     expect(texts.some((t) => t.includes("· 1.5.1\n") || t.includes("· 4.1.2\n"))).toBe(false);
     expect(texts.some((t) => t.includes("из 34 · 1.1.1\n"))).toBe(true);
+    const screen = (n: string) => texts.find((t) => t.includes(`· ${n}\n`)) ?? "";
+    expect(screen("2.5.1")).toContain("выявил самостоятельно? Выявленные другими");
+    expect(
+      texts.some((t) => t.includes("Сколько из них завершили антикоррупционное обучение")),
+    ).toBe(true);
     await user.press(labels.submit);
     await user.waitFor(/отправлено \(версия 1\)/);
   }, 120_000);

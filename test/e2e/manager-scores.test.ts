@@ -59,6 +59,16 @@ describe("managers: scores at a glance", () => {
     expect(indicator.text).toContain("(макс. 10 в месяц)");
     await manager.press("⬅ Назад");
     await manager.waitFor(/4\.2\.3 /);
+    // A reading the texts leave open is shown as the rulebook's decision, not the methodology's.
+    await manager.press("⬅ Назад");
+    await manager.waitFor((m) => m.text.includes("4.3 ") && m.edited === true);
+    await manager.press(/^4\.3 /);
+    await manager.waitFor(/4\.3\.1 /);
+    await manager.press("4.3.1");
+    const propaganda = await manager.waitFor(/Так решили правила подсчёта/);
+    expect(propaganda.text).toContain(
+      "Так решили правила подсчёта — в текстах методики об этом не сказано:\n• Оценивается помесячно, с ежемесячным отчётом",
+    );
   });
 
   it("refuses a manager another body's data, and a commissioner their parent body's", async () => {

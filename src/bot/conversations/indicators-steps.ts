@@ -119,7 +119,9 @@ const countStep: Step = async (env) => {
   const brackets = env.def.rule.kind === "countBrackets";
   const keyboard = new InlineKeyboard().text("0", "ind:v:0");
   if (brackets) keyboard.text(t("indicators:notReconciled"), "ind:nr");
-  await showScreen(env, t(brackets ? "indicators:ask.brackets" : "indicators:ask.count"), keyboard);
+  const question = env.def.question?.[env.ctx.lang as "kk" | "ru"];
+  const ask = brackets ? t("indicators:ask.brackets") : (question ?? t("indicators:ask.count"));
+  await showScreen(env, ask, keyboard);
   for (;;) {
     const input = await nextInput(env);
     if (isNav(input)) return input;

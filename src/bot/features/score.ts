@@ -218,6 +218,11 @@ function drillView(ctx: BotContext, summary: BodyScoreSummary, node: string): Vi
         ];
         const max = maxText(ctx, indicator).trim();
         if (max) lines.push(max);
+        // Where the texts are silent, the rulebook decided: said as its decision, not the methodology's.
+        if (indicator.rulebookReadings.length > 0) {
+          lines.push("", ctx.t("manager:score.rulebookReadings"));
+          for (const reading of indicator.rulebookReadings) lines.push(`• ${reading[ctx.lang]}`);
+        }
         return { text: lines.join("\n"), keyboard: back(task.id) };
       }
     }

@@ -147,6 +147,7 @@ const indicator = z.strictObject({
   reading: readingName.optional(),
   variants: z.record(readingName, z.strictObject({ rule })).default({}),
   rulebookReadings: z.array(localized).default([]),
+  question: localized.optional(),
 });
 
 const task = z.strictObject({

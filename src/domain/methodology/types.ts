@@ -114,6 +114,8 @@ export type IndicatorDef = {
   variants: Readonly<Record<string, IndicatorVariant>>;
   /** This rulebook's own decisions where the texts are silent: shown as such, never as the methodology's words. */
   rulebookReadings: readonly LocalizedText[];
+  /** How the bot asks for a count, in the methodology's words; without it, the input kind's question. */
+  question?: LocalizedText;
 };
 
 export type TaskDef = {
