@@ -23,6 +23,8 @@ export interface SessionData {
   pendingSwitch?: string;
   /** The report an admin is returning: their next text message is the comment (features/review.ts). */
   pendingReturn?: number;
+  /** The review list an admin saw last (an encoded filter), where a report's "back" returns to. */
+  reviewList?: string;
   /** An admin asked /import: their next document is the directory file (features/import.ts). */
   awaitingImport?: boolean;
   /** ⬅ Back from the monthly report's first question: show the months, not the draft offer. */

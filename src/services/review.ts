@@ -1,8 +1,13 @@
 import type { Repositories } from "../db/index.ts";
 import type { BodyRecord } from "../db/repositories/directory.ts";
+import type { QueueFilter } from "../db/repositories/review-queue.ts";
 import type { QueueItem, SubmissionRecord, VersionDetail } from "../db/repositories/submissions.ts";
 import type { UserRecord } from "../db/repositories/users.ts";
 import type { MethodologyBook } from "../domain/methodology/book.ts";
+import { indicatorIdsOf } from "../domain/methodology/lookup.ts";
+import { pageWindow } from "../domain/paging.ts";
+import type { Points } from "../domain/points.ts";
+import { diffVersions, type VersionChange } from "../domain/reports/version-diff.ts";
 import { type ReportScore, scoreReport } from "../domain/scoring/score-report.ts";
 import type { IndicatorValue } from "../domain/scoring/values.ts";
 import type { Variants } from "../domain/variants.ts";
@@ -30,17 +35,72 @@ export type HistoryEntry =
     };
 
 export type DecideResult =
-  | { ok: true; submission: SubmissionRecord; body: BodyRecord; author: UserRecord | undefined }
+  | {
+      ok: true;
+      submission: SubmissionRecord;
+      body: BodyRecord;
+      author: UserRecord | undefined;
+      /** The report's points now they count (undefined for a returned report: nothing counts). */
+      total: Points | undefined;
+    }
   | { ok: false; reason: "notFound" | "notSubmitted" | "commentRequired" };
 
-/** Reports in a status: waiting ones oldest first (a queue), decided ones newest first. */
-export async function listReviewQueue(
+/** One page of the review list and where it stands among the pages. */
+export interface QueuePage {
+  items: QueueItem[];
+  /** How many reports the filter selects in all (not only this page). */
+  total: number;
+  /** 0-based, kept in range. */
+  page: number;
+  pages: number;
+}
+
+/**
+ * A page of the reports a filter selects: waiting ones oldest first (a queue), decided ones newest
+ * first. A page past the end (reports decided meanwhile) shows the last one.
+ */
+export async function pageReviewQueue(
   repos: Repositories,
-  status: "submitted" | "returned" | "accepted",
-  limit = 10,
-): Promise<QueueItem[]> {
-  const items = await repos.submissions.listQueue(status);
-  return status === "submitted" ? items.slice(0, limit) : items.slice(-limit).reverse();
+  filter: QueueFilter & { page: number },
+  perPage: number,
+): Promise<QueuePage> {
+  const { page: asked, ...where } = filter;
+  const first = await repos.reviewQueue.page(where, {
+    offset: pageWindow(asked, perPage, Number.MAX_SAFE_INTEGER).offset,
+    limit: perPage,
+  });
+  const window = pageWindow(asked, perPage, first.total);
+  if (window.page === asked || first.total === 0) return { ...first, ...window };
+  const last = await repos.reviewQueue.page(where, { offset: window.offset, limit: perPage });
+  return { ...last, ...pageWindow(window.page, perPage, last.total) };
+}
+
+/** A version and the one before it, with what changed between them; undefined for a first version. */
+export interface VersionComparison {
+  before: VersionDetail;
+  after: VersionDetail;
+  changes: VersionChange[];
+}
+
+/** What the report's current version changed against the version before it. */
+export async function compareWithPrevious(
+  repos: Repositories,
+  methodology: MethodologyBook,
+  submissionId: number,
+): Promise<VersionComparison | undefined> {
+  const submission = await repos.submissions.getSubmission(submissionId);
+  if (!submission?.currentVersionId) return undefined;
+  const versions = await repos.submissions.listVersions(submissionId);
+  const at = versions.findIndex((v) => v.id === submission.currentVersionId);
+  const previous = at > 0 ? versions[at - 1] : undefined;
+  if (!previous) return undefined;
+  const [before, after] = await Promise.all([
+    repos.submissions.getVersion(previous.id),
+    repos.submissions.getVersion(submission.currentVersionId),
+  ]);
+  if (!before || !after) return undefined;
+  const order = indicatorIdsOf(methodology.forPeriod(submission.periodKey));
+  return { before, after, changes: diffVersions(before, after, order) };
 }
 
 /** The current version of a report with its points by the version in force for its period; undefined when there is none. */
@@ -150,7 +210,7 @@ export async function decideReview(
     },
     at: input.now,
   });
-  await recomputeReportScores(
+  const score = await recomputeReportScores(
     repos,
     methodology,
     { bodyId: submission.bodyId, kind: submission.kind, periodKey: submission.periodKey },
@@ -158,5 +218,5 @@ export async function decideReview(
   );
   const author = version ? await repos.users.getUser(version.authorUserId) : undefined;
   // setStatus returns the row as read inside its transaction, already with the new status.
-  return { ok: true, submission, body, author };
+  return { ok: true, submission, body, author, total: score?.total };
 }

@@ -37,7 +37,7 @@ describe("admins: reviewing reports", () => {
     const reviewer = admin();
     await reviewer.command("review");
     await reviewer.waitFor("📥 На проверке: 1");
-    await reviewer.press(/Акимат CITY · ежемесячный отчёт · октябрь 2026 · v1/);
+    await reviewer.press(/Акимат CITY · ежемесячный отчёт · октябрь 2026 · версия 1/);
     const report = await reviewer.waitFor(/Версия 1/);
     expect(report.text).toContain("Акимат CITY — ежемесячный отчёт за октябрь 2026");
     expect(report.text).toMatch(/4\.2\.3 .*: 3 → 6 \/ 10/);
@@ -86,14 +86,16 @@ describe("admins: reviewing reports", () => {
 
     await reviewer.command("review");
     await reviewer.waitFor("📥 На проверке: 1");
-    await reviewer.press(/v2/);
+    await reviewer.press(/версия 2/);
     const corrected = await reviewer.waitFor(/Версия 2/);
     expect(corrected.text).toContain("Баллы по отчёту: 29");
     await reviewer.press("✅ Принять");
     await reviewer.waitFor(
       "✅ Принят: Акимат CITY — ежемесячный отчёт за октябрь 2026. Автор получил уведомление.",
     );
-    await commissioner.waitFor("✅ CITY әкімдігі: 2026 ж. қазан үшін ай сайынғы есеп қабылданды.");
+    await commissioner.waitFor(
+      "✅ CITY әкімдігі: 2026 ж. қазан үшін ай сайынғы есеп қабылданды. Есеп бойынша балл: 29.",
+    );
 
     await reviewer.press("🕘 История");
     const history = await reviewer.waitFor(/История: Акимат CITY/);

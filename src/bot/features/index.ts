@@ -15,6 +15,7 @@ import { monthlyReportFeature } from "./monthly-report.ts";
 import { onboardingFeature } from "./onboarding.ts";
 import { registeredInviteFeature } from "./registered-invite.ts";
 import { reviewFeature } from "./review.ts";
+import { reviewQueueFeature } from "./review-queue.ts";
 import { scoreFeature } from "./score.ts";
 import { usersFeature } from "./users.ts";
 import { welcomeFeature } from "./welcome.ts";
@@ -39,6 +40,7 @@ export const features: Composer<BotContext>[] = [
   // Managers and admins (their text and document handlers pass on what they do not expect).
   scoreFeature,
   leaderboardFeature,
+  reviewQueueFeature,
   reviewFeature,
   importFeature,
   exportFeature,

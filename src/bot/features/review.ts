@@ -1,41 +1,38 @@
 import { Composer, InlineKeyboard } from "grammy";
-import type { QueueItem } from "../../db/repositories/submissions.ts";
 import type { UserRecord } from "../../db/repositories/users.ts";
 import { enqueueMessages } from "../../delivery/outbox-message.ts";
-import {
-  formatCalendarDate,
-  formatDateTime,
-  formatPeriodLabel,
-} from "../../domain/calendar/format.ts";
+import { formatDateTime, formatPeriodLabel } from "../../domain/calendar/format.ts";
 import { findIndicator } from "../../domain/methodology/lookup.ts";
+import type { Points } from "../../domain/points.ts";
+import { readConfirmations, readExemptionClaim } from "../../domain/reports/version-meta.ts";
 import { translator } from "../../i18n.ts";
 import { bodyName } from "../../services/period-labels.ts";
 import {
+  compareWithPrevious,
   decideReview,
-  listReviewQueue,
   loadHistory,
   loadReview,
   type ReviewView,
 } from "../../services/review.ts";
 import type { BotContext } from "../context.ts";
-import { onMenuButton } from "../main-menu.ts";
 import { requireRole } from "../middleware/access.ts";
-import { pts, refuse, shorten, show } from "./view-helpers.ts";
+import { backToList } from "./review-queue.ts";
+import {
+  changeLines,
+  confirmationLines,
+  describeValue,
+  eventText,
+  exemptionLines,
+} from "./review-text.ts";
+import { pts, refuse, show } from "./view-helpers.ts";
 
 const composer = new Composer<BotContext>();
 const admins = requireRole("admin");
-type Status = "submitted" | "returned" | "accepted";
+const MAX_EVENT_LINES = 30;
 
-composer.command("review", admins, async (ctx) => {
-  ctx.session.pendingReturn = undefined;
-  await showQueue(ctx, "submitted");
-});
-onMenuButton(composer, "review", (ctx) => showQueue(ctx, "submitted", true));
-composer.callbackQuery(/^rv:l:(submitted|returned|accepted)$/, admins, (ctx) =>
-  showQueue(ctx, ctx.match[1] as Status),
-);
 composer.callbackQuery(/^rv:o:(\d+)$/, admins, (ctx) => showReport(ctx, Number(ctx.match[1])));
 composer.callbackQuery(/^rv:h:(\d+)$/, admins, (ctx) => showHistory(ctx, Number(ctx.match[1])));
+composer.callbackQuery(/^rv:d:(\d+)$/, admins, (ctx) => showChanges(ctx, Number(ctx.match[1])));
 composer.callbackQuery(/^rv:e:(\d+)$/, admins, (ctx) => sendEvidence(ctx, Number(ctx.match[1])));
 composer.callbackQuery(/^rv:a:(\d+)$/, admins, (ctx) =>
   decide(ctx, Number(ctx.match[1]), "accepted"),
@@ -56,57 +53,12 @@ composer.on("message:text", async (ctx, next) => {
   await decide(ctx, submissionId, "returned", ctx.message.text);
 });
 
-function itemLabel(ctx: BotContext, item: QueueItem): string {
-  const name = ctx.lang === "kk" ? item.bodyNameKk : item.bodyNameRu;
-  const period = formatPeriodLabel(item.periodKey, ctx.lang);
-  return shorten(
-    `${name} · ${ctx.t(`manager:reportKinds.${item.kind}`)} · ${period} · v${item.versionCount}`,
-    60,
-  );
-}
-
-async function showQueue(ctx: BotContext, status: Status, fresh = false) {
-  const items = await listReviewQueue(ctx.repos, status, 10);
-  const waiting =
-    status === "submitted"
-      ? items.length
-      : (await ctx.repos.submissions.listQueue("submitted")).length;
-  const text = [
-    ctx.t(`admin:review.list.${status}`, {
-      count: status === "submitted" ? waiting : items.length,
-    }),
-  ];
-  if (items.length === 0) text.push(ctx.t("admin:review.list.empty"));
-  const keyboard = new InlineKeyboard();
-  for (const item of items) keyboard.text(itemLabel(ctx, item), `rv:o:${item.id}`).row();
-  for (const other of ["submitted", "returned", "accepted"] as const) {
-    if (other !== status) keyboard.text(ctx.t(`admin:review.tabs.${other}`), `rv:l:${other}`);
-  }
-  await show(ctx, text.join("\n"), keyboard, { fresh });
-}
-
 function reportTitle(ctx: BotContext, view: Pick<ReviewView, "body" | "submission">): string {
   return ctx.t("admin:review.reportTitle", {
     body: bodyName(view.body, ctx.lang),
     report: ctx.t(`manager:reportKinds.${view.submission.kind}`),
     period: formatPeriodLabel(view.submission.periodKey, ctx.lang),
   });
-}
-
-/** A stored value as a reader sees it: yes/no, numbers, and named parts of composite answers. */
-function formatValue(ctx: BotContext, value: unknown): string {
-  if (value === null || value === undefined) return "—";
-  if (typeof value === "boolean") return ctx.t(value ? "admin:review.yes" : "admin:review.no");
-  if (Array.isArray(value)) return value.map((v) => formatValue(ctx, v)).join("; ");
-  if (typeof value === "object") {
-    return Object.entries(value)
-      .map(
-        ([key, v]) =>
-          `${ctx.t(`admin:review.fields.${key}`, { defaultValue: key })}: ${formatValue(ctx, v)}`,
-      )
-      .join(", ");
-  }
-  return String(value);
 }
 
 async function showReport(ctx: BotContext, submissionId: number) {
@@ -117,6 +69,7 @@ async function showReport(ctx: BotContext, submissionId: number) {
   const { submission, version, score } = view;
   const scoredBy = ctx.methodology.forPeriod(submission.periodKey);
   const zone = ctx.config.timeZone;
+  const late = submission.late ? ` · ${ctx.t("admin:review.late")}` : "";
   const lines = [
     `📄 ${reportTitle(ctx, view)}`,
     ctx.t("admin:review.versionLine", {
@@ -124,37 +77,31 @@ async function showReport(ctx: BotContext, submissionId: number) {
       at: formatDateTime(version.createdAt, zone),
       author: view.author?.name ?? "—",
     }),
-    `${ctx.t(`admin:review.status.${submission.status}`)}${submission.late ? ` · ${ctx.t("admin:review.late")}` : ""}`,
-    "",
-    ctx.t("admin:review.answers"),
+    `${ctx.t(`admin:review.status.${submission.status}`)}${late}`,
   ];
+  const claim = exemptionLines(ctx.t, readExemptionClaim(version.meta), scoredBy, ctx.lang);
+  if (submission.kind === "annual" && claim.length > 0) lines.push("", ...claim);
+  lines.push("", ctx.t("admin:review.answers"));
   for (const indicator of score.indicators) {
     if (!indicator.applicable && version.values[indicator.id] === undefined) continue;
     const def = findIndicator(scoredBy, indicator.id);
-    const title = shorten(def?.title[ctx.lang] ?? indicator.id, 60);
+    const title = def?.shortTitle[ctx.lang] ?? indicator.id;
     const max = indicator.max === undefined ? "" : ` / ${pts(indicator.max)}`;
+    const value = describeValue(ctx.t, def, version.values[indicator.id]);
     lines.push(
-      `${def?.number ?? indicator.id} ${title}: ${formatValue(ctx, version.values[indicator.id])} → ${pts(indicator.points)}${max}`,
+      `${def?.number ?? indicator.id} ${title}: ${value} → ${pts(indicator.points)}${max}`,
     );
   }
   if (version.events.length > 0) {
     lines.push("", ctx.t("admin:review.events"));
-    version.events.forEach((event, i) => {
-      const parts = [
-        formatCalendarDate(event.date),
-        ctx.t(`admin:review.eventKinds.${event.kind}`),
-        event.topic,
-      ];
-      if (event.kind !== "preventive")
-        parts.push(ctx.t("admin:review.participants", { count: event.participants }));
-      if (event.position) parts.push(event.position);
-      if (event.audience) parts.push(event.audience);
-      if (event.link) parts.push(event.link);
-      if (event.views !== null && event.views !== undefined)
-        parts.push(ctx.t("admin:review.views", { count: event.views }));
-      lines.push(`${i + 1}. ${parts.join(" · ")}`);
+    version.events.slice(0, MAX_EVENT_LINES).forEach((event, i) => {
+      lines.push(`${i + 1}. ${eventText(ctx.t, event)}`);
     });
+    const more = version.events.length - MAX_EVENT_LINES;
+    if (more > 0) lines.push(ctx.t("admin:review.moreEvents", { count: more }));
   }
+  const confirmed = confirmationLines(ctx.t, readConfirmations(version.meta), zone);
+  if (confirmed.length > 0) lines.push("", ...confirmed);
   const files = version.evidence.filter((e) => e.type !== "link").length;
   const links = version.evidence.filter((e) => e.type === "link").length;
   lines.push(
@@ -163,6 +110,18 @@ async function showReport(ctx: BotContext, submissionId: number) {
     "",
     `${ctx.t("admin:review.total")}: ${pts(score.total)}`,
   );
+  const comparison =
+    version.number > 1
+      ? await compareWithPrevious(ctx.repos, ctx.methodology, submissionId)
+      : undefined;
+  if (comparison) {
+    lines.push(
+      ctx.t("admin:review.changedSince", {
+        number: comparison.before.number,
+        count: comparison.changes.length,
+      }),
+    );
+  }
 
   const keyboard = new InlineKeyboard();
   if (submission.status === "submitted") {
@@ -171,12 +130,39 @@ async function showReport(ctx: BotContext, submissionId: number) {
       .text(ctx.t("admin:review.return"), `rv:r:${submission.id}`)
       .row();
   }
+  if (comparison) {
+    keyboard
+      .text(
+        ctx.t("admin:review.showChanges", { number: comparison.before.number }),
+        `rv:d:${submission.id}`,
+      )
+      .row();
+  }
   if (version.evidence.length > 0)
     keyboard.text(ctx.t("admin:review.showEvidence"), `rv:e:${submission.id}`);
   keyboard.text(ctx.t("admin:review.history"), `rv:h:${submission.id}`).row();
-  keyboard.text(
-    ctx.t("admin:review.backToList"),
-    `rv:l:${submission.status === "draft" ? "submitted" : submission.status}`,
+  keyboard.text(ctx.t("admin:review.backToList"), backToList(ctx, submission.status));
+  await show(ctx, lines.join("\n"), keyboard);
+}
+
+async function showChanges(ctx: BotContext, submissionId: number) {
+  const view = await loadReview(ctx.repos, ctx.methodology, submissionId);
+  const comparison = await compareWithPrevious(ctx.repos, ctx.methodology, submissionId);
+  if (!view || !comparison) return refuse(ctx, ctx.t("admin:review.notFound"));
+  const scoredBy = ctx.methodology.forPeriod(view.submission.periodKey);
+  const lines = [
+    ctx.t("admin:review.diff.title", {
+      from: comparison.before.number,
+      to: comparison.after.number,
+    }),
+    reportTitle(ctx, view),
+    "",
+  ];
+  if (comparison.changes.length === 0) lines.push(ctx.t("admin:review.diff.none"));
+  lines.push(...changeLines(ctx.t, comparison.changes, scoredBy, ctx.lang));
+  const keyboard = new InlineKeyboard().text(
+    ctx.t("admin:review.backToReport"),
+    `rv:o:${submissionId}`,
   );
   await show(ctx, lines.join("\n"), keyboard);
 }
@@ -261,9 +247,9 @@ async function decide(
   const done = ctx.t(`admin:review.done.${decision}`, { report: reportTitle(ctx, view) });
   const keyboard = new InlineKeyboard()
     .text(ctx.t("admin:review.history"), `rv:h:${submissionId}`)
-    .text(ctx.t("admin:review.nextInQueue"), "rv:l:submitted");
+    .text(ctx.t("admin:review.nextInQueue"), backToList(ctx, "submitted"));
   await show(ctx, done, keyboard);
-  if (result.author) await notifyAuthor(ctx, result.author, view, decision, comment);
+  if (result.author) await notifyAuthor(ctx, result.author, view, decision, comment, result.total);
 }
 
 /** Tells the report's author, in their language; a failed send goes to the outbox for retries. */
@@ -273,6 +259,7 @@ async function notifyAuthor(
   view: Pick<ReviewView, "body" | "submission">,
   decision: "accepted" | "returned",
   comment: string | undefined,
+  total: Points | undefined,
 ) {
   const t = translator(author.language);
   const text = t(`admin:review.notify.${decision}`, {
@@ -280,6 +267,7 @@ async function notifyAuthor(
     period: formatPeriodLabel(view.submission.periodKey, author.language),
     body: bodyName(view.body, author.language),
     comment: comment ?? "",
+    points: pts(total ?? 0),
   });
   try {
     await ctx.api.sendMessage(author.telegramId, text);
@@ -294,5 +282,5 @@ async function notifyAuthor(
   }
 }
 
-/** /review: the queue of submitted reports; an admin reads one, sees its evidence and history, accepts or returns it. */
+/** A report under review: its answers, claims and changes; its evidence and history; accept or return. */
 export const reviewFeature = composer;

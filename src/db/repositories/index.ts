@@ -10,6 +10,7 @@ import { createInvitesRepository } from "./invites.ts";
 import { createJobRunsRepository } from "./job-runs.ts";
 import { createOutboxRepository } from "./outbox.ts";
 import { createOwnerClaimRepository } from "./owner-claim.ts";
+import { createReviewQueueRepository } from "./review-queue.ts";
 import { createScoresRepository } from "./scores.ts";
 import { createSubmissionsRepository } from "./submissions.ts";
 import { createUsersRepository } from "./users.ts";
@@ -32,6 +33,7 @@ export type { DraftKey, DraftRecord } from "./drafts.ts";
 export type { InviteInput, InviteRecord, RedeemInput, RedeemResult } from "./invites.ts";
 export type { OutboxInput, OutboxItem, OutboxStatus } from "./outbox.ts";
 export type { OwnerClaim, OwnerClaimInput, OwnerClaimResult } from "./owner-claim.ts";
+export type { BodyCount, PeriodCount, QueueFilter } from "./review-queue.ts";
 export type { ReplaceScoresInput, ScoreLine, ScoreRecord } from "./scores.ts";
 export type { Json } from "./shared.ts";
 export type {
@@ -68,6 +70,7 @@ export function createRepositories(
     users: createUsersRepository(prisma),
     invites: createInvitesRepository(prisma),
     submissions: createSubmissionsRepository(prisma, methodology),
+    reviewQueue: createReviewQueueRepository(prisma),
     drafts: createDraftsRepository(prisma),
     scores: createScoresRepository(prisma),
     botState: createBotStateRepository(prisma),
