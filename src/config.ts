@@ -116,6 +116,28 @@ const webhookEnvSchema = z.object({
     .default(10),
 });
 
+const dashboardEnvSchema = z.object({
+  DASHBOARD_URL: z
+    .url({
+      protocol: /^https?$/,
+      error: "must be the Mini App's public URL (https://…/dashboard/)",
+    })
+    .optional(),
+  DASHBOARD_AUTH_MAX_AGE_SECONDS: decimalInteger("86400 seconds")
+    .pipe(z.number().min(60, "must be at least 60").max(604_800, "must be at most 604800 (a week)"))
+    .default(86_400),
+});
+
+/** The dashboard Mini App, served by the bot's own HTTP server when DASHBOARD_URL is set. */
+export interface DashboardConfig {
+  /** The public URL Telegram opens (the menu button, /score's button), ending with "/". */
+  url: string;
+  /** Its path on this server ("/dashboard/"). */
+  path: string;
+  /** How old Telegram's initData may be before a request is refused (401). */
+  authMaxAgeSeconds: number;
+}
+
 /** How updates arrive: long polling (default) or a webhook when WEBHOOK_URL is set. */
 export type RunMode =
   | { type: "polling"; host: string; httpPort: number | undefined; pollIdleDelayMs: number }
@@ -146,6 +168,8 @@ export interface Config {
   fakeNow: Date | undefined;
   /** Per-user flood limit: at most `limit` updates per `timeFrameMs`; false when turned off. */
   userRateLimit: { limit: number; timeFrameMs: number } | false;
+  /** Unset: no Mini App (no menu button, no dashboard button in /score). */
+  dashboard: DashboardConfig | undefined;
 }
 
 export type LoadConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
@@ -157,7 +181,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LoadConfigResu
   const base = baseEnvSchema.safeParse(input);
   const isWebhook = input.WEBHOOK_URL !== undefined;
   const mode = isWebhook ? webhookEnvSchema.safeParse(input) : pollingEnvSchema.safeParse(input);
-  const problems = [...describeIssues(base.error), ...describeIssues(mode.error)];
+  const dashboard = dashboardEnvSchema.safeParse(input);
+  const problems = [
+    ...describeIssues(base.error),
+    ...describeIssues(mode.error),
+    ...describeIssues(dashboard.error),
+  ];
+  if (dashboard.success) problems.push(...dashboardProblems(dashboard.data, input));
   // A settable clock would let anyone with the environment move deadlines: tests only.
   if (input.FAKE_NOW !== undefined && input.NODE_ENV !== "test") {
     problems.push("FAKE_NOW: is only allowed with NODE_ENV=test");
@@ -168,7 +198,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LoadConfigResu
       "UTC_OFFSET_MINUTES: is no longer read; remove it and set TIME_ZONE (e.g. Asia/Almaty) instead",
     );
   }
-  if (!base.success || !mode.success || problems.length > 0) return { ok: false, problems };
+  if (!base.success || !mode.success || !dashboard.success || problems.length > 0) {
+    return { ok: false, problems };
+  }
   const b = base.data;
   return {
     ok: true,
@@ -186,8 +218,54 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LoadConfigResu
         b.RATE_LIMIT_UPDATES === 0
           ? false
           : { limit: b.RATE_LIMIT_UPDATES, timeFrameMs: b.RATE_LIMIT_WINDOW_MS },
+      dashboard: toDashboard(dashboard.data),
     },
   };
+}
+
+/** The Mini App's URL must be one Telegram opens and one this process serves. */
+function dashboardProblems(
+  data: z.infer<typeof dashboardEnvSchema>,
+  input: Record<string, string | undefined>,
+): string[] {
+  if (data.DASHBOARD_URL === undefined) return [];
+  const url = new URL(data.DASHBOARD_URL);
+  const problems: string[] = [];
+  // Telegram opens Mini Apps over https only; plain http is for tests against a local server.
+  if (url.protocol !== "https:" && input.NODE_ENV !== "test") {
+    problems.push("DASHBOARD_URL: must be an https URL (Telegram opens Mini Apps over https only)");
+  }
+  const path = withSlash(url.pathname);
+  if (path === "/" || ["/healthz/", "/readyz/", "/metrics/"].includes(path)) {
+    problems.push("DASHBOARD_URL: needs a path of its own, e.g. https://bot.example.kz/dashboard/");
+  }
+  if (input.WEBHOOK_URL === undefined && input.HTTP_PORT === undefined) {
+    problems.push("DASHBOARD_URL: needs HTTP_PORT in polling mode (the bot serves the Mini App)");
+  }
+  if (input.WEBHOOK_URL !== undefined && URL.canParse(input.WEBHOOK_URL)) {
+    const webhook = withSlash(new URL(input.WEBHOOK_URL).pathname);
+    if (webhook.startsWith(path)) {
+      problems.push("DASHBOARD_URL: its path must not hold the webhook's path");
+    }
+  }
+  return problems;
+}
+
+function toDashboard(data: z.infer<typeof dashboardEnvSchema>): DashboardConfig | undefined {
+  if (data.DASHBOARD_URL === undefined) return undefined;
+  const url = new URL(data.DASHBOARD_URL);
+  url.pathname = withSlash(url.pathname);
+  url.search = "";
+  url.hash = "";
+  return {
+    url: url.toString(),
+    path: url.pathname,
+    authMaxAgeSeconds: data.DASHBOARD_AUTH_MAX_AGE_SECONDS,
+  };
+}
+
+function withSlash(path: string): string {
+  return path.endsWith("/") ? path : `${path}/`;
 }
 
 /** The clock the process runs on: real time, or (tests) real time shifted to start at fakeNow. */

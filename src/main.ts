@@ -9,6 +9,7 @@ import { runBot, stopOnSignals } from "./bot/run.ts";
 import { openServiceEndpoint } from "./bot/service-endpoint.ts";
 import { BotTokenRefusedError, waitForBotApi } from "./bot/wait-for-bot-api.ts";
 import { clockOf, loadConfigOrExit } from "./config.ts";
+import { serveDashboard } from "./dashboard/index.ts";
 import { createRepositories, DataFolderError, migrateDatabase, openDatabase } from "./db/index.ts";
 import { startOutboxSender } from "./delivery/outbox-sender.ts";
 import { startSchedule } from "./jobs/schedule.ts";
@@ -61,6 +62,15 @@ async function main(): Promise<void> {
     await repos.botState.pruneProcessedUpdates(
       new Date(Date.now() - PROCESSED_UPDATE_RETENTION_MS),
     );
+
+    await serveDashboard({
+      config,
+      repos,
+      logger: logger.child({ component: "dashboard" }),
+      clock: clockOf(config),
+      endpoint,
+      methodology,
+    });
 
     endpoint.startingUp("waiting for the Bot API");
     const botInfo = await waitForBotApi({

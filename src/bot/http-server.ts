@@ -16,6 +16,12 @@ export interface WebhookEndpoint {
   acceptUpdate(update: Update): Promise<void>;
 }
 
+/** A part of the server: requests whose path starts with `prefix` (ending with "/") are its own. */
+export interface HttpRoute {
+  prefix: string;
+  handle(req: IncomingMessage, res: ServerResponse): Promise<void>;
+}
+
 export interface HttpServerDeps {
   logger: Logger;
   /** Whether the bot can serve users, check by check (database, migrations, Bot API…). */
@@ -23,6 +29,8 @@ export interface HttpServerDeps {
   /** Served at /metrics in Prometheus' text format. */
   metrics?: Registry;
   webhook?: WebhookEndpoint;
+  /** More parts served under their own paths (the dashboard Mini App); read at each request. */
+  routes?: () => readonly HttpRoute[];
   /** A request body must have arrived this long after its headers (default 10 s). */
   bodyTimeoutMs?: number;
 }
@@ -88,7 +96,17 @@ async function handle(req: IncomingMessage, res: ServerResponse, deps: HttpServe
     return void res.end(text);
   }
   const webhook = deps.webhook;
-  if (!webhook || path !== webhook.path) return reply(res, 404, "not found");
+  if (!webhook || path !== webhook.path) {
+    const routes = deps.routes?.() ?? [];
+    const route = routes.find((r) => path.startsWith(r.prefix));
+    if (route) return route.handle(req, res);
+    // "/dashboard" for "/dashboard/": relative links inside it need the slash.
+    if (routes.some((r) => `${path}/` === r.prefix)) {
+      res.writeHead(308, { location: `${path}/` });
+      return void res.end();
+    }
+    return reply(res, 404, "not found");
+  }
   if (req.method !== "POST") return reply(res, 405, "method not allowed");
   if (!isSecretRight(req.headers[SECRET_HEADER], webhook.secret)) {
     deps.logger.warn({ ip: req.socket.remoteAddress }, "webhook request with a wrong secret token");

@@ -3,7 +3,7 @@ import type { Update } from "grammy/types";
 import type { Registry } from "prom-client";
 import type { Config } from "../config.ts";
 import type { Logger } from "../logger.ts";
-import { createHttpServer } from "./http-server.ts";
+import { createHttpServer, type HttpRoute } from "./http-server.ts";
 import { createReadinessCheck, type Probe } from "./readiness.ts";
 
 /**
@@ -18,6 +18,8 @@ export interface ServiceEndpoint {
   startingUp(what: string): void;
   /** Updates flow: /readyz asks `isTaking`; in webhook mode requests go to `accept`. */
   takeUpdates(isTaking: () => boolean, accept?: (update: Update) => Promise<void>): void;
+  /** Serves another part under its path from now on (the dashboard, once the database is up). */
+  addRoute(route: HttpRoute): void;
   /** Stops listening once the requests in progress are answered. */
   close(): Promise<void>;
 }
@@ -35,6 +37,7 @@ export async function openServiceEndpoint(deps: ServiceEndpointDeps): Promise<Se
   let phase = "starting";
   let isTaking: (() => boolean) | undefined;
   let accept: ((update: Update) => Promise<void>) | undefined;
+  const routes: HttpRoute[] = [];
   const updates: Probe = async () => {
     if (!isTaking) throw new Error(`starting: ${phase}`);
     if (!isTaking()) throw new Error("not taking updates (stopping or stopped)");
@@ -48,6 +51,7 @@ export async function openServiceEndpoint(deps: ServiceEndpointDeps): Promise<Se
       logger: deps.logger,
       metrics: deps.metrics,
       checkReady: () => checkReady(),
+      routes: () => routes,
       webhook:
         mode.type === "webhook"
           ? {
@@ -73,6 +77,9 @@ export async function openServiceEndpoint(deps: ServiceEndpointDeps): Promise<Se
     takeUpdates(taking, acceptUpdate) {
       isTaking = taking;
       accept = acceptUpdate;
+    },
+    addRoute(route) {
+      routes.push(route);
     },
     close: () => (server ? closeServer(server) : Promise.resolve()),
   };

@@ -11,26 +11,13 @@ import {
   type GridComponentOption,
   LegendComponent,
   type LegendComponentOption,
-  MarkAreaComponent,
-  type MarkAreaComponentOption,
   TitleComponent,
   type TitleComponentOption,
-  TooltipComponent,
-  type TooltipComponentOption,
 } from "echarts/components";
 import { type ComposeOption, use } from "echarts/core";
 import { SVGRenderer } from "echarts/renderers";
 
-use([
-  BarChart,
-  ScatterChart,
-  GridComponent,
-  LegendComponent,
-  MarkAreaComponent,
-  TitleComponent,
-  TooltipComponent,
-  SVGRenderer,
-]);
+use([BarChart, ScatterChart, GridComponent, LegendComponent, TitleComponent, SVGRenderer]);
 
 /** An ECharts option made of the installed parts only. */
 export type ChartOption = ComposeOption<
@@ -38,9 +25,7 @@ export type ChartOption = ComposeOption<
   | ScatterSeriesOption
   | GridComponentOption
   | LegendComponentOption
-  | MarkAreaComponentOption
   | TitleComponentOption
-  | TooltipComponentOption
 >;
 
 /** A chart ready to draw: its option and the size it is laid out for (pixels). */

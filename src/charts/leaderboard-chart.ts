@@ -11,10 +11,13 @@ import {
   HIGHLIGHT,
   HIGHLIGHT_BAND,
   INK,
-  labelRoom,
   MUTED_INK,
   plotted,
+  plotWidthOf,
+  rowAxisExtent,
+  rowHeightOf,
   STATE_TEXT,
+  textWidth,
 } from "./look.ts";
 
 /** One body on the leaderboard: its rank (ties share one), name, points and marks. */
@@ -45,7 +48,7 @@ export function leaderboardChart(input: LeaderboardChartInput, look: ChartLook):
     input.entries.map((e) => e.points),
     "Leaderboard",
   );
-  const rowHeight = look.compact ? 26 : 34;
+  const rowHeight = rowHeightOf(look, 34, 26);
   const top = look.compact ? 36 : 72;
   const bottom = 36;
   const height = top + Math.max(input.entries.length, 3) * rowHeight + bottom;
@@ -63,13 +66,28 @@ export function leaderboardChart(input: LeaderboardChartInput, look: ChartLook):
     e.notReported ? input.words.notReported : formatPoints(e.points),
   );
   const nameWidth = Math.round(look.width * (look.compact ? 0.42 : 0.36));
+  const widest = Math.max(
+    ...input.entries.map((e) => textWidth(`${e.rank}. ${e.name}`, look.fontSize)),
+  );
+  const extent = rowAxisExtent(
+    input.entries.map((e, i) => ({ reach: plotted(Math.max(0, e.points)), label: labels[i]! })),
+    plotted(Math.min(0, ...input.entries.map((e) => e.points))),
+    plotWidthOf(look, Math.min(nameWidth, widest)),
+    look.fontSize - 1,
+  );
   const option = {
     ...base,
-    grid: gridOf(look, { top, bottom, right: labelRoom(labels, look) }),
+    grid: gridOf(look, { top, bottom }),
     xAxis: [
       {
         type: "value" as const,
-        axisLabel: { formatter: axisPoints, color: MUTED_INK, fontSize: look.fontSize - 2 },
+        ...extent,
+        axisLabel: {
+          formatter: axisPoints,
+          color: MUTED_INK,
+          fontSize: look.fontSize - 2,
+          showMaxLabel: false,
+        },
         splitLine: { lineStyle: { color: GRID_LINE } },
       },
       { type: "value" as const, min: 0, max: 1, show: false },
@@ -90,7 +108,6 @@ export function leaderboardChart(input: LeaderboardChartInput, look: ChartLook):
         overflow: "truncate" as const,
       },
     },
-    tooltip: { trigger: "axis" as const, axisPointer: { type: "shadow" as const } },
     series: [
       {
         type: "bar" as const,
@@ -99,7 +116,6 @@ export function leaderboardChart(input: LeaderboardChartInput, look: ChartLook):
         barGap: "-100%",
         silent: true,
         z: 0,
-        tooltip: { show: false },
         data: input.entries.map((e) =>
           e.highlight ? { value: 1, itemStyle: { color: HIGHLIGHT_BAND } } : null,
         ),
@@ -111,13 +127,11 @@ export function leaderboardChart(input: LeaderboardChartInput, look: ChartLook):
           value: plotted(e.points),
           itemStyle: { color: e.highlight ? HIGHLIGHT : BAR_GREY },
         })),
-        tooltip: { valueFormatter: (value: unknown) => axisPoints(Number(value)) },
       },
       {
         type: "scatter" as const,
         symbolSize: 0,
         silent: true,
-        tooltip: { show: false },
         data: input.entries.map((e, i) => ({
           value: [plotted(Math.max(0, e.points)), i],
           label: {

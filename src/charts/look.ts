@@ -10,6 +10,13 @@ export interface ChartLook {
   fontSize: number;
   width: number;
   compact: boolean;
+  /** Tighter rows, for a page that must fit on one sheet of paper. */
+  dense?: boolean;
+}
+
+/** The height of one row of a row chart: phone, paper or the chat's PNG. */
+export function rowHeightOf(look: ChartLook, chat: number, phone: number): number {
+  return look.dense ? look.fontSize + 9 : look.compact ? phone : chat;
 }
 
 /** Okabe–Ito colours, one a project: told apart by colour-blind readers and printable in grey. */
@@ -92,19 +99,75 @@ export function baseOption(title: string, look: ChartLook) {
   };
 }
 
+/** A text's estimated width in pixels: DejaVu's average Cyrillic advance is about 0.6 em (wider than phone fonts). */
+export function textWidth(text: string, fontSize: number): number {
+  return Math.ceil(Array.from(text).length * fontSize * 0.6);
+}
+
+/** The smallest of 1, 2, 2.5, 5 × 10ⁿ at or above a positive number: a round end for an axis. */
+export function niceCeil(value: number): number {
+  if (value <= 0) return 0;
+  const magnitude = 10 ** Math.floor(Math.log10(value));
+  const step = [1, 2, 2.5, 5, 10].find((f) => f * magnitude >= value - 1e-9) ?? 10;
+  return step * magnitude;
+}
+
 /**
- * Room right of the bars for the longest row label. Estimated from its length (DejaVu's average
- * Cyrillic advance is about 0.6 em) because the builder also runs where no text can be measured.
+ * The value axis of rows that end in a label (a total, "не сдан"): it starts at a round number at
+ * or below the lowest bar and reaches far enough that every row's label fits inside the plot right
+ * of where its bar ends (the builder runs where text cannot be measured, so widths are estimated).
  */
-export function labelRoom(labels: readonly string[], look: ChartLook): number {
-  const longest = Math.max(0, ...labels.map((label) => Array.from(label).length));
-  return Math.min(Math.round(look.width * 0.45), Math.ceil(longest * look.fontSize * 0.6) + 16);
+export function rowAxisExtent(
+  rows: readonly { reach: number; label: string }[],
+  lowest: number,
+  plotWidth: number,
+  fontSize: number,
+): { min: number; max: number } {
+  const min = lowest < 0 ? -niceCeil(-lowest) : 0;
+  let max = Math.max(0, ...rows.map((r) => r.reach));
+  for (const row of rows) {
+    const share = Math.min(0.8, (textWidth(row.label, fontSize) + 12) / plotWidth);
+    // The row's end plus its label, in axis units, must stay at or below the axis' end.
+    max = Math.max(max, (row.reach - min * share) / (1 - share));
+  }
+  return { min, max: max <= 0 ? 1 : max };
+}
+
+/** The plot's width for rows whose category labels (on the left) are at most `labelWidth` wide. */
+export function plotWidthOf(look: ChartLook, labelWidth: number): number {
+  return look.width - (look.compact ? 6 : 20) - labelWidth - 8 - 16;
+}
+
+/**
+ * Where the legend goes and where the plot starts, below the title (when there is one) and a
+ * legend of these names, which wraps onto more rows on a narrow phone.
+ */
+export function headerLayout(
+  look: ChartLook,
+  title: string,
+  legend: readonly string[],
+): { legendTop: number; top: number } {
+  const titleHeight = title === "" ? 0 : look.compact ? look.fontSize + 14 : look.fontSize + 36;
+  const itemWidths = legend.map((name) => textWidth(name, look.fontSize) + 34);
+  let rows = legend.length === 0 ? 0 : 1;
+  let used = 0;
+  for (const width of itemWidths) {
+    if (used > 0 && used + width > look.width - 24) {
+      rows += 1;
+      used = 0;
+    }
+    used += width;
+  }
+  const rowHeight = look.fontSize + 10;
+  const legendTop = titleHeight + (look.compact ? 4 : 8);
+  return { legendTop, top: legendTop + rows * rowHeight + (look.compact ? 10 : 20) };
 }
 
 /** The plot area: margins in pixels, with the category labels kept inside the left margin. */
-export function gridOf(look: ChartLook, margins: { top: number; bottom: number; right: number }) {
+export function gridOf(look: ChartLook, margins: { top: number; bottom: number }) {
   return {
     ...margins,
+    right: 16,
     left: look.compact ? 6 : 20,
     outerBoundsMode: "same" as const,
     outerBoundsContain: "axisLabel" as const,

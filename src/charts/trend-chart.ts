@@ -8,12 +8,16 @@ import {
   checkPoints,
   GRID_LINE,
   gridOf,
+  headerLayout,
   INK,
-  labelRoom,
   MUTED_INK,
   plotted,
+  plotWidthOf,
   projectColour,
+  rowAxisExtent,
+  rowHeightOf,
   STATE_TEXT,
+  textWidth,
 } from "./look.ts";
 
 /** What became of a period's report: reported (on time or late), returned, missing, or awaited. */
@@ -44,8 +48,12 @@ const MARKED_BAND: Record<TrendMark, string> = {
  */
 export function trendChart(input: TrendChartInput, look: ChartLook): ChartSpec {
   checkTrendInput(input);
-  const rowHeight = look.compact ? 26 : 32;
-  const top = look.compact ? 64 : 104;
+  const rowHeight = rowHeightOf(look, 32, 26);
+  const { legendTop, top } = headerLayout(
+    look,
+    input.title,
+    input.projects.map((p) => p.name),
+  );
   const bottom = 36;
   const rows = Math.max(input.periods.length, 3);
   const height = top + rows * rowHeight + bottom;
@@ -58,21 +66,37 @@ export function trendChart(input: TrendChartInput, look: ChartLook): ChartSpec {
     sumPoints(input.projects.map((p) => Math.max(0, p.points[i]!))),
   );
   const labels = input.periods.map((period, i) => rowLabel(period.mark, totals[i]!, input.words));
+  const negatives = input.periods.map((_, i) =>
+    sumPoints(input.projects.map((p) => Math.min(0, p.points[i]!))),
+  );
+  const categoryWidth = Math.max(...input.periods.map((p) => textWidth(p.label, look.fontSize)));
+  const extent = rowAxisExtent(
+    labels.map((label, i) => ({ reach: plotted(reach[i]!), label })),
+    plotted(Math.min(0, ...negatives)),
+    plotWidthOf(look, categoryWidth),
+    look.fontSize - 1,
+  );
   const option: ChartOption = {
     ...base,
     legend: {
-      top: look.compact ? 30 : 52,
+      top: legendTop,
       left: "center",
       itemWidth: 16,
       itemHeight: 10,
       textStyle: { color: INK, fontSize: look.fontSize, fontFamily: look.fontFamily },
       data: input.projects.map((p) => p.name),
     },
-    grid: gridOf(look, { top, bottom, right: labelRoom(labels, look) }),
+    grid: gridOf(look, { top, bottom }),
     xAxis: [
       {
         type: "value",
-        axisLabel: { formatter: axisPoints, color: MUTED_INK, fontSize: look.fontSize - 2 },
+        ...extent,
+        axisLabel: {
+          formatter: axisPoints,
+          color: MUTED_INK,
+          fontSize: look.fontSize - 2,
+          showMaxLabel: false,
+        },
         splitLine: { lineStyle: { color: GRID_LINE } },
       },
       // The shading of marked rows runs on an axis of its own, from edge to edge of the plot.
@@ -86,7 +110,6 @@ export function trendChart(input: TrendChartInput, look: ChartLook): ChartSpec {
       axisLine: { lineStyle: { color: MUTED_INK, width: 2 } },
       axisLabel: { color: INK, fontSize: look.fontSize },
     },
-    tooltip: { trigger: "axis", axisPointer: { type: "shadow" }, valueFormatter: tooltipValue },
     series: [
       markedRows(input),
       ...input.projects.map((project, index) => ({
@@ -103,7 +126,6 @@ export function trendChart(input: TrendChartInput, look: ChartLook): ChartSpec {
         name: "",
         symbolSize: 0,
         silent: true,
-        tooltip: { show: false },
         data: input.periods.map((period, i) => ({
           value: [plotted(reach[i]!), i],
           label: {
@@ -159,15 +181,10 @@ function markedRows(input: TrendChartInput) {
     barGap: "-100%",
     silent: true,
     z: 0,
-    tooltip: { show: false },
     data: input.periods.map((period) =>
       period.mark === "onTime"
         ? null
         : { value: 1, itemStyle: { color: MARKED_BAND[period.mark] } },
     ),
   };
-}
-
-function tooltipValue(value: unknown): string {
-  return typeof value === "number" ? axisPoints(value) : "—";
 }

@@ -5,7 +5,7 @@ export { ChartDataError } from "../charts/look.ts";
 export type { TrendChartInput, TrendMark } from "../charts/trend-chart.ts";
 export { toCsv } from "./csv.ts";
 export { CHART_FONT_FAMILY, registerChartFonts } from "./fonts.ts";
-export { formatHundredths } from "./labels.ts";
+export { chartWords, formatHundredths } from "./labels.ts";
 export {
   buildLeaderboardCsv,
   buildLeaderboardWorkbook,

@@ -1,4 +1,5 @@
 import { formatPoints } from "../domain/points.ts";
+import { type Lang, translator } from "../i18n.ts";
 
 /**
  * Integer hundredths as a decimal string, exactly (no binary floats): 210 → "2,1", −1000 → "−10".
@@ -17,4 +18,17 @@ export function formatHundredths(hundredths: number, separator: "," | "." = ",")
 export function hundredthsToNumber(hundredths: number): number {
   // Division by 100 gives the nearest double to the exact decimal, the best a cell can hold.
   return hundredths / 100;
+}
+
+/** The words the charts write, in a language. */
+export function chartWords(lang: Lang) {
+  const t = translator(lang);
+  return {
+    late: t("documents:chart.late"),
+    returned: t("documents:chart.returned"),
+    missing: t("documents:chart.missing"),
+    pending: t("documents:chart.pending"),
+    notReported: t("documents:chart.notReported"),
+    noData: t("documents:chart.noData"),
+  };
 }

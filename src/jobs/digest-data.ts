@@ -6,12 +6,11 @@ import { locateIndicator } from "../domain/methodology/lookup.ts";
 import type { IndicatorDef, ProjectDef, TaskDef } from "../domain/methodology/types.ts";
 import { yearOf } from "../domain/periods.ts";
 import { type Points, sumPoints } from "../domain/points.ts";
-import { reportPeriodsThrough } from "../domain/reports/obligations.ts";
-import type { ReportState } from "../domain/reports/reporting.ts";
 import { appliesToBody } from "../domain/scoring/score-indicator.ts";
 import type { Variants } from "../domain/variants.ts";
 import { listDescendants } from "../services/body-scope.ts";
 import { maxPerReport } from "../services/body-scores.ts";
+import { type BodyTrend, bodyTrend } from "../services/body-trend.ts";
 import { periodKeysOfYear } from "../services/report-scores.ts";
 import { listReportStatuses } from "../services/reporting-rates.ts";
 import { type BodyStanding, endedBy } from "../services/standings.ts";
@@ -37,10 +36,7 @@ export interface DigestData {
    * and that it owes (months, then each quarter after its last month, the year after December),
    * with the state of each period's report.
    */
-  trend: {
-    periods: { periodKey: string; state: ReportState }[];
-    series: { projectId: string; number: string; points: Points[] }[];
-  };
+  trend: BodyTrend;
   /** The own body's year-to-date points per applicable indicator (they add up to own.yearToDate). */
   indicators: { def: IndicatorDef; project?: ProjectDef; task?: TaskDef; points: Points }[];
 }
@@ -99,21 +95,7 @@ export async function collectDigest(
     .filter((gap) => gap.max > gap.points)
     .sort((a, b) => b.max - b.points - (a.max - a.points) || a.def.id.localeCompare(b.def.id))
     .slice(0, TOP_GAPS);
-  const periods = (
-    await listReportStatuses(repos, [own.body], reportPeriodsThrough(input.month), reporting)
-  ).map((s) => ({ periodKey: s.periodKey, state: s.state }));
-  const series = version.projects.map((project) => ({
-    projectId: project.id,
-    number: project.number,
-    points: periods.map(({ periodKey }) =>
-      sumPoints(
-        rows
-          .filter((r) => r.applicable && r.periodKey === periodKey)
-          .filter((r) => locateIndicator(version, r.indicatorId)?.project.id === project.id)
-          .map((r) => r.points),
-      ),
-    ),
-  }));
+  const trend = await bodyTrend(repos, own.body, input.month, reporting, rows);
   const ytd = new Map<string, Points>();
   for (const row of rows) {
     if (!row.applicable || !endedBy(row.periodKey, input.month)) continue;
@@ -128,7 +110,7 @@ export async function collectDigest(
     subordinates,
     missing,
     gaps,
-    trend: { periods, series },
+    trend,
     indicators,
   };
 }

@@ -4,20 +4,14 @@ import {
   enqueueMessages,
   type OutgoingMessage,
 } from "../delivery/outbox-message.ts";
-import { renderLeaderboardChart } from "../documents/index.ts";
+import { chartWords, renderLeaderboardChart } from "../documents/index.ts";
 import { formatYearToDate } from "../domain/calendar/format.ts";
 import { formatPoints } from "../domain/points.ts";
 import { type Lang, translator } from "../i18n.ts";
 import { type BodyStanding, computeStandings, standingsOfKind } from "../services/standings.ts";
 import type { JobInput, JobOutcome } from "./job.ts";
 import { capitalize } from "./labels.ts";
-import {
-  bodyName,
-  chartEntries,
-  chartWords,
-  reportedMonth,
-  silentBodies,
-} from "./monthly-digest.ts";
+import { bodyName, chartEntries, reportedMonth, silentBodies } from "./monthly-digest.ts";
 
 const TOP_LINES = 10;
 const MOVERS = 3;

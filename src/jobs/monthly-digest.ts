@@ -3,6 +3,7 @@ import type { UserRecord } from "../db/repositories/users.ts";
 import { enqueueMessages, type OutgoingMessage } from "../delivery/outbox-message.ts";
 import {
   buildScoreSheetWorkbook,
+  chartWords,
   renderLeaderboardChart,
   renderTrendChart,
 } from "../documents/index.ts";
@@ -263,17 +264,4 @@ export function chartEntries(
     highlight: s.body.id === own.body.id,
     notReported: silent.has(s.body.id),
   }));
-}
-
-/** The words the charts write, in a language. */
-export function chartWords(lang: Lang) {
-  const t = translator(lang);
-  return {
-    late: t("documents:chart.late"),
-    returned: t("documents:chart.returned"),
-    missing: t("documents:chart.missing"),
-    pending: t("documents:chart.pending"),
-    notReported: t("documents:chart.notReported"),
-    noData: t("documents:chart.noData"),
-  };
 }

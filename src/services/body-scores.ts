@@ -2,7 +2,13 @@ import type { Repositories } from "../db/index.ts";
 import type { BodyRecord } from "../db/repositories/directory.ts";
 import type { ScoreRecord } from "../db/repositories/scores.ts";
 import type { MethodologyBook } from "../domain/methodology/book.ts";
-import type { IndicatorDef, LocalizedText, PeriodKind } from "../domain/methodology/types.ts";
+import type {
+  BodyKind,
+  IndicatorDef,
+  LocalizedText,
+  MethodologyVersion,
+  PeriodKind,
+} from "../domain/methodology/types.ts";
 import {
   monthsOf,
   parsePeriod,
@@ -144,42 +150,10 @@ export async function summarizeBodyScores(
     year: spans.year.get(id) ?? 0,
   });
   const version = methodology.forPeriod(month);
-  const projects = version.projects.map((project) => {
-    const tasks = project.tasks
-      .map((task) => {
-        const indicators = task.indicators
-          .filter((def) => appliesToBody(def, { bodyKind: body.kind }))
-          .map((def): IndicatorScoreView => {
-            const max = maxPerReport(def, options.variants);
-            return {
-              id: def.id,
-              number: def.number,
-              title: def.title,
-              shortTitle: def.shortTitle,
-              rulebookReadings: def.rulebookReadings,
-              period: def.period,
-              points: pointsOf(def.id),
-              ...(max === undefined ? {} : { maxPerReport: max }),
-            };
-          });
-        return {
-          id: task.id,
-          number: task.number,
-          title: task.title,
-          shortTitle: task.shortTitle,
-          points: addSpans(indicators),
-          indicators,
-        };
-      })
-      .filter((task) => task.indicators.length > 0);
-    return {
-      id: project.id,
-      number: project.number,
-      title: project.title,
-      shortTitle: project.shortTitle,
-      points: addSpans(tasks),
-      tasks,
-    };
+  const projects = scoreTree(version, body.kind, {
+    pointsOf: (def) => pointsOf(def.id),
+    add: addSpanList,
+    maxOf: (def) => maxPerReport(def, options.variants),
   });
   return {
     body,
@@ -193,9 +167,81 @@ export async function summarizeBodyScores(
 }
 
 function addSpans(items: readonly { points: SpanPoints }[]): SpanPoints {
+  return addSpanList(items.map((i) => i.points));
+}
+
+function addSpanList(spans: readonly SpanPoints[]): SpanPoints {
   return {
-    month: sumPoints(items.map((i) => i.points.month)),
-    quarter: sumPoints(items.map((i) => i.points.quarter)),
-    year: sumPoints(items.map((i) => i.points.year)),
+    month: sumPoints(spans.map((s) => s.month)),
+    quarter: sumPoints(spans.map((s) => s.quarter)),
+    year: sumPoints(spans.map((s) => s.year)),
   };
+}
+
+/** One indicator of a score tree: its definition's words and its points P. */
+export interface IndicatorTree<P> extends Omit<IndicatorScoreView, "points"> {
+  def: IndicatorDef;
+  points: P;
+}
+
+/** A project of a version with its tasks and the indicators that apply, each with points P. */
+export interface ProjectTree<P> extends Omit<ProjectScoreView, "points" | "tasks"> {
+  points: P;
+  tasks: (Omit<TaskScoreView, "points" | "indicators"> & {
+    points: P;
+    indicators: IndicatorTree<P>[];
+  })[];
+}
+
+/**
+ * A version's projects → tasks → indicators that apply to a body kind (tasks with none are left
+ * out), each indicator's points from `pointsOf`, tasks and projects adding theirs up with `add`.
+ */
+export function scoreTree<P>(
+  version: MethodologyVersion,
+  bodyKind: BodyKind,
+  how: {
+    pointsOf: (def: IndicatorDef) => P;
+    add: (items: readonly P[]) => P;
+    maxOf?: (def: IndicatorDef) => Points | undefined;
+  },
+): ProjectTree<P>[] {
+  return version.projects.map((project) => {
+    const tasks = project.tasks
+      .map((task) => {
+        const indicators = task.indicators
+          .filter((def) => appliesToBody(def, { bodyKind }))
+          .map((def): IndicatorTree<P> => {
+            const max = how.maxOf?.(def);
+            return {
+              def,
+              id: def.id,
+              number: def.number,
+              title: def.title,
+              shortTitle: def.shortTitle,
+              rulebookReadings: def.rulebookReadings,
+              period: def.period,
+              points: how.pointsOf(def),
+              ...(max === undefined ? {} : { maxPerReport: max }),
+            };
+          });
+        return {
+          id: task.id,
+          number: task.number,
+          title: task.title,
+          shortTitle: task.shortTitle,
+          points: how.add(indicators.map((i) => i.points)),
+          indicators,
+        };
+      })
+      .filter((task) => task.indicators.length > 0);
+    return {
+      id: project.id,
+      number: project.number,
+      title: project.title,
+      shortTitle: project.shortTitle,
+      points: how.add(tasks.map((t) => t.points)),
+      tasks,
+    };
+  });
 }

@@ -91,6 +91,10 @@ export function installMissingMethods(emulator: Emulator, webServer: unknown): v
     emulator.commandCalls.push(commandCall("setMyCommands", body));
     return true;
   });
+  method("setChatMenuButton", (body) => {
+    emulator.menuButtons.set(Number(body.chat_id), body.menu_button as Record<string, unknown>);
+    return true;
+  });
   method("getMyCommands", (body) => emulator.commands.get(commandsKey(body)) ?? []);
   method("deleteMyCommands", (body) => {
     emulator.commandCalls.push(commandCall("deleteMyCommands", body));

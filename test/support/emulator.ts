@@ -96,6 +96,8 @@ export class Emulator {
   readonly commands = new Map<string, { command: string; description: string }[]>();
   /** Every setMyCommands and deleteMyCommands call, in order. */
   readonly commandCalls: CommandCall[] = [];
+  /** setChatMenuButton calls by chat id: the last menu button each chat was given. */
+  readonly menuButtons = new Map<number, Record<string, unknown>>();
   /** Every answerCallbackQuery, with the chat whose button was pressed. */
   readonly callbackAnswers: CallbackAnswer[] = [];
   private readonly callbackChats = new Map<string, number>();

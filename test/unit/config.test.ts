@@ -23,8 +23,62 @@ describe("loadConfig", () => {
         methodologyVariants: {},
         mode: { type: "polling", host: "0.0.0.0", httpPort: undefined, pollIdleDelayMs: 0 },
         userRateLimit: { limit: 12, timeFrameMs: 3000 },
+        dashboard: undefined,
       },
     });
+  });
+
+  it("serves the dashboard Mini App under DASHBOARD_URL's path, with a slash at its end", () => {
+    const result = loadConfig({
+      ...minimal,
+      HTTP_PORT: "8080",
+      DASHBOARD_URL: "https://bot.example.kz/dashboard",
+    });
+    expect(result.ok && result.config.dashboard).toEqual({
+      url: "https://bot.example.kz/dashboard/",
+      path: "/dashboard/",
+      authMaxAgeSeconds: 86_400,
+    });
+  });
+
+  it("refuses a dashboard Telegram cannot open or this process would not serve", () => {
+    expect(problemsOf({ ...minimal, HTTP_PORT: "8080", DASHBOARD_URL: "http://x.kz/d/" })).toEqual([
+      "DASHBOARD_URL: must be an https URL (Telegram opens Mini Apps over https only)",
+    ]);
+    expect(problemsOf({ ...minimal, DASHBOARD_URL: "https://x.kz/d/" })).toEqual([
+      "DASHBOARD_URL: needs HTTP_PORT in polling mode (the bot serves the Mini App)",
+    ]);
+    expect(problemsOf({ ...minimal, HTTP_PORT: "1", DASHBOARD_URL: "https://x.kz/" })).toEqual([
+      "DASHBOARD_URL: needs a path of its own, e.g. https://bot.example.kz/dashboard/",
+    ]);
+    expect(
+      problemsOf({
+        ...minimal,
+        WEBHOOK_URL: "https://x.kz/app/hook",
+        WEBHOOK_SECRET: "s",
+        DASHBOARD_URL: "https://x.kz/app/",
+      }),
+    ).toEqual(["DASHBOARD_URL: its path must not hold the webhook's path"]);
+    expect(problemsOf({ ...minimal, DASHBOARD_URL: "not a url" })).toEqual([
+      expect.stringMatching(/^DASHBOARD_URL: must be the Mini App's public URL/),
+    ]);
+    expect(
+      problemsOf({
+        ...minimal,
+        HTTP_PORT: "1",
+        DASHBOARD_URL: "https://x.kz/d/",
+        DASHBOARD_AUTH_MAX_AGE_SECONDS: "5",
+      }),
+    ).toEqual(["DASHBOARD_AUTH_MAX_AGE_SECONDS: must be at least 60"]);
+    // Plain http only for tests against a local server.
+    expect(
+      problemsOf({
+        ...minimal,
+        NODE_ENV: "test",
+        HTTP_PORT: "1",
+        DASHBOARD_URL: "http://127.0.0.1:1/d/",
+      }),
+    ).toEqual([]);
   });
 
   it("turns the per-user rate limit off with RATE_LIMIT_UPDATES=0", () => {

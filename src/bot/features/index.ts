@@ -4,6 +4,7 @@ import type { BotContext } from "../context.ts";
 import { addBodyFeature } from "./add-body.ts";
 import { auditFeature } from "./audit.ts";
 import { broadcastFeature } from "./broadcast.ts";
+import { dashboardFeature } from "./dashboard.ts";
 import { deadlinesFeature } from "./deadlines.ts";
 import { exportFeature } from "./export.ts";
 import { helpFeature } from "./help.ts";
@@ -27,6 +28,8 @@ export interface BotCommandSpec {
 
 /** Every feature, installed in this order after the platform middleware. Add new features here. */
 export const features: Composer<BotContext>[] = [
+  // Sets the chat's menu button and passes every update on: first, so that it sees them all.
+  dashboardFeature,
   onboardingFeature,
   registeredInviteFeature,
   welcomeFeature,

@@ -14,6 +14,7 @@ import { listReportProblems } from "../../services/report-status.ts";
 import type { BotContext } from "../context.ts";
 import { onMenuButton } from "../main-menu.ts";
 import { requireRole } from "../middleware/access.ts";
+import { dashboardLink, mayOpenDashboard } from "./dashboard.ts";
 import { bodyPicker, pts, refuse, shorten, show } from "./view-helpers.ts";
 
 const composer = new Composer<BotContext>();
@@ -144,6 +145,10 @@ async function summaryView(ctx: BotContext, summary: BodyScoreSummary): Promise<
     );
   }
   const keyboard = new InlineKeyboard();
+  const dashboard = mayOpenDashboard(ctx)
+    ? dashboardLink(ctx, { bodyId: body.id, period: month })
+    : undefined;
+  if (dashboard) keyboard.webApp(ctx.t("dashboard:button"), dashboard).row();
   for (const project of summary.projects) {
     const label = `${project.number}. ${project.title[ctx.lang]}`;
     keyboard.text(shorten(label), `sc:${body.id}:${month}:${project.id}`).row();

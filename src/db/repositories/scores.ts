@@ -1,4 +1,4 @@
-import type { PrismaClient } from "../generated/client.ts";
+import { Prisma, type PrismaClient } from "../generated/client.ts";
 import { transact } from "./shared.ts";
 
 /** One indicator's points (integer hundredths) for a body in a period. */
@@ -13,6 +13,14 @@ export interface ScoreRecord extends ScoreLine {
   periodKey: string;
   methodologyVersion: string;
   computedAt: Date;
+}
+
+/** Applicable points of one body in one project, summed over some periods. */
+export interface ProjectSum {
+  bodyId: number;
+  /** The project part of the indicator ids ("p1"). */
+  projectId: string;
+  points: number;
 }
 
 export interface ReplaceScoresInput {
@@ -52,6 +60,49 @@ export function createScoresRepository(prisma: PrismaClient) {
         where: { periodKey: { in: [...filter.periodKeys] }, bodyId: filter.bodyId },
         orderBy: [{ bodyId: "asc" }, { periodKey: "asc" }, { indicatorId: "asc" }],
       });
+    },
+
+    /**
+     * Applicable points per body and project over the period keys, summed by the database (one
+     * row a body and project, however many indicators and periods): rankings of every body.
+     */
+    async sumByBodyAndProject(
+      periodKeys: readonly string[],
+      filter: { bodyIds?: readonly number[] } = {},
+    ): Promise<ProjectSum[]> {
+      if (periodKeys.length === 0 || filter.bodyIds?.length === 0) return [];
+      const bodies = filter.bodyIds
+        ? Prisma.sql`AND body_id IN (${Prisma.join([...filter.bodyIds])})`
+        : Prisma.empty;
+      const rows = await prisma.$queryRaw<
+        { body_id: number; project_id: string; points: number }[]
+      >`
+        SELECT body_id, split_part(indicator_id, '.', 1) AS project_id, SUM(points)::integer AS points
+        FROM score
+        WHERE applicable AND period_key IN (${Prisma.join([...periodKeys])}) ${bodies}
+        GROUP BY body_id, project_id
+        ORDER BY body_id, project_id`;
+      return rows.map((row) => ({
+        bodyId: Number(row.body_id),
+        projectId: row.project_id,
+        points: Number(row.points),
+      }));
+    },
+
+    /**
+     * Per body, the applicable points of reports still waiting for review (status "submitted")
+     * among the period keys: the "under review" part of the body's points.
+     */
+    async sumUnreviewedByBody(periodKeys: readonly string[]): Promise<Map<number, number>> {
+      if (periodKeys.length === 0) return new Map();
+      const rows = await prisma.$queryRaw<{ body_id: number; points: number }[]>`
+        SELECT s.body_id, SUM(s.points)::integer AS points
+        FROM score s
+        JOIN submission sub
+          ON sub.body_id = s.body_id AND sub.period_key = s.period_key AND sub.status = 'submitted'
+        WHERE s.applicable AND s.period_key IN (${Prisma.join([...periodKeys])})
+        GROUP BY s.body_id`;
+      return new Map(rows.map((row) => [Number(row.body_id), Number(row.points)]));
     },
   };
 }

@@ -259,6 +259,27 @@ export function createSubmissionsRepository(
       return rows.map(toSubmission);
     },
 
+    /**
+     * A body's live submissions of these periods with their current versions' values (one query):
+     * what the body reported, period by period.
+     */
+    async listCurrentValues(
+      bodyId: number,
+      periodKeys: readonly string[],
+    ): Promise<{ submission: SubmissionRecord; values: Record<string, Json> }[]> {
+      const rows = await prisma.submission.findMany({
+        where: { bodyId, periodKey: { in: [...periodKeys] } },
+        include: { currentVersion: { include: { values: true } } },
+        orderBy: [{ periodKey: "asc" }, { reportKind: "asc" }],
+      });
+      return rows.map(({ currentVersion, ...row }) => ({
+        submission: toSubmission(row),
+        values: Object.fromEntries(
+          (currentVersion?.values ?? []).map((v) => [v.indicatorId, v.value as Json]),
+        ),
+      }));
+    },
+
     /** All live submissions of any of these periods (a key names its unit: month, quarter, year). */
     /**
      * The counted values (submitted or accepted) of some indicators of a body's reports over
