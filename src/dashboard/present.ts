@@ -79,8 +79,9 @@ export function presentView(
             number: indicator.number,
             title: indicator.title[lang],
             points: indicator.points,
+            // A flag's most is 0 (it only loses points): "−10 из 0" would read as nonsense.
             ofMax:
-              line?.max === undefined
+              line?.max === undefined || line.max === 0
                 ? null
                 : t("dashboard:pointsOfMax", {
                     points: formatPoints(indicator.points),
