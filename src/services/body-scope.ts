@@ -41,15 +41,24 @@ export async function mayViewBody(
   return false;
 }
 
-/** Every body below a body (children, their children…), in breadth-first order. */
+/**
+ * Every body below a body (children, their children…), in breadth-first order, siblings by name
+ * (the database's order): read in one recursive query, however large the tree.
+ */
 export async function listDescendants(repos: Repositories, bodyId: number): Promise<BodyRecord[]> {
+  const below = await repos.directory.listAllBelow(bodyId);
+  const children = new Map<number, BodyRecord[]>();
+  for (const body of below) {
+    if (body.parentId === null) continue;
+    children.set(body.parentId, [...(children.get(body.parentId) ?? []), body]);
+  }
   const found: BodyRecord[] = [];
   const seen = new Set<number>([bodyId]);
   let level = [bodyId];
   while (level.length > 0) {
     const next: number[] = [];
     for (const id of level) {
-      for (const child of await repos.directory.listSubordinates(id)) {
+      for (const child of children.get(id) ?? []) {
         if (seen.has(child.id)) continue;
         seen.add(child.id);
         found.push(child);

@@ -148,6 +148,27 @@ export function createDirectoryRepository(prisma: PrismaClient) {
       });
     },
 
+    /**
+     * Every body below a body (children, their children…), in one query however deep or wide the
+     * tree; a cycle in the parent links cannot loop. By name, as listSubordinates orders them.
+     */
+    async listAllBelow(bodyId: number): Promise<BodyRecord[]> {
+      const rows = await prisma.$queryRaw<{ id: number }[]>`
+        WITH RECURSIVE below (id, path) AS (
+          SELECT id, ARRAY[${bodyId}::integer, id] FROM body WHERE parent_id = ${bodyId}
+          UNION ALL
+          SELECT b.id, below.path || b.id FROM body b JOIN below ON b.parent_id = below.id
+          WHERE NOT b.id = ANY(below.path)
+        )
+        SELECT DISTINCT id FROM below`;
+      if (rows.length === 0) return [];
+      return prisma.body.findMany({
+        where: { id: { in: rows.map((row) => Number(row.id)) } },
+        orderBy: [{ nameRu: "asc" }, { id: "asc" }],
+        select: bodySelect,
+      });
+    },
+
     /** Adds a member; its code is unique within the body. */
     async addMember(
       bodyId: number,
