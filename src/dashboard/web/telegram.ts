@@ -41,6 +41,6 @@ export function postEvent(eventType: string, eventData: unknown = {}): void {
     .TelegramWebviewProxy;
   if (proxy) proxy.postEvent(eventType, JSON.stringify(eventData));
   else if (window.parent !== window) {
-    window.parent.postMessage(JSON.stringify({ eventType, eventData }), "https://web.telegram.org");
+    window.parent.postMessage(JSON.stringify({ eventType, eventData }), "*");
   }
 }
