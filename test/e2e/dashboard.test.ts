@@ -414,3 +414,51 @@ describe("the dashboard Mini App", () => {
     expect((await fetch(`${base.slice(0, -1)}`, { redirect: "manual" })).status).toBe(308);
   });
 });
+
+describe("the dashboard in webhook mode", () => {
+  let emulator: Emulator;
+  let bot: BotProcess;
+  let base: string;
+
+  beforeAll(async () => {
+    emulator = await startEmulator();
+    const port = await findFreePort();
+    base = `http://127.0.0.1:${port}/dashboard/`;
+    bot = new BotProcess({
+      emulator,
+      env: {
+        FAKE_NOW,
+        NODE_ENV: "test",
+        LOG_LEVEL: "info",
+        WEBHOOK_URL: `http://127.0.0.1:${port}/telegram/hook`,
+        WEBHOOK_SECRET: "dashboard",
+        PORT: String(port),
+        HOST: "127.0.0.1",
+        DASHBOARD_URL: base,
+      },
+    });
+    await seedDatabase(bot.dataDir, seedManagerWorld);
+    await bot.start();
+  });
+
+  afterAll(async () => {
+    await bot?.dispose();
+    await emulator?.stop();
+  });
+
+  it("serves the page and its API next to the webhook, checking initData the same way", async () => {
+    expect((await fetch(base)).status).toBe(200);
+    const data = initDataFor({ id: 3001 }, emulator.token, NOW);
+    const session = await fetch(`${base}api/session`, {
+      headers: { authorization: `tma ${data}` },
+    });
+    expect(session.status).toBe(200);
+    expect(((await session.json()) as { role: string }).role).toBe("manager");
+    const forged = data.replace("3001", "3004");
+    expect(
+      (await fetch(`${base}api/session`, { headers: { authorization: `tma ${forged}` } })).status,
+    ).toBe(401);
+    // The webhook path is still the webhook's.
+    expect((await fetch(`http://127.0.0.1:${new URL(base).port}/telegram/hook`)).status).toBe(405);
+  });
+});
