@@ -265,6 +265,29 @@ describe("the ethics commissioner's monthly report", () => {
     await press(user, "📤 Отправить отчёт", "отправлен (версия 1)");
   });
 
+  it("keeps a few hundred bytes of conversation state at the summary of a long report", async () => {
+    const user = emulator.user({ userId: 7004, languageCode: "ru" });
+    await user.command("report");
+    await user.waitFor("За какой период?");
+    await press(user, /^сентябрь 2026/, "1/4");
+    const lines = Array.from({ length: 30 }, (_, i) => `${(i % 28) + 1}.09; Мероприятие номер ${i + 1} о противодействии коррупции; ${i + 5}`);
+    await say(user, lines.join("\n"), "Добавлено строк: 30");
+    await press(user, "✅ Готово", "2/4");
+    await press(user, "✅ Готово", "3/4");
+    await press(user, "✅ Готово", "4/4");
+    await press(user, "➡ Далее", "проверьте перед отправкой");
+    await bot.kill();
+    const state = await seedDatabase(bot.dataDir, (repos) =>
+      repos.botState.storage<unknown>("conversation").read("7004"),
+    );
+    const bytes = Buffer.byteLength(JSON.stringify(state));
+    expect(state).toBeDefined();
+    expect(bytes).toBeLessThan(10_000);
+    await bot.start();
+    // Resumed where it stopped: the summary, paged because thirty events make it long.
+    await press(user, "▶", "Страница 2 из");
+  });
+
   it("lets a commissioner report only for their own body, and nobody but commissioners", async () => {
     const commissioner = emulator.user({ userId: 7004, languageCode: "ru" });
     await commissioner.command("report", "B01");
