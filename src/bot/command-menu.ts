@@ -17,6 +17,7 @@ export const COMMAND_ROLES: readonly { command: string; roles: readonly Role[] |
   { command: "invite", roles: [] },
   { command: "indicators", roles: ["officer"] },
   { command: "report", roles: ["commissioner"] },
+  { command: "myreports", roles: ["commissioner", "officer", "manager"] },
   { command: "score", roles: ["manager", "commissioner", "officer"] },
   { command: "leaderboard", roles: ["manager", "commissioner", "officer"] },
   { command: "review", roles: [] },

@@ -1,7 +1,7 @@
 import type { BodyKind, DirectoryRow, MemberKind } from "../db/repositories/directory.ts";
 import type { Lang, Role } from "../db/repositories/users.ts";
-import { LANGUAGES, translator } from "../i18n.ts";
 import { columnLetter } from "../documents/read-workbook.ts";
+import { LANGUAGES, translator } from "../i18n.ts";
 import { isUnchangedExample } from "./directory-examples.ts";
 import type { TextEncoding, TextTable } from "./table-file.ts";
 

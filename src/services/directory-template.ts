@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { type Lang, translator } from "../i18n.ts";
-import { IMPORT_COLUMNS } from "./directory-file.ts";
 import { exampleRows } from "./directory-examples.ts";
+import { IMPORT_COLUMNS } from "./directory-file.ts";
 
 /** The directory import template: a sheet to fill (header and examples) and a sheet describing each column. */
 export async function buildDirectoryTemplate(lang: Lang): Promise<Buffer> {

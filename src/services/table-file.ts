@@ -1,5 +1,5 @@
-import { calendarDateOf } from "../domain/calendar/zone.ts";
 import { columnLetter, readFirstSheet, type WorkbookCell } from "../documents/read-workbook.ts";
+import { calendarDateOf } from "../domain/calendar/zone.ts";
 import { readInThread } from "./table-file-thread.ts";
 
 /** A file's first table as text cells, row by row (row 1 is the header). */

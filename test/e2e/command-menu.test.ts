@@ -22,6 +22,7 @@ const ALL = [
   "invite",
   "indicators",
   "report",
+  "myreports",
   "score",
   "leaderboard",
   "review",
@@ -106,19 +107,26 @@ describe("Telegram's command menu per person", () => {
     const commissioner = await menuOf(ids.commissioner, [
       ...STRANGER,
       "report",
+      "myreports",
       "score",
       "leaderboard",
     ]);
     expect(description(commissioner, "report")).toBe("Әдеп жөніндегі уәкілдің ай сайынғы есебі");
 
     await started(emulator.user({ userId: ids.officer, languageCode: "kk" }));
-    const officer = await menuOf(ids.officer, [...STRANGER, "indicators", "score", "leaderboard"]);
+    const officer = await menuOf(ids.officer, [
+      ...STRANGER,
+      "indicators",
+      "myreports",
+      "score",
+      "leaderboard",
+    ]);
     expect(description(officer, "indicators")).toBe(
       "Индикаторы оценки: годовой и квартальный отчёт",
     );
 
     await started(emulator.user({ userId: ids.manager, languageCode: "kk" }));
-    await menuOf(ids.manager, [...STRANGER, "score", "leaderboard"]);
+    await menuOf(ids.manager, [...STRANGER, "myreports", "score", "leaderboard"]);
 
     const admin = emulator.user({ userId: ids.admin, languageCode: "ru" });
     await started(admin);
@@ -140,7 +148,7 @@ describe("Telegram's command menu per person", () => {
     await user.waitFor((m) => m.edited && m.text.includes("Язык изменён"));
     await menuOf(
       ids.commissioner,
-      [...STRANGER, "report", "score", "leaderboard"],
+      [...STRANGER, "report", "myreports", "score", "leaderboard"],
       ["report", "Ежемесячный отчёт уполномоченного по этике"],
     );
   });
@@ -151,7 +159,13 @@ describe("Telegram's command menu per person", () => {
     await user.waitFor((m) => m.keyboard?.flat().some((b) => b.text.includes("Қазақша")) ?? false);
     await user.press("Қазақша");
     await user.waitFor(/Дайын! Сіз тіркелдіңіз/);
-    const menu = await menuOf(ids.newcomer, [...STRANGER, "report", "score", "leaderboard"]);
+    const menu = await menuOf(ids.newcomer, [
+      ...STRANGER,
+      "report",
+      "myreports",
+      "score",
+      "leaderboard",
+    ]);
     expect(description(menu, "score")).toBe("Органның баллдары: ай, тоқсан, жыл");
   });
 
@@ -165,7 +179,7 @@ describe("Telegram's command menu per person", () => {
     await admin.waitFor(/Telegram ID: 9202/);
     await admin.press("руководитель");
     await admin.waitFor(/Роль: руководитель/);
-    await menuOf(ids.officer, [...STRANGER, "score", "leaderboard"]);
+    await menuOf(ids.officer, [...STRANGER, "myreports", "score", "leaderboard"]);
 
     await admin.press("⬅ Назад");
     await admin.waitFor(/User 9203/);

@@ -270,7 +270,11 @@ describe("the ethics commissioner's monthly report", () => {
     await user.command("report");
     await user.waitFor("За какой период?");
     await press(user, /^сентябрь 2026/, "1/4");
-    const lines = Array.from({ length: 30 }, (_, i) => `${(i % 28) + 1}.09; Мероприятие номер ${i + 1} о противодействии коррупции; ${i + 5}`);
+    const lines = Array.from(
+      { length: 30 },
+      (_, i) =>
+        `${(i % 28) + 1}.09; Мероприятие номер ${i + 1} о противодействии коррупции; ${i + 5}`,
+    );
     await say(user, lines.join("\n"), "Добавлено строк: 30");
     await press(user, "✅ Готово", "2/4");
     await press(user, "✅ Готово", "3/4");

@@ -1,7 +1,11 @@
 import { Composer } from "grammy";
+import { formatMonth } from "../../domain/calendar/format.ts";
+import { findIndicator } from "../../domain/methodology/lookup.ts";
+import { reportingMonth } from "../../services/body-scores.ts";
 import { commandsFor } from "../command-menu.ts";
 import type { BotContext } from "../context.ts";
 import { menuItemsFor } from "../main-menu.ts";
+import { describeRule } from "../rule-text.ts";
 
 const composer = new Composer<BotContext>();
 
@@ -12,8 +16,34 @@ composer.chatType("private").command("help", async (ctx) => {
   await ctx.reply(helpText(ctx));
 });
 
+const MONTHLY_INDICATORS = ["p4.t2.s3", "p4.t2.s4", "p4.t3.s1"];
+
+/**
+ * How each monthly indicator earns points, from the methodology version that scores the month
+ * being reported now (so a new version's scale shows the day it applies).
+ */
+export function monthlyPointsHelp(
+  ctx: Pick<BotContext, "t" | "lang" | "methodology" | "config" | "now">,
+): string[] {
+  const month = reportingMonth(ctx.now(), ctx.config.timeZone);
+  const version = ctx.methodology.forPeriod(month);
+  const lines = [ctx.t("onboarding:help.monthlyPoints", { month: formatMonth(month, ctx.lang) })];
+  for (const id of MONTHLY_INDICATORS) {
+    const def = findIndicator(version, id);
+    if (!def) continue;
+    lines.push(
+      `• ${def.number} ${def.shortTitle[ctx.lang]}: ${describeRule(ctx.t, def, ctx.config.methodologyVariants)}`,
+    );
+    for (const reading of def.rulebookReadings)
+      lines.push(`  ${ctx.t("rules:rulebookReading", { text: reading[ctx.lang] })}`);
+  }
+  return lines;
+}
+
 /** What this person can do: their commands (the same as their command menu), then their buttons. */
-export function helpText(ctx: Pick<BotContext, "t" | "user">): string {
+export function helpText(
+  ctx: Pick<BotContext, "t" | "user" | "lang" | "methodology" | "config" | "now">,
+): string {
   const lines = [
     `${ctx.t("onboarding:help.title")}`,
     "",
@@ -29,6 +59,7 @@ export function helpText(ctx: Pick<BotContext, "t" | "user">): string {
   if (items.length > 0) {
     lines.push("", ctx.t("onboarding:help.buttons"), ...items.map((item) => ctx.t(item.helpKey)));
   }
+  if (ctx.user.role === "commissioner") lines.push("", ...monthlyPointsHelp(ctx));
   return lines.join("\n");
 }
 

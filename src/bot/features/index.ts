@@ -7,12 +7,14 @@ import { broadcastFeature } from "./broadcast.ts";
 import { dashboardFeature } from "./dashboard.ts";
 import { deadlinesFeature } from "./deadlines.ts";
 import { exportFeature } from "./export.ts";
+import { fallbackFeature } from "./fallback.ts";
 import { helpFeature } from "./help.ts";
 import { importFeature } from "./import.ts";
 import { indicatorsFeature } from "./indicators.ts";
 import { invitesFeature } from "./invites.ts";
 import { leaderboardFeature } from "./leaderboard.ts";
 import { monthlyReportFeature } from "./monthly-report.ts";
+import { myReportsFeature } from "./my-reports.ts";
 import { onboardingFeature } from "./onboarding.ts";
 import { registeredInviteFeature } from "./registered-invite.ts";
 import { reviewFeature } from "./review.ts";
@@ -40,6 +42,7 @@ export const features: Composer<BotContext>[] = [
   deadlinesFeature,
   indicatorsFeature,
   monthlyReportFeature,
+  myReportsFeature,
   // Managers and admins (their text and document handlers pass on what they do not expect).
   scoreFeature,
   leaderboardFeature,
@@ -49,6 +52,8 @@ export const features: Composer<BotContext>[] = [
   exportFeature,
   usersFeature,
   auditFeature,
+  // Must be last: it answers whatever a registered person sent that no feature took.
+  fallbackFeature,
 ];
 
 /** The command menu, in the order Telegram shows it (who may use which: command-menu.ts). */

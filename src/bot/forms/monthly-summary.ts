@@ -23,7 +23,7 @@ function withPoints(t: Translate, lines: string[], perItem: Points[]): string[] 
   return lines.map((line, i) => `   ${i + 1}. ${line} — ${pointsText(t, perItem[i] ?? 0)}`);
 }
 
-function summaryBlocks(d: ReportDraft, env: MonthlyEnv): string[][] {
+function summaryBlocks(d: ReportDraft, env: MonthlyEnv, readOnly: boolean): string[][] {
   const t = env.t;
   const score = scoreMonthlyValues(env.version, monthlyValuesOfDraft(d), env.variants);
   const section = (
@@ -67,13 +67,19 @@ function summaryBlocks(d: ReportDraft, env: MonthlyEnv): string[][] {
     ),
     "",
     mr(t, "summary.total", { points: pointsText(t, score.total), max: pointsText(t, score.max) }),
-    env.nowAt.getTime() > env.dueAt.getTime()
-      ? mr(t, "summary.late", { due: dueText(env) })
-      : mr(t, "summary.due", { due: dueText(env) }),
   ];
-  if (d.baseVersion !== null) footer.push(mr(t, "summary.correction", { version: d.baseVersion }));
+  if (!readOnly) {
+    footer.push(
+      env.nowAt.getTime() > env.dueAt.getTime()
+        ? mr(t, "summary.late", { due: dueText(env) })
+        : mr(t, "summary.due", { due: dueText(env) }),
+    );
+    if (d.baseVersion !== null)
+      footer.push(mr(t, "summary.correction", { version: d.baseVersion }));
+  }
+  const month = formatMonth(d.periodKey, env.lang);
   return [
-    [mr(t, "summary.title", { month: formatMonth(d.periodKey, env.lang) })],
+    [readOnly ? mr(t, "summary.readOnlyTitle", { month }) : mr(t, "summary.title", { month })],
     [
       section("explanatory", d.explanatoryEvents.length, e.points, e.max),
       ...withPoints(t, sectionLines(t, d, "explanatory"), e.perItem),
@@ -110,9 +116,17 @@ export function pageLines(blocks: string[][], limit: number): string[] {
 }
 
 /** One page of the summary with the buttons to page, submit, edit or stop. */
-export function renderMonthlySummary(d: ReportDraft, env: MonthlyEnv, page: number): Screen {
+export function renderMonthlySummary(
+  d: ReportDraft,
+  env: MonthlyEnv,
+  page: number,
+  options: { readOnly?: boolean } = {},
+): Screen {
   const t = env.t;
-  const pages = pageLines(summaryBlocks(d, env), SUMMARY_PAGE_LIMIT - 40);
+  const pages = pageLines(
+    summaryBlocks(d, env, options.readOnly === true),
+    SUMMARY_PAGE_LIMIT - 40,
+  );
   const current = Math.min(Math.max(0, page), pages.length - 1);
   const rows: ScreenButton[][] = [];
   if (pages.length > 1) {

@@ -309,6 +309,15 @@ export function createSubmissionsRepository(
       return byPeriod;
     },
 
+    /** A body's submissions (not drafts), newest period first: its report history. */
+    async listOfBody(bodyId: number): Promise<SubmissionRecord[]> {
+      const rows = await prisma.submission.findMany({
+        where: { bodyId, status: { not: "draft" } },
+        orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
+      });
+      return rows.map(toSubmission);
+    },
+
     async listByPeriodKeys(
       periodKeys: readonly string[],
       filter: { bodyIds?: readonly number[] } = {},

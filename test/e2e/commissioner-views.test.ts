@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BotProcess } from "../support/bot-process.ts";
+import type { EmulatedUser } from "../support/emulated-user.ts";
+import { type Emulator, startEmulator } from "../support/emulator.ts";
+import { seedBody, seedDatabase, seedUser } from "../support/seed.ts";
+
+// 3 November 2026 in Almaty: October is open, due 5 November.
+const FAKE_NOW = "2026-11-03T11:00:00+05:00";
+
+async function press(user: EmulatedUser, button: string | RegExp, expected: RegExp | string) {
+  await user.press(button);
+  return user.waitFor(expected);
+}
+
+async function say(user: EmulatedUser, text: string, expected: RegExp | string) {
+  await user.send(text);
+  return user.waitFor(expected);
+}
+
+describe("what a commissioner reads besides the form", () => {
+  let emulator: Emulator;
+  let bot: BotProcess;
+
+  beforeAll(async () => {
+    emulator = await startEmulator();
+    bot = new BotProcess({
+      emulator,
+      env: { FAKE_NOW, NODE_ENV: "test", RATE_LIMIT_UPDATES: "0" },
+    });
+    await seedDatabase(bot.dataDir, async (repos) => {
+      const a = await seedBody(repos, { code: "V01" });
+      const b = await seedBody(repos, { code: "V02" });
+      await seedUser(repos, { telegramId: 7201, role: "commissioner", bodyId: a.id });
+      await seedUser(repos, {
+        telegramId: 7202,
+        role: "commissioner",
+        bodyId: b.id,
+        language: "kk",
+      });
+    });
+    await bot.start();
+  }, 120_000);
+
+  afterAll(async () => {
+    await bot?.dispose();
+    await emulator?.stop();
+  });
+
+  it("explains in /help how each monthly indicator earns points, from the methodology data", async () => {
+    const ru = emulator.user({ userId: 7201, languageCode: "ru" });
+    await ru.command("help");
+    const help = await ru.waitFor("Как начисляются баллы за ежемесячный отчёт (октябрь 2026):");
+    expect(help.text).toContain(
+      "• 4.2.3 Ежемесячные обучающие мероприятия: 2 балла за каждое мероприятие, не больше 10 баллов в месяц",
+    );
+    expect(help.text).toContain(
+      "• 4.2.4 Профилактическая работа: 1 балл за каждое должностное лицо",
+    );
+    expect(help.text).toContain("а при 1000 просмотрах и больше — 10 баллов вместо них");
+    expect(help.text).toContain("Решение регламента подсчёта (не слова методики)");
+    expect(help.text).not.toMatch(/p4\.t/);
+
+    const kk = emulator.user({ userId: 7202, languageCode: "kk" });
+    await kk.command("help");
+    const kkHelp = await kk.waitFor("Ай сайынғы есеп үшін балл қалай есептеледі (2026 ж. қазан):");
+    expect(kkHelp.text).toContain(
+      "• 4.2.3 Ай сайынғы түсіндіру іс-шаралары: әр іс-шара үшін 2 балл, айына ең көбі 10 балл",
+    );
+  });
+
+  it("pauses the form for a menu button, answers free text with the menu and the draft", async () => {
+    const ru = emulator.user({ userId: 7201, languageCode: "ru" });
+    await ru.command("report");
+    await ru.waitFor("За какой период?");
+    await press(ru, /^октябрь 2026/, "1/4");
+    await press(ru, "➕ Добавить", "когда оно прошло?");
+    await say(ru, "12", "какая у него тема?");
+    // The main menu's buttons work while a form is open: the form pauses, its draft kept.
+    await ru.command("start");
+    await ru.waitFor((m) => m.keyboard?.flat().some((b) => b.text.includes("Мои баллы")) === true);
+    await press(ru, "🏅 Мои баллы", /Баллы:/);
+    const lost = await say(ru, "как дела?", "Не понял это сообщение.");
+    expect(lost.text).toContain(
+      "У вас есть незаконченный черновик: Ежемесячный отчёт уполномоченного по этике за октябрь 2026",
+    );
+    await press(ru, "▶ Продолжить черновик", "незаконченный черновик");
+    await press(ru, "▶ Продолжить черновик", "какая у него тема?");
+    await say(ru, "Тема", "сколько человек участвовало?");
+    await say(ru, "20", "1. 12.10.2026 — Тема, 20 участников");
+    await press(ru, "✅ Готово", "2/4");
+    await press(ru, "✅ Готово", "3/4");
+    await press(ru, "✅ Готово", "4/4");
+    await press(ru, "➡ Далее", "проверьте перед отправкой");
+    await press(ru, "📤 Отправить отчёт", "отправлен (версия 1)");
+    // A button of a form that is over: a quiet answer, nothing else happens.
+    await ru.press("✏️ Изменить раздел").catch(() => undefined);
+  });
+
+  it("shows the body's past reports read-only, with status and points, in both languages", async () => {
+    const ru = emulator.user({ userId: 7201, languageCode: "ru" });
+    await ru.command("myreports");
+    await ru.waitFor("📚 Отчёты вашего органа (1)");
+    const report = await press(
+      ru,
+      "октябрь 2026 · ежемесячный · отправлен, на проверке",
+      "📄 Ежемесячный отчёт уполномоченного по этике за октябрь 2026",
+    );
+    expect(report.text).toContain("Статус: отправлен, на проверке · версия 1");
+    expect(report.text).toContain("1. 12.10.2026 — Тема, 20 участников — 2 балла");
+    expect(report.text).toContain("Итого за месяц: 2 балла");
+    expect(report.text).not.toContain("проверьте перед отправкой");
+    expect(report.text).not.toContain("Срок сдачи");
+
+    const kk = emulator.user({ userId: 7202, languageCode: "kk" });
+    await kk.command("myreports");
+    await kk.waitFor("Органыңыз әлі есеп жібермеген.");
+  });
+});
