@@ -72,7 +72,7 @@ const databaseUrlSchema = z.string().superRefine((url, ctx) => {
   }
 });
 
-const timeZoneSchema = z
+export const timeZoneSchema = z
   .string()
   .refine((zone) => isTimeZone(zone), "is not an IANA time zone (e.g. Asia/Almaty)")
   .default("Asia/Almaty");

@@ -124,6 +124,8 @@ async function main(): Promise<void> {
       clock: clockOf(config),
       onEnqueued: () => sender.wake(),
     });
+    // Tests and operators can tell when the slots missed before the start have run.
+    void schedule.caughtUp.then(() => logger.info("missed job slots caught up"));
     stopBeforeDatabase.push(
       () => schedule.stop(),
       () => sender.stop(),

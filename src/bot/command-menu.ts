@@ -21,7 +21,7 @@ export const COMMAND_ROLES: readonly { command: string; roles: readonly Role[] |
   { command: "score", roles: ["manager", "commissioner", "officer"] },
   { command: "leaderboard", roles: ["manager", "commissioner", "officer"] },
   { command: "review", roles: [] },
-  { command: "export", roles: [] },
+  { command: "export", roles: ["manager"] },
   { command: "import", roles: [] },
   { command: "users", roles: [] },
   { command: "audit", roles: [] },

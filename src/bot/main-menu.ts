@@ -28,7 +28,12 @@ export const mainMenuItems: readonly MainMenuItem[] = [
   item("invite", ["admin"]),
   item("addBody", ["admin"]),
   { id: "review", labelKey: "admin:menu.review", helpKey: "admin:help.review", roles: ["admin"] },
-  { id: "export", labelKey: "admin:menu.export", helpKey: "admin:help.export", roles: ["admin"] },
+  {
+    id: "export",
+    labelKey: "admin:menu.export",
+    helpKey: "admin:help.export",
+    roles: ["manager", "admin"],
+  },
   { id: "import", labelKey: "admin:menu.import", helpKey: "admin:help.import", roles: ["admin"] },
   { id: "users", labelKey: "admin:menu.users", helpKey: "admin:help.users", roles: ["admin"] },
   { id: "audit", labelKey: "admin:menu.audit", helpKey: "admin:help.audit", roles: ["admin"] },

@@ -1,8 +1,9 @@
 // Exports from the command line:
-// npm run export -- monthly|scores|leaderboard --period 2026-10 --format xlsx|csv --out FILE
+// npm run export -- monthly|scores|leaderboard|reporting --period 2026-10 --format xlsx|csv --out FILE
 import { writeFileSync } from "node:fs";
 import { basename, dirname, extname, join } from "node:path";
 import { parseArgs } from "node:util";
+import { timeZoneSchema } from "../config.ts";
 import { createRepositories, migrateDatabase, openDatabase } from "../db/index.ts";
 import type { BodyKind } from "../db/repositories/directory.ts";
 import { isPeriodKey } from "../domain/periods.ts";
@@ -13,13 +14,15 @@ import { EXPORT_KINDS, type ExportRequest, runExport } from "../services/exports
 
 export const exportUsage = `Usage: npm run export -- <what> --period P --format xlsx|csv --out FILE [options]
   what:      monthly (appendices 5 and 6) | scores (a body's score sheet) | leaderboard
-  --period   a month 2026-10, a quarter 2026-Q4 or a year 2026 (year to date)
+             | reporting (reports expected, received and on time, per body and per region)
+  --period   a month 2026-10, a quarter 2026-Q4 or a year 2026 (year to date), any earlier one too
   --body     the body's code (scores only)
   --kind     central|regional (leaderboard; both when left out)
   --lang     ru (default) or kk
 When an export makes several files (monthly CSV, leaderboard of both kinds) each is written
 next to FILE with its part in the name (FILE.appendix5.csv, FILE.central.xlsx).
-The database is DATABASE_URL (default: embedded ./data/pglite; stop the bot first).`;
+The database is DATABASE_URL (default: embedded ./data/pglite; stop the bot first); deadlines
+and reporting rates are counted in TIME_ZONE (default Asia/Almaty).`;
 
 /** Where the command writes the files it made (stdout) and why it refused (stderr). */
 export interface ExportOutput {
@@ -30,7 +33,7 @@ export interface ExportOutput {
 /** Runs the export command; returns the exit code. Tests pass `output` to run it in-process. */
 export async function runExportCommand(
   args: string[],
-  env: { databaseUrl: string | undefined; variants?: string },
+  env: { databaseUrl: string | undefined; variants?: string; timeZone?: string },
   output: ExportOutput = { stdout: process.stdout, stderr: process.stderr },
 ): Promise<number> {
   const fail = (message: string): number => {
@@ -60,6 +63,8 @@ export async function runExportCommand(
   if (what === "scores" && !values.body)
     return fail(`--body is required for scores.\n${exportUsage}`);
   const lang: Lang = values.lang === "kk" ? "kk" : "ru";
+  const zone = timeZoneSchema.safeParse(env.timeZone || undefined);
+  if (!zone.success) return fail(`TIME_ZONE ${env.timeZone} is not an IANA time zone.`);
   const parsedVariants = parseVariants(env.variants ?? "");
   const variants = parsedVariants.ok ? parsedVariants.variants : {};
   const db = await openDatabase(env.databaseUrl);
@@ -78,13 +83,14 @@ export async function runExportCommand(
         ...(kind ? { bodyKind: kind as BodyKind } : {}),
       };
     } else {
-      request = { kind: "monthly", periodKey: period };
+      request = { kind: what, periodKey: period };
     }
     const result = await runExport(repos, bundledMethodology(), request, {
       format,
       lang,
       actorUserId: null,
       now: new Date(),
+      zone: zone.data,
       variants,
     });
     if (!result.ok) return fail(`Not exported: ${result.reason}`);
@@ -110,6 +116,7 @@ if (process.argv[1] && import.meta.url.endsWith(basename(process.argv[1]))) {
     process.exitCode = await runExportCommand(process.argv.slice(2), {
       databaseUrl: process.env.DATABASE_URL || undefined,
       variants: process.env.METHODOLOGY_VARIANTS,
+      timeZone: process.env.TIME_ZONE,
     });
   } catch (error) {
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);

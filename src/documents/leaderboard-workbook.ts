@@ -18,6 +18,10 @@ export type LeaderboardRow = {
   unreviewedPoints?: number;
   /** Places moved since the previous period: positive is up, negative down. */
   change?: number;
+  /** Reports the body owed over the period, received, and received on time. */
+  reporting?: { expected: number; received: number; onTime: number };
+  /** Nothing it owed was received: "not reported" stands where its points would. */
+  notReported?: boolean;
 };
 
 export type LeaderboardInput = {
@@ -48,7 +52,15 @@ function leaderboardTable(input: LeaderboardInput): DocumentTable {
     kind,
   });
   for (const row of input.rows) {
-    const numbers = [row.rank, row.points, row.unreviewedPoints ?? 0, row.change ?? 0];
+    const numbers = [
+      row.rank,
+      row.points,
+      row.unreviewedPoints ?? 0,
+      row.change ?? 0,
+      row.reporting?.expected ?? 0,
+      row.reporting?.received ?? 0,
+      row.reporting?.onTime ?? 0,
+    ];
     if (!numbers.every(Number.isSafeInteger)) {
       throw new DocumentDataError(`Leaderboard row "${row.bodyName}" has a non-integer number`);
     }
@@ -62,13 +74,21 @@ function leaderboardTable(input: LeaderboardInput): DocumentTable {
       column("points", 12, "points"),
       column("unreviewedPoints", 18, "points"),
       column("change", 16, "signedInteger"),
+      column("reportsReceived", 14, "integer"),
+      column("reportsExpected", 14, "integer"),
+      column("reportsOnTime", 14, "integer"),
+      column("note", 24, "text"),
     ],
     rows: input.rows.map((row) => [
       row.rank,
       row.bodyName,
-      row.points,
+      row.notReported ? null : row.points,
       row.unreviewedPoints ?? null,
       row.change ?? null,
+      row.reporting?.received ?? null,
+      row.reporting?.expected ?? null,
+      row.reporting?.onTime ?? null,
+      row.notReported ? t("documents:notReported") : null,
     ]),
   };
 }

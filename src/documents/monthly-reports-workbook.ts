@@ -20,8 +20,8 @@ export type MonthlyReportRow = {
   /** Month period key, "2026-03". */
   month: string;
   section: MonthlyReportSection;
-  /** The day it was held: "2026-03-14" or a Date (its UTC day is used). */
-  date: string | Date;
+  /** The day it was held: "2026-03-14" or a Date (its UTC day is used); none for a row of the whole month. */
+  date?: string | Date;
   topic?: string;
   participants?: number;
   /** For preventive work: the position of the official worked with. */
@@ -32,6 +32,8 @@ export type MonthlyReportRow = {
   views?: number;
   /** Evidence files or their descriptions. */
   evidence: string[];
+  /** What a reader must know about the row ("links and views of the whole report"). */
+  note?: string;
 };
 
 export type MonthlyReportsInput = { lang: Lang; rows: MonthlyReportRow[]; created?: Date };
@@ -87,7 +89,7 @@ function monthlyReportTables(input: MonthlyReportsInput): [DocumentTable, Docume
         row.bodyName,
         formatMonth(row.month, input.lang),
         t(`documents:sections.${row.section}`),
-        toDay(row.date),
+        row.date === undefined ? null : toDay(row.date),
         row.topic ?? null,
         row.participants ?? null,
         row.position ?? null,
@@ -109,12 +111,13 @@ function monthlyReportTables(input: MonthlyReportsInput): [DocumentTable, Docume
         column("links", 44),
         column("views", 12, "integer"),
         column("evidence", 40),
+        column("note", 30),
       ],
       rows: appendix6Rows.map((row, i) => [
         i + 1,
         row.bodyName,
         formatMonth(row.month, input.lang),
-        toDay(row.date),
+        row.date === undefined ? null : toDay(row.date),
         row.topic ?? null,
         row.audience ?? null,
         row.participants ?? null,
@@ -122,6 +125,7 @@ function monthlyReportTables(input: MonthlyReportsInput): [DocumentTable, Docume
         lines(row.links),
         row.views ?? null,
         lines(row.evidence),
+        row.note ?? null,
       ]),
     },
   ];

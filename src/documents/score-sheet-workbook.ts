@@ -11,12 +11,18 @@ import {
 
 /** One indicator on a body's score sheet; `points` and `max` in integer hundredths. */
 export type ScoreSheetRow = {
+  /** The id of SCORING.md: kept in the CSV's machine column only, never shown on the sheet. */
   indicatorId: string;
+  /** The methodology's numbering people read: "1.1.3". */
+  number: string;
+  /** "1" and "1.3", as the methodology writes them. */
   project: string | number;
   task: string | number;
   title: string;
   points: number;
   max?: number;
+  /** The part of `points` from reports still waiting for review. */
+  unreviewed?: number;
   applicable: boolean;
 };
 
@@ -37,9 +43,15 @@ export async function buildScoreSheetWorkbook(input: ScoreSheetInput): Promise<B
   return workbookToBuffer(workbook);
 }
 
-/** The score sheet as CSV: header, one row an indicator, the total. */
+/** The score sheet as CSV: header, one row an indicator, the total; a first machine column keeps the ids. */
 export function buildScoreSheetCsv(input: ScoreSheetInput): Buffer {
-  return tableToCsv(scoreSheetTable(input));
+  const table = scoreSheetTable(input);
+  return tableToCsv({
+    ...table,
+    columns: [{ header: "indicator_id", width: 14, kind: "text" }, ...table.columns],
+    rows: table.rows.map((cells, i) => [input.rows[i]?.indicatorId ?? null, ...cells]),
+    ...(table.totalRow ? { totalRow: [null, ...table.totalRow] } : {}),
+  });
 }
 
 function scoreSheetTable(input: ScoreSheetInput): DocumentTable {
@@ -49,7 +61,8 @@ function scoreSheetTable(input: ScoreSheetInput): DocumentTable {
     width,
     kind,
   });
-  for (const row of [...input.rows.flatMap((r) => [r.points, r.max ?? 0]), input.total]) {
+  const numbers = input.rows.flatMap((r) => [r.points, r.max ?? 0, r.unreviewed ?? 0]);
+  for (const row of [...numbers, input.total]) {
     if (!Number.isSafeInteger(row)) {
       throw new DocumentDataError(`Points must be integer hundredths, got ${row}`);
     }
@@ -65,24 +78,48 @@ function scoreSheetTable(input: ScoreSheetInput): DocumentTable {
       period: input.periodLabel,
     }),
     columns: [
-      column("indicator", 14),
+      column("indicatorNumber", 12),
       column("project", 10),
       column("task", 10),
       column("title", 60),
       column("points", 10, "points"),
       column("max", 14, "points"),
+      column("unreviewedPoints", 16, "points"),
       column("applicable", 18),
     ],
     rows: input.rows.map((row) => [
-      row.indicatorId,
+      row.number,
       String(row.project),
       String(row.task),
       row.title,
       row.points,
       row.max ?? null,
+      // Blank rather than 0: the column flags points still waiting for review.
+      row.unreviewed ? row.unreviewed : null,
       t(row.applicable ? "documents:applicable" : "documents:notApplicable"),
     ]),
-    totalRow: [null, null, null, t("documents:total"), input.total, null, null],
+    totalRow: [
+      null,
+      null,
+      null,
+      t("documents:total"),
+      input.total,
+      totalMax(input.rows),
+      totalUnreviewed(input.rows),
+      null,
+    ],
     mutedRows: muted,
   };
+}
+
+/** The sheet's greatest possible total, when every applicable indicator has a maximum. */
+function totalMax(rows: readonly ScoreSheetRow[]): number | null {
+  const applicable = rows.filter((r) => r.applicable);
+  if (applicable.some((r) => r.max === undefined)) return null;
+  return applicable.reduce((sum, r) => sum + (r.max ?? 0), 0);
+}
+
+function totalUnreviewed(rows: readonly ScoreSheetRow[]): number | null {
+  const sum = rows.reduce((total, r) => total + (r.applicable ? (r.unreviewed ?? 0) : 0), 0);
+  return sum === 0 ? null : sum;
 }

@@ -53,6 +53,15 @@ export function createWorkbook(created = new Date(0)): ExcelJS.Workbook {
 export function addTableSheet(workbook: ExcelJS.Workbook, table: DocumentTable): ExcelJS.Worksheet {
   const sheet = workbook.addWorksheet(table.sheetName, {
     views: [{ state: "frozen", ySplit: 2, xSplit: 0 }],
+    // Printed for a meeting: A4 landscape, every column on the page, title and header on each.
+    pageSetup: {
+      paperSize: 9,
+      orientation: "landscape",
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: "1:2",
+    },
   });
   sheet.columns = table.columns.map((column) => ({
     width: column.width,

@@ -6,6 +6,7 @@ import {
   chartWords,
   renderLeaderboardChart,
   renderTrendChart,
+  type ScoreSheetRow,
 } from "../documents/index.ts";
 import {
   formatPeriodLabel,
@@ -19,6 +20,7 @@ import { reportPeriodsThrough } from "../domain/reports/obligations.ts";
 import { truncateGraphemes } from "../domain/text/graphemes.ts";
 import { type Lang, translator } from "../i18n.ts";
 import { loadDeadlineRules } from "../services/deadlines.ts";
+import { scoreSheetRows } from "../services/export-scores.ts";
 import { bodiesWithoutReports, listReportStatuses } from "../services/reporting-rates.ts";
 import { type BodyStanding, computeStandings, standingsOfKind } from "../services/standings.ts";
 import { collectDigest, type DigestData } from "./digest-data.ts";
@@ -72,7 +74,19 @@ export async function runMonthlyDigest({
       rules,
     });
     if (!digest) continue;
-    const messages = await digestMessages(manager, digest, { standings, silent, now });
+    const sheet = await scoreSheetRows(
+      repos,
+      methodology,
+      manager.bodyId,
+      { yearThrough: month },
+      { lang: manager.language, variants: config.methodologyVariants },
+    );
+    const messages = await digestMessages(manager, digest, {
+      standings,
+      silent,
+      now,
+      sheetRows: sheet?.rows ?? [],
+    });
     enqueued += await enqueueMessages(repos, messages, now);
   }
   return { enqueued };
@@ -169,6 +183,8 @@ async function digestMessages(
     standings: ReadonlyMap<number, BodyStanding>;
     silent: ReadonlySet<number>;
     now: Date;
+    /** The workbook's rows: the year to date indicator by indicator, with maxima. */
+    sheetRows: ScoreSheetRow[];
   },
 ): Promise<OutgoingMessage[]> {
   const { standings, silent, now } = context;
@@ -211,14 +227,7 @@ async function digestMessages(
     lang,
     bodyName: name,
     periodLabel: formatYearToDate(digest.month, lang),
-    rows: digest.indicators.map(({ def, project, task, points }) => ({
-      indicatorId: def.id,
-      project: project?.number ?? "",
-      task: task?.number ?? "",
-      title: def.title[lang],
-      points,
-      applicable: true,
-    })),
+    rows: context.sheetRows,
     total: digest.own.yearToDate,
     created: now,
   });

@@ -199,6 +199,8 @@ function exportWhat(said: Said): string {
   switch (details.kind) {
     case "monthly":
       return t("audit:exportWhat.monthly");
+    case "reporting":
+      return t("audit:exportWhat.reporting");
     case "scores":
       return t("audit:exportWhat.scores", { body: bodyById(said, int(details.bodyId)) });
     case "leaderboard":

@@ -69,6 +69,7 @@ describe("admins: the audit log in people's words", () => {
       }
     });
     await bot.start();
+    await bot.waitForCatchUp();
   });
 
   afterAll(async () => {

@@ -77,7 +77,9 @@ describe("admins: a review queue that scales, and a review screen that shows eve
       });
     });
     await bot.start();
-  });
+    await bot.waitForCatchUp();
+    // Twelve scored reports and the start's catch-up: slow on a busy machine.
+  }, 240_000);
 
   afterAll(async () => {
     await bot?.dispose();

@@ -24,6 +24,7 @@ describe("admins: reviewing reports", () => {
       return { bodyId: child.id, commissionerId: commissioner.id };
     });
     await bot.start();
+    await bot.waitForCatchUp();
   });
 
   afterAll(async () => {

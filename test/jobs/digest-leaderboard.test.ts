@@ -183,6 +183,20 @@ describe("the monthly digest and the leaderboard", () => {
     expect(JSON.stringify(rows)).toContain(
       fmt(engineTotal("M", "2026-09") + monthM).replace(",", "."),
     );
+    // Numbered as the methodology numbers them, with the most ten months could score.
+    const sheetRows = rows[0]?.rows ?? [];
+    expect(sheetRows[1]?.slice(0, 6)).toEqual([
+      "№ индикатора оценки",
+      "Проект",
+      "Задача",
+      "Наименование",
+      "Баллы",
+      "Максимум",
+    ]);
+    const explanatory = sheetRows.find((r) => r[0] === "4.2.3");
+    expect(explanatory?.slice(1, 3)).toEqual(["4", "4.2"]);
+    expect(explanatory?.[5]).toBe(100);
+    expect(JSON.stringify(sheetRows)).not.toMatch(/p\d\.t\d/);
     // Running again (another instance, a restart) enqueues nothing twice.
     expect(
       await runMonthlyDigest({ repos: ctx.repos, methodology: BOOK, now, config: jobConfig }),

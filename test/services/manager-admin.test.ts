@@ -240,16 +240,19 @@ describeDatabases("manager and admin services", (ctx) => {
     const [sheet] =
       (await exportScoreSheet(ctx.repos, BOOK, {
         bodyId: child.id,
-        periodKey: "2026-10",
+        span: { periodKey: "2026-10" },
         format: "xlsx",
         lang: "ru",
       })) ?? [];
     const rows = (await readWorkbookRows(sheet?.data ?? Buffer.alloc(0)))[0]?.rows ?? [];
     for (const indicator of engine.indicators) {
-      const row = rows.find((r) => r[0] === indicator.id);
+      const number = V2026.indicators.find((d) => d.id === indicator.id)?.number;
+      const row = rows.find((r) => r[0] === number);
       expect(row?.[4], indicator.id).toBe(pointsToNumber(indicator.points));
     }
     expect(rows.at(-1)?.[4]).toBe(pointsToNumber(engine.total));
+    // People read the methodology's numbers; the ids stay out of the sheet.
+    expect(JSON.stringify(rows)).not.toMatch(/p\d\.t\d/);
 
     const [workbook] = await exportMonthlyReports(ctx.repos, {
       periodKey: "2026-Q4",
@@ -281,7 +284,7 @@ describeDatabases("manager and admin services", (ctx) => {
         ctx.repos,
         BOOK,
         { kind: "monthly", periodKey: "2026-13" },
-        { format: "csv", lang: "ru", actorUserId: null, now: NOW },
+        { format: "csv", lang: "ru", actorUserId: null, now: NOW, zone: ZONE },
       ),
     ).toEqual({
       ok: false,
@@ -291,7 +294,7 @@ describeDatabases("manager and admin services", (ctx) => {
       ctx.repos,
       BOOK,
       { kind: "leaderboard", periodKey: "2026" },
-      { format: "xlsx", lang: "ru", actorUserId: null, now: NOW },
+      { format: "xlsx", lang: "ru", actorUserId: null, now: NOW, zone: ZONE },
     );
     expect(result.ok && result.files.map((f) => f.fileName)).toEqual([
       "leaderboard-central-2026.xlsx",

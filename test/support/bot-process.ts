@@ -81,6 +81,14 @@ export class BotProcess {
     started = true;
   }
 
+  /**
+   * Resolves once the jobs whose slots passed before the start (FAKE_NOW's day: missed-report
+   * scores, reminders…) have run, so a test's first message does not queue behind them.
+   */
+  waitForCatchUp(timeoutMs = 120_000): Promise<LogLine> {
+    return this.waitForLog(/missed job slots caught up/, timeoutMs);
+  }
+
   /** Spawns the bot without waiting for it to run (to watch a start that cannot finish yet). */
   launch(): void {
     const child = spawn(process.execPath, [...TSX_NODE_ARGS, "src/main.ts"], {

@@ -1,6 +1,7 @@
 import { Composer, InlineKeyboard, InputFile } from "grammy";
-import { formatPeriodLabel } from "../../domain/calendar/format.ts";
-import { previousPeriod, quarterOf, yearOf } from "../../domain/periods.ts";
+import { formatPeriodLabel, formatPeriodShort } from "../../domain/calendar/format.ts";
+import { monthsOf, yearOf } from "../../domain/periods.ts";
+import { listVisibleBodies, mayViewBody } from "../../services/body-scope.ts";
 import { reportingMonth } from "../../services/body-scores.ts";
 import {
   type ExportFormat,
@@ -14,61 +15,67 @@ import { requireRole } from "../middleware/access.ts";
 import { bodyPicker, refuse, show } from "./view-helpers.ts";
 
 const composer = new Composer<BotContext>();
-const admins = requireRole("admin");
-const KINDS: readonly ExportKind[] = ["monthly", "scores", "leaderboard"];
+// Managers export their own body and those below it; admins everything (body-scope.ts).
+const exporters = requireRole("manager");
+const KINDS: readonly ExportKind[] = ["monthly", "scores", "leaderboard", "reporting"];
+const KIND = "(monthly|scores|leaderboard|reporting)";
 const PERIOD = "(\\d{4}(?:-\\d{2}|-Q[1-4])?)";
+// The first year anything could have been reported for: the year picker stops there.
+const FIRST_YEAR = 2020;
 
 // "/export <body code>" goes straight to that body's score sheet: there may be hundreds of bodies.
-composer.command("export", admins, async (ctx) => {
+composer.command("export", exporters, async (ctx) => {
   const code = ctx.match.trim();
   if (!code) return showKinds(ctx);
   const body = await ctx.repos.directory.getBodyByCode(code);
   if (!body) return refuse(ctx, ctx.t("admin:export.refused.bodyNotFound"));
-  await showPeriods(ctx, "scores", body.id);
+  if (!(await mayViewBody(ctx.repos, ctx.user, body.id))) {
+    return refuse(ctx, ctx.t("admin:export.refused.notAllowed"));
+  }
+  await showPeriods(ctx, "scores", undefined, body.id);
 });
-composer.callbackQuery("ex", admins, (ctx) => showKinds(ctx));
+composer.callbackQuery("ex", exporters, (ctx) => showKinds(ctx));
 onMenuButton(composer, "export", (ctx) => showKinds(ctx, true));
-composer.callbackQuery(/^ex:(monthly|scores|leaderboard)$/, admins, (ctx) =>
+composer.callbackQuery(new RegExp(`^ex:${KIND}$`), exporters, (ctx) =>
   showPeriods(ctx, ctx.match[1] as ExportKind),
 );
-composer.callbackQuery(
-  new RegExp(`^ex:(monthly|scores|leaderboard):${PERIOD}$`),
-  admins,
-  async (ctx) => {
-    const kind = ctx.match[1] as ExportKind;
-    const period = ctx.match[2] ?? "";
-    if (kind === "scores") return showBodies(ctx, period, 0);
-    await showFormats(ctx, kind, period, 0);
-  },
+// ex:<kind>:y:<year>[:<body id>] — the periods of one year.
+composer.callbackQuery(new RegExp(`^ex:${KIND}:y:(\\d{4})(?::(\\d+))?$`), exporters, (ctx) =>
+  showPeriods(
+    ctx,
+    ctx.match[1] as ExportKind,
+    Number(ctx.match[2]),
+    ctx.match[3] === undefined ? undefined : Number(ctx.match[3]),
+  ),
 );
-composer.callbackQuery(new RegExp(`^exb:${PERIOD}:(\\d+)$`), admins, (ctx) =>
+composer.callbackQuery(new RegExp(`^ex:${KIND}:${PERIOD}$`), exporters, async (ctx) => {
+  const kind = ctx.match[1] as ExportKind;
+  const period = ctx.match[2] ?? "";
+  if (kind === "scores") return showBodies(ctx, period, 0);
+  await showFormats(ctx, kind, period, 0);
+});
+composer.callbackQuery(new RegExp(`^exb:${PERIOD}:(\\d+)$`), exporters, (ctx) =>
   showBodies(ctx, ctx.match[1] ?? "", Number(ctx.match[2])),
 );
-composer.callbackQuery(
-  new RegExp(`^ex:(monthly|scores|leaderboard):${PERIOD}:(\\d+)$`),
-  admins,
-  (ctx) => showFormats(ctx, ctx.match[1] as ExportKind, ctx.match[2] ?? "", Number(ctx.match[3])),
+composer.callbackQuery(new RegExp(`^ex:${KIND}:${PERIOD}:(\\d+)$`), exporters, (ctx) =>
+  showFormats(ctx, ctx.match[1] as ExportKind, ctx.match[2] ?? "", Number(ctx.match[3])),
 );
 composer.callbackQuery(
-  new RegExp(`^ex:(monthly|scores|leaderboard):${PERIOD}:(\\d+):(xlsx|csv)$`),
-  admins,
+  new RegExp(`^ex:${KIND}:${PERIOD}:(\\d+):(xlsx|csv)$`),
+  exporters,
   async (ctx) => {
     const kind = ctx.match[1] as ExportKind;
     const periodKey = ctx.match[2] ?? "";
-    const bodyId = Number(ctx.match[3]);
-    const request: ExportRequest =
-      kind === "scores"
-        ? { kind, periodKey, bodyId }
-        : kind === "monthly"
-          ? { kind, periodKey }
-          : { kind, periodKey };
+    const request = await requestOf(ctx, kind, periodKey, Number(ctx.match[3]));
     await ctx.answerCallbackQuery({ text: ctx.t("admin:export.preparing") });
     const result = await runExport(ctx.repos, ctx.methodology, request, {
       format: ctx.match[4] as ExportFormat,
       lang: ctx.lang,
       actorUserId: ctx.user?.id ?? null,
       now: ctx.now(),
+      zone: ctx.config.timeZone,
       variants: ctx.config.methodologyVariants,
+      ...(await scopeOf(ctx)),
     });
     if (!result.ok) return refuse(ctx, ctx.t(`admin:export.refused.${result.reason}`));
     const caption = ctx.t(`admin:export.caption.${kind}`, {
@@ -80,34 +87,73 @@ composer.callbackQuery(
   },
 );
 
+/** Admins export everything; anyone else the bodies they may see. */
+async function scopeOf(ctx: BotContext): Promise<{ scope?: ReadonlySet<number> }> {
+  if (ctx.user?.role === "admin") return {};
+  return { scope: new Set((await listVisibleBodies(ctx.repos, ctx.user)).map((b) => b.id)) };
+}
+
+async function requestOf(
+  ctx: BotContext,
+  kind: ExportKind,
+  periodKey: string,
+  bodyId: number,
+): Promise<ExportRequest> {
+  if (kind === "scores") return { kind, periodKey, bodyId };
+  if (kind === "leaderboard" && ctx.user?.role !== "admin") {
+    // A manager's leaderboard is of their own kind, as /leaderboard shows it.
+    const own =
+      ctx.user?.bodyId == null ? undefined : await ctx.repos.directory.getBody(ctx.user.bodyId);
+    return { kind, periodKey, ...(own ? { bodyKind: own.kind } : {}) };
+  }
+  return { kind, periodKey };
+}
+
 async function showKinds(ctx: BotContext, fresh = false) {
   const keyboard = new InlineKeyboard();
   for (const kind of KINDS) keyboard.text(ctx.t(`admin:export.kinds.${kind}`), `ex:${kind}`).row();
   await show(ctx, ctx.t("admin:export.chooseKind"), keyboard, { fresh });
 }
 
-async function showPeriods(ctx: BotContext, kind: ExportKind, bodyId?: number) {
-  const month = reportingMonth(ctx.now(), ctx.config.timeZone);
-  const months = [month, previousPeriod(month), previousPeriod(previousPeriod(month))];
+/**
+ * The periods of one year (the reporting month's by default): its months up to the reporting
+ * month, its quarters and the year itself, with the years before and after it to move to.
+ */
+async function showPeriods(ctx: BotContext, kind: ExportKind, asked?: number, bodyId?: number) {
+  const latest = reportingMonth(ctx.now(), ctx.config.timeZone);
+  const lastYear = yearOf(latest);
+  const year = Math.min(Math.max(asked ?? lastYear, FIRST_YEAR), lastYear);
+  const body = bodyId === undefined ? "" : `:${bodyId}`;
   // With the body known, a period leads straight to the format.
-  const next = (key: string) => `ex:${kind}:${key}${bodyId === undefined ? "" : `:${bodyId}`}`;
+  const next = (key: string) => `ex:${kind}:${key}${body}`;
+  const months = monthsOf(String(year)).filter((m) => m <= latest);
   const keyboard = new InlineKeyboard();
-  for (const key of months) keyboard.text(formatPeriodLabel(key, ctx.lang), next(key));
+  months.forEach((month, i) => {
+    keyboard.text(formatPeriodShort(month, ctx.lang), next(month));
+    if (i % 4 === 3) keyboard.row();
+  });
+  keyboard.row();
+  for (let q = 1; q <= 4; q++) {
+    const quarter = `${year}-Q${q}`;
+    if ((monthsOf(quarter)[0] as string) > latest) break;
+    keyboard.text(formatPeriodShort(quarter, ctx.lang), next(quarter));
+  }
   keyboard
     .row()
-    .text(formatPeriodLabel(quarterOf(month), ctx.lang), next(quarterOf(month)))
-    .text(formatPeriodLabel(String(yearOf(month)), ctx.lang), next(String(yearOf(month))))
-    .row()
-    .text(ctx.t("admin:export.back"), "ex");
+    .text(formatPeriodLabel(String(year), ctx.lang), next(String(year)))
+    .row();
+  if (year > FIRST_YEAR) keyboard.text(`◀ ${year - 1}`, `ex:${kind}:y:${year - 1}${body}`);
+  if (year < lastYear) keyboard.text(`${year + 1} ▶`, `ex:${kind}:y:${year + 1}${body}`);
+  keyboard.row().text(ctx.t("admin:export.back"), "ex");
   await show(
     ctx,
-    ctx.t("admin:export.choosePeriod", { what: ctx.t(`admin:export.kinds.${kind}`) }),
+    ctx.t("admin:export.choosePeriod", { what: ctx.t(`admin:export.kinds.${kind}`), year }),
     keyboard,
   );
 }
 
 async function showBodies(ctx: BotContext, periodKey: string, page: number) {
-  const bodies = await ctx.repos.directory.listBodies({ includeInactive: true });
+  const bodies = await listVisibleBodies(ctx.repos, ctx.user);
   const keyboard = bodyPicker(ctx, bodies, page, {
     select: (body) => `ex:scores:${periodKey}:${body.id}`,
     page: (p) => `exb:${periodKey}:${p}`,
@@ -129,5 +175,5 @@ async function showFormats(ctx: BotContext, kind: ExportKind, periodKey: string,
   );
 }
 
-/** /export: monthly reports (appendices 5 and 6), a body's score sheet or the leaderboard as Excel or CSV. */
+/** /export: monthly reports (appendices 5 and 6), a score sheet, the leaderboard or reporting rates, as Excel or CSV, for any period. */
 export const exportFeature = composer;

@@ -27,6 +27,7 @@ describe("the command menu of a person", () => {
       "help",
       "lang",
       "report",
+      "myreports",
       "score",
       "leaderboard",
     ]);
@@ -35,6 +36,7 @@ describe("the command menu of a person", () => {
       "help",
       "lang",
       "indicators",
+      "myreports",
       "score",
       "leaderboard",
     ]);
@@ -42,8 +44,10 @@ describe("the command menu of a person", () => {
       "start",
       "help",
       "lang",
+      "myreports",
       "score",
       "leaderboard",
+      "export",
     ]);
     expect(commandsFor(person("admin"))).toEqual(COMMAND_ROLES.map((c) => c.command));
   });

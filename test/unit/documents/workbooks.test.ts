@@ -11,6 +11,10 @@ import {
 } from "../../../src/documents/monthly-reports-workbook.ts";
 import { readWorkbookRows } from "../../../src/documents/read-workbook.ts";
 import {
+  buildReportingCsv,
+  buildReportingWorkbook,
+} from "../../../src/documents/reporting-workbook.ts";
+import {
   buildScoreSheetCsv,
   buildScoreSheetWorkbook,
   type ScoreSheetRow,
@@ -123,6 +127,7 @@ describe("buildMonthlyReportsWorkbook", () => {
         "https://t.me/example/1\nhttps://instagram.com/p/x",
         1520,
         null,
+        null,
       ],
     ]);
   });
@@ -160,40 +165,45 @@ describe("buildMonthlyReportsWorkbook", () => {
     expect(lines5[2]).toContain(`"'=HYPERLINK(""x"")"`);
     const text6 = appendix6.toString("utf8");
     expect(text6).toContain('"Права предпринимателей, ""горячая линия"", 1424"');
-    expect(text6).toContain('"https://t.me/example/1\nhttps://instagram.com/p/x",1520,\r\n');
+    expect(text6).toContain('"https://t.me/example/1\nhttps://instagram.com/p/x",1520,,\r\n');
   });
 });
 
 const scoreRows: ScoreSheetRow[] = [
   {
     indicatorId: "p1.t1.s3",
+    number: "1.1.3",
     project: 1,
-    task: 1,
+    task: "1.1",
     title: "Старт анализа объявлен",
     points: 210,
     max: 300,
+    unreviewed: 210,
     applicable: true,
   },
   {
     indicatorId: "p1.t1.s1",
+    number: "1.1.1",
     project: 1,
-    task: 1,
+    task: "1.1",
     title: "График утверждён",
     points: -1000,
     applicable: true,
   },
   {
     indicatorId: "p1.t5.s1",
+    number: "1.5.1",
     project: 1,
-    task: 5,
+    task: "1.5",
     title: "Картограмма",
     points: 0,
     applicable: false,
   },
   {
     indicatorId: "p4.t2.s3",
+    number: "4.2.3",
     project: 4,
-    task: 2,
+    task: "4.2",
     title: "Мероприятия с уполномоченным по этике",
     points: 1001,
     max: 1000,
@@ -213,13 +223,33 @@ describe("buildScoreSheetWorkbook", () => {
     const [sheet] = await readWorkbookRows(buffer);
     expect(sheet!.name).toBe("Оценка");
     expect(sheet!.rows[0]![0]).toBe("Оценка: Акимат Абайской области, 2026 год");
-    expect(sheet!.rows.slice(2)).toEqual([
-      ["p1.t1.s3", "1", "1", "Старт анализа объявлен", 2.1, 3, "применяется"],
-      ["p1.t1.s1", "1", "1", "График утверждён", -10, null, "применяется"],
-      ["p1.t5.s1", "1", "5", "Картограмма", 0, null, "не применяется"],
-      ["p4.t2.s3", "4", "2", "Мероприятия с уполномоченным по этике", 10.01, 10, "применяется"],
-      [null, null, null, "Итого", 2.11, null, null],
+    expect(sheet!.rows[1]).toEqual([
+      "№ индикатора оценки",
+      "Проект",
+      "Задача",
+      "Наименование",
+      "Баллы",
+      "Максимум",
+      "Баллы на проверке",
+      "Применимость",
     ]);
+    expect(sheet!.rows.slice(2)).toEqual([
+      ["1.1.3", "1", "1.1", "Старт анализа объявлен", 2.1, 3, 2.1, "применяется"],
+      ["1.1.1", "1", "1.1", "График утверждён", -10, null, null, "применяется"],
+      ["1.5.1", "1", "1.5", "Картограмма", 0, null, null, "не применяется"],
+      [
+        "4.2.3",
+        "4",
+        "4.2",
+        "Мероприятия с уполномоченным по этике",
+        10.01,
+        10,
+        null,
+        "применяется",
+      ],
+      [null, null, null, "Итого", 2.11, null, 2.1, null],
+    ]);
+    expect(JSON.stringify(sheet!.rows)).not.toMatch(/p\d\.t\d/);
     const workbook = await openWorkbook(buffer);
     const styled = workbook.worksheets[0]!;
     expectHeaderFrozenAndBold(styled);
@@ -239,11 +269,13 @@ describe("buildScoreSheetWorkbook", () => {
       .toString("utf8")
       .replace(/^\uFEFF/, "")
       .split("\r\n");
-    expect(csv[0]).toBe("Индикатор,Жоба,Тапсырма,Атауы,Балл,Ең жоғары балл,Қолданылуы");
-    expect(csv[1]).toBe("p1.t1.s3,1,1,Старт анализа объявлен,2.1,3,қолданылады");
-    expect(csv[2]).toBe("p1.t1.s1,1,1,График утверждён,-10,,қолданылады");
-    expect(csv[3]).toBe("p1.t5.s1,1,5,Картограмма,0,,қолданылмайды");
-    expect(csv[5]).toBe(",,,Барлығы,2.11,,");
+    expect(csv[0]).toBe(
+      "indicator_id,Бағалау индикаторының №,Жоба,Тапсырма,Атауы,Балл,Ең жоғары балл,Тексерілмеген баллдар,Қолданылуы",
+    );
+    expect(csv[1]).toBe("p1.t1.s3,1.1.3,1,1.1,Старт анализа объявлен,2.1,3,2.1,қолданылады");
+    expect(csv[2]).toBe("p1.t1.s1,1.1.1,1,1.1,График утверждён,-10,,,қолданылады");
+    expect(csv[3]).toBe("p1.t5.s1,1.5.1,1,1.5,Картограмма,0,,,қолданылмайды");
+    expect(csv[5]).toBe(",,,,Барлығы,2.11,,2.1,");
   });
 
   it("refuses points that are not integer hundredths", async () => {
@@ -262,9 +294,17 @@ describe("buildLeaderboardWorkbook", () => {
       points: 10210,
       unreviewedPoints: 500,
       change: 2,
+      reporting: { expected: 3, received: 3, onTime: 2 },
     },
     { rank: 2, bodyName: "Акимат Абайской области", points: 8450, change: -1 },
     { rank: 3, bodyName: "Акимат города Шымкента", points: -1000, unreviewedPoints: 0, change: 0 },
+    {
+      rank: 4,
+      bodyName: "Акимат города Алматы",
+      points: -2000,
+      reporting: { expected: 3, received: 0, onTime: 0 },
+      notReported: true,
+    },
   ];
 
   it("holds ranks, points and changes as the numbers given", async () => {
@@ -282,11 +322,16 @@ describe("buildLeaderboardWorkbook", () => {
       "Балл",
       "Тексерілмеген баллдар",
       "Орнының өзгерісі",
+      "Келіп түскен есептер",
+      "Күтілген есептер",
+      "Мерзімінде тапсырылды",
+      "Ескертпе",
     ]);
     expect(sheet!.rows.slice(2)).toEqual([
-      [1, "Жамбыл облысының әкімдігі", 102.1, 5, 2],
-      [2, "Акимат Абайской области", 84.5, null, -1],
-      [3, "Акимат города Шымкента", -10, 0, 0],
+      [1, "Жамбыл облысының әкімдігі", 102.1, 5, 2, 3, 3, 2, null],
+      [2, "Акимат Абайской области", 84.5, null, -1, null, null, null, null],
+      [3, "Акимат города Шымкента", -10, 0, 0, null, null, null, null],
+      [4, "Акимат города Алматы", null, null, null, 0, 3, 0, "есеп бермеді"],
     ]);
     const styled = (await openWorkbook(buffer)).worksheets[0]!;
     expectHeaderFrozenAndBold(styled);
@@ -299,11 +344,110 @@ describe("buildLeaderboardWorkbook", () => {
       .replace(/^\uFEFF/, "")
       .split("\r\n");
     expect(lines).toEqual([
-      "Место,Государственный орган,Баллы,Баллы на проверке,Изменение места",
-      "1,Жамбыл облысының әкімдігі,102.1,5,+2",
-      "2,Акимат Абайской области,84.5,,-1",
-      "3,Акимат города Шымкента,-10,0,0",
+      "Место,Государственный орган,Баллы,Баллы на проверке,Изменение места,Получено отчётов,Ожидалось отчётов,Сдано в срок,Примечание",
+      "1,Жамбыл облысының әкімдігі,102.1,5,+2,3,3,2,",
+      "2,Акимат Абайской области,84.5,,-1,,,,",
+      "3,Акимат города Шымкента,-10,0,0,,,,",
+      "4,Акимат города Алматы,,,,0,3,0,не отчитался",
       "",
     ]);
+  });
+});
+
+describe("every workbook prints as the forms do", () => {
+  it("sets A4 landscape, one page wide, the title and header repeated on each page", async () => {
+    const buffers = [
+      await buildMonthlyReportsWorkbook({ lang: "ru", rows: reportRows }),
+      await buildScoreSheetWorkbook({
+        lang: "kk",
+        bodyName: "x",
+        periodLabel: "y",
+        rows: scoreRows,
+        total: 211,
+      }),
+      await buildLeaderboardWorkbook({ lang: "ru", kindLabel: "МИО", rows: [] }),
+      await buildReportingWorkbook({
+        lang: "ru",
+        periodLabel: "2026 год",
+        bodies: [],
+        regions: [],
+      }),
+    ];
+    for (const buffer of buffers) {
+      for (const sheet of (await openWorkbook(buffer)).worksheets) {
+        expect(sheet.pageSetup, sheet.name).toMatchObject({
+          paperSize: 9,
+          orientation: "landscape",
+          fitToPage: true,
+          fitToWidth: 1,
+          fitToHeight: 0,
+          printTitlesRow: "1:2",
+        });
+      }
+    }
+  });
+});
+
+describe("buildReportingWorkbook", () => {
+  const tally = (expected: number, onTime: number, late: number, missing: number) => ({
+    expected,
+    received: onTime + late,
+    onTime,
+    late,
+    returned: expected - onTime - late - missing,
+    missing,
+    pending: 0,
+  });
+  const input = {
+    lang: "ru" as const,
+    periodLabel: "IV квартал 2026",
+    bodies: [
+      { bodyName: "Акимат Абайской области", region: "Абай", tally: tally(3, 2, 1, 0) },
+      { bodyName: "Министерство юстиции", region: null, tally: tally(2, 0, 0, 2) },
+    ],
+    regions: [
+      { region: "Абай", periodLabel: "октябрь 2026", tally: tally(4, 3, 0, 1) },
+      { region: null, periodLabel: "октябрь 2026", tally: tally(1, 0, 0, 1) },
+    ],
+  };
+
+  it("counts reports per body and per region × period, naming bodies that sent nothing", async () => {
+    const [bodies, regions, ...more] = await readWorkbookRows(await buildReportingWorkbook(input));
+    expect(more).toEqual([]);
+    expect(bodies!.rows[0]![0]).toBe("Сдача отчётов по органам, IV квартал 2026");
+    expect(bodies!.rows[1]).toEqual([
+      "Государственный орган",
+      "Регион",
+      "Ожидалось отчётов",
+      "Получено отчётов",
+      "Сдано в срок",
+      "С опозданием",
+      "На доработке",
+      "Не сдано",
+      "Получено, %",
+      "В срок, %",
+      "Примечание",
+    ]);
+    expect(bodies!.rows.slice(2)).toEqual([
+      ["Акимат Абайской области", "Абай", 3, 3, 2, 1, 0, 0, 100, 66, null],
+      ["Министерство юстиции", "без региона", 2, 0, 0, 0, 0, 2, 0, 0, "не отчитался"],
+    ]);
+    expect(regions!.rows.slice(2)).toEqual([
+      ["Абай", "октябрь 2026", 4, 3, 3, 0, 0, 1, 75, 75],
+      ["без региона", "октябрь 2026", 1, 0, 0, 0, 0, 1, 0, 0],
+    ]);
+  });
+
+  it("writes the same as two CSV files in Kazakh", () => {
+    const csv = buildReportingCsv({ ...input, lang: "kk" });
+    const lines = csv.bodies
+      .toString("utf8")
+      .replace(/^\uFEFF/, "")
+      .split("\r\n");
+    expect(lines[0]).toBe(
+      'Мемлекеттік орган,Өңір,Күтілген есептер,Келіп түскен есептер,Мерзімінде тапсырылды,Кешігіп тапсырылды,Пысықтауда,Тапсырылмады,"Келіп түскені, %","Мерзімінде, %",Ескертпе',
+    );
+    expect(lines[2]).toBe("Министерство юстиции,өңірі көрсетілмеген,2,0,0,0,0,2,0,0,есеп бермеді");
+    expect(csv.regions.toString("utf8")).toContain("Абай,октябрь 2026,4,3,3,0,0,1,75,75");
   });
 });

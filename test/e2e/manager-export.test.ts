@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readWorkbookRows } from "../../src/documents/read-workbook.ts";
+import { BotProcess } from "../support/bot-process.ts";
+import type { BotMessage } from "../support/emulator.ts";
+import { type Emulator, startEmulator } from "../support/emulator.ts";
+import { seedDatabase } from "../support/seed.ts";
+import { seedPerson } from "../unit/services/fixtures.ts";
+import { FAKE_NOW, seedManagerWorld } from "./manager-admin-seed.ts";
+
+const buttons = (message: BotMessage) => message.keyboard?.flat().map((b) => b.text) ?? [];
+const fileNameOf = (message: BotMessage) =>
+  (message.raw.document as { file_name?: string } | undefined)?.file_name;
+
+describe("managers: exporting their own body and the bodies below it", () => {
+  let emulator: Emulator;
+  let bot: BotProcess;
+
+  beforeAll(async () => {
+    emulator = await startEmulator();
+    bot = new BotProcess({
+      emulator,
+      env: { FAKE_NOW, NODE_ENV: "test", LOG_LEVEL: "info", RATE_LIMIT_UPDATES: "0" },
+    });
+    await seedDatabase(bot.dataDir, async (repos) => {
+      const world = await seedManagerWorld(repos);
+      await seedPerson(repos, 3005, "manager", world.child.id, "kk");
+    });
+    await bot.start();
+    await bot.waitForCatchUp();
+  });
+
+  afterAll(async () => {
+    await bot?.dispose();
+    await emulator?.stop();
+  });
+
+  const filesOf = (chatId: number) => emulator.sentFiles.filter((f) => f.chatId === chatId);
+
+  it("offers a manager their bodies' score sheets, without ids, and refuses another body", async () => {
+    const manager = emulator.user({ userId: 3001, languageCode: "ru" });
+    await manager.command("export");
+    const kinds = await manager.waitFor("Что выгрузить?");
+    expect(buttons(kinds)).toEqual([
+      "📑 Ежемесячные отчёты (прил. 5 и 6)",
+      "📊 Оценка органа",
+      "🏆 Рейтинг",
+      "📋 Сдача отчётов (получено, в срок)",
+    ]);
+    await manager.press("📊 Оценка органа");
+    await manager.waitFor(/Оценка органа: выберите период \(2026 год\)/);
+    await manager.press("октябрь");
+    const picker = await manager.waitFor(/Выберите орган/);
+    expect(buttons(picker)).toEqual(["Акимат OBL", "Акимат CITY", "Акимат DIST", "⬅ Назад"]);
+    await manager.press("Акимат CITY");
+    await manager.waitFor(/Формат файла/);
+    await manager.press("Excel (.xlsx)");
+    await manager.waitFor((m) => fileNameOf(m) === "score-sheet-CITY-2026-10.xlsx");
+    const [sheet] = await readWorkbookRows(filesOf(3001).at(-1)?.data ?? Buffer.alloc(0));
+    expect(sheet?.rows[0]?.[0]).toBe("Оценка: Акимат CITY, октябрь 2026");
+    // 2 explanatory events: 4 of at most 10.
+    expect(sheet?.rows.find((r) => r[0] === "4.2.3")?.slice(4, 6)).toEqual([4, 10]);
+    expect(JSON.stringify(sheet?.rows)).not.toMatch(/p\d\.t\d/);
+
+    await manager.command("export", "OTHER");
+    await manager.waitFor("Этот орган вне вашего ведения.");
+  });
+
+  it("exports Appendices 5 and 6 of the manager's bodies only", async () => {
+    const manager = emulator.user({ userId: 3001, languageCode: "ru" });
+    await manager.command("export");
+    await manager.waitFor("Что выгрузить?");
+    await manager.press("📑 Ежемесячные отчёты (прил. 5 и 6)");
+    await manager.waitFor(/выберите период/);
+    await manager.press("IV квартал");
+    await manager.waitFor(/Формат файла/);
+    await manager.press("Excel (.xlsx)");
+    await manager.waitFor((m) => fileNameOf(m) === "monthly-reports-2026-Q4.xlsx");
+    const sheets = await readWorkbookRows(filesOf(3001).at(-1)?.data ?? Buffer.alloc(0));
+    const bodies = new Set(sheets.flatMap((s) => s.rows.slice(2).map((r) => r[1])));
+    expect([...bodies]).toEqual(["Акимат CITY"]);
+  });
+
+  it("gives a Kazakh-speaking manager reporting rates and the leaderboard of their kind", async () => {
+    const manager = emulator.user({ userId: 3005, languageCode: "kk" });
+    await manager.command("export");
+    await manager.waitFor("Не түсіреміз?");
+    await manager.press("📋 Есептердің тапсырылуы (келіп түскені, мерзімінде)");
+    await manager.waitFor(/кезеңді таңдаңыз \(2026 жыл\)/);
+    await manager.press("қазан");
+    await manager.waitFor(/Файл пішімі/);
+    await manager.press("Excel (.xlsx)");
+    await manager.waitFor((m) => fileNameOf(m) === "reporting-2026-10.xlsx");
+    const [perBody, perRegion] = await readWorkbookRows(
+      filesOf(3005).at(-1)?.data ?? Buffer.alloc(0),
+    );
+    expect(perBody?.rows[0]?.[0]).toBe("Есептердің тапсырылуы органдар бойынша, 2026 ж. қазан");
+    // body, region, expected, received, on time … note
+    expect(perBody?.rows.slice(2).map((r) => [r[0], r[2], r[3], r[4], r[10]])).toEqual([
+      ["CITY әкімдігі", 1, 1, 1, null],
+      ["DIST әкімдігі", 1, 0, 0, "есеп бермеді"],
+    ]);
+    expect(perRegion?.rows.slice(2)).toEqual([
+      ["өңірі көрсетілмеген", "2026 ж. қазан", 2, 1, 1, 0, 0, 1, 50, 50],
+    ]);
+
+    await manager.command("export");
+    await manager.waitFor("Не түсіреміз?");
+    await manager.press("🏆 Рейтинг");
+    await manager.waitFor(/кезеңді таңдаңыз/);
+    await manager.press("қазан");
+    await manager.waitFor(/Файл пішімі/);
+    await manager.press("Excel (.xlsx)");
+    await manager.waitFor((m) => fileNameOf(m) === "leaderboard-regional-2026-10.xlsx");
+    expect(filesOf(3005).map((f) => f.filename)).not.toContain("leaderboard-central-2026-10.xlsx");
+  });
+});
