@@ -45,7 +45,19 @@ export function parseVersionText(text: string): ReadVersionResult {
       })),
     };
   }
-  return readMethodologyVersion(doc.toJS({ maxAliasCount: 0 }));
+  let raw: unknown;
+  try {
+    // Anchors and aliases may repeat a block; the default limit keeps a hostile file small.
+    raw = doc.toJS();
+  } catch (error) {
+    return {
+      ok: false,
+      problems: [
+        { path: "(file)", code: "yamlSyntax", params: { message: (error as Error).message } },
+      ],
+    };
+  }
+  return readMethodologyVersion(raw);
 }
 
 /** One version file, checked; throws MethodologyLoadError when it is unreadable or wrong. */
