@@ -14,8 +14,17 @@ import { createRepositories, DataFolderError, migrateDatabase, openDatabase } fr
 import { startOutboxSender } from "./delivery/outbox-sender.ts";
 import { startSchedule } from "./jobs/schedule.ts";
 import { createLogger } from "./logger.ts";
-import { bundledMethodology, variantsNoVersionKnows } from "./methodology/load.ts";
+import {
+  bundledMethodology,
+  MethodologyLoadError,
+  UnknownVariantsError,
+  variantsNoVersionKnows,
+} from "./methodology/load.ts";
+import { type MethodologySource, openMethodologyShelf } from "./methodology/shelf.ts";
 import { createMetrics } from "./metrics.ts";
+
+// Versions another process uploaded reach this one within this time (its own, at once).
+const METHODOLOGY_REFRESH_MS = 15_000;
 
 // Telegram redelivers an unconfirmed update within hours; two days of ids is plenty.
 const PROCESSED_UPDATE_RETENTION_MS = 2 * 24 * 60 * 60 * 1000;
@@ -28,16 +37,8 @@ async function main(): Promise<void> {
   // scheduler, the outbox sender (which releases the rows it claimed but did not send)…
   const stopBeforeDatabase: Array<() => Promise<void>> = [];
   try {
-    // Read and checked before anything else: the bot never scores with a broken version.
-    const book = bundledMethodology();
-    const unknownVariants = variantsNoVersionKnows(book, config.methodologyVariants);
-    if (unknownVariants.length > 0) {
-      throw new Error(
-        `METHODOLOGY_VARIANTS: ${unknownVariants.join(", ")} names no reading of any methodology version`,
-      );
-    }
-    const methodology = () => book;
-    logger.info({ versions: book.versions.map((v) => v.id) }, "methodology loaded");
+    // The files are read and checked first: the bot never scores with a broken version.
+    const files = bundledMethodology();
     // /healthz and /readyz answer from here on, through a slow migration or a Bot API still away.
     const endpoint = await openServiceEndpoint({ config, logger, metrics: metrics.registry });
     endpoint.startingUp("opening the database");
@@ -57,7 +58,21 @@ async function main(): Promise<void> {
       ? await locks.withLock("migrations", () => migrateDatabase(db))
       : await migrateDatabase(db);
     logger.info({ database: db.kind, applied }, "database ready");
-    const repos = createRepositories(db, { methodology });
+    let shelf: MethodologySource | undefined;
+    const repos = createRepositories(db, { methodology: () => shelf?.book() ?? files });
+    // The files and the versions uploaded through the bot, in the order they were added.
+    const methodology = await openMethodologyShelf(repos, files);
+    shelf = methodology;
+    const unknownVariants = variantsNoVersionKnows(methodology.book(), config.methodologyVariants);
+    if (unknownVariants.length > 0) throw new UnknownVariantsError(unknownVariants);
+    logger.info({ versions: methodology.book().versions.map((v) => v.id) }, "methodology loaded");
+    const refresher = setInterval(() => {
+      methodology.refresh().catch((error: unknown) => {
+        logger.error({ err: error }, "could not read the uploaded methodology versions");
+      });
+    }, METHODOLOGY_REFRESH_MS);
+    refresher.unref();
+    stopBeforeDatabase.push(async () => clearInterval(refresher));
     metrics.watchOutbox(() => repos.outbox.depth());
     await repos.botState.pruneProcessedUpdates(
       new Date(Date.now() - PROCESSED_UPDATE_RETENTION_MS),
@@ -133,7 +148,11 @@ async function main(): Promise<void> {
     await announceOwnerClaim({ repos, logger, config, botUsername: bot.botInfo.username });
   } catch (error) {
     // A problem the operator can fix is said in its own words; anything else as what it is.
-    const known = error instanceof DataFolderError || error instanceof BotTokenRefusedError;
+    const known =
+      error instanceof DataFolderError ||
+      error instanceof BotTokenRefusedError ||
+      error instanceof MethodologyLoadError ||
+      error instanceof UnknownVariantsError;
     logger.fatal({ err: error }, known ? error.message : "the bot could not start");
     process.exit(1);
   }

@@ -27,6 +27,7 @@ export const COMMAND_ROLES: readonly { command: string; roles: readonly Role[] |
   { command: "audit", roles: [] },
   { command: "broadcast", roles: [] },
   { command: "deadlines", roles: [] },
+  { command: "methodology", roles: [] },
 ];
 
 /** The commands this person may use (an active user's role, else what a stranger may), in menu order. */

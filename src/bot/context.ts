@@ -6,6 +6,7 @@ import type { UserRecord } from "../db/repositories/users.ts";
 import type { MethodologyBook } from "../domain/methodology/book.ts";
 import type { Lang } from "../i18n.ts";
 import type { Logger } from "../logger.ts";
+import type { MethodologySource } from "../methodology/shelf.ts";
 import type { Metrics } from "../metrics.ts";
 
 /** Translates a key ("welcome.greeting", or "scoring:…" for another namespace) into ctx.lang. */
@@ -49,6 +50,8 @@ export interface PlatformFlavor extends I18nFlavor {
    * ctx.methodology.forPeriod(periodKey); new periods by .newest.
    */
   methodology: MethodologyBook;
+  /** Where ctx.methodology came from: an activated upload refreshes it (services/methodology-upload.ts). */
+  methodologySource: MethodologySource;
   /** The current time; tests fix it through BotDeps.clock. Never call new Date() in features. */
   now(): Date;
   /** Counters for this process's /metrics; in conversations: conversation.external((ctx) => ctx.metrics.conversationStep("id")). */

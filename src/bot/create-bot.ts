@@ -5,10 +5,9 @@ import { Bot, type Composer, type MiddlewareFn, session } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { Config } from "../config.ts";
 import type { Repositories } from "../db/index.ts";
-import type { MethodologyBook } from "../domain/methodology/book.ts";
 import type { Lang } from "../i18n.ts";
 import type { Logger } from "../logger.ts";
-import { bundledMethodology } from "../methodology/load.ts";
+import { filesOnly, type MethodologySource } from "../methodology/shelf.ts";
 import { countRateLimits, createMetrics, type Metrics } from "../metrics.ts";
 import type { BotContext, ConversationContext } from "./context.ts";
 import { features as registeredFeatures } from "./features/index.ts";
@@ -40,8 +39,8 @@ export interface BotDeps {
   logger: Logger;
   /** Handed to features as ctx.repos; only tests of the platform itself leave it out. */
   repos?: Repositories;
-  /** The live methodology book, read for every update (ctx.methodology). Default: the repository's files. */
-  methodology?: () => MethodologyBook;
+  /** Where each update's methodology book comes from (ctx.methodology). Default: the repository's files. */
+  methodology?: MethodologySource;
   /** Resolves false for an update already handled. Default: an in-memory set (lost on restart). */
   markUpdateProcessed?: MarkUpdateProcessed;
   /** The user's stored language. Default: the session's choice, else Telegram's language_code. */
@@ -79,11 +78,12 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   const clock = deps.clock ?? (() => new Date());
   const lastKnownLanguage = new Map<number, Lang>();
   const repos = deps.repos ?? missingRepositories();
-  const methodology = deps.methodology ?? bundledMethodology;
+  const methodology = deps.methodology ?? filesOnly();
   bot.use(async (ctx, next) => {
     ctx.config = config;
     ctx.repos = repos;
-    ctx.methodology = methodology();
+    ctx.methodology = methodology.book();
+    ctx.methodologySource = methodology;
     ctx.now = clock;
     ctx.metrics = metrics;
     ctx.logger = logger.child({ update_id: ctx.update.update_id });
@@ -133,7 +133,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
       ...(deps.conversationStorage
         ? { storage: conversationStorageOf(deps.conversationStorage) }
         : {}),
-      plugins: [attachConversationLanguage(config, lastKnownLanguage, methodology)],
+      plugins: [attachConversationLanguage(config, lastKnownLanguage, () => methodology.book())],
     }),
   );
   for (const feature of deps.features ?? registeredFeatures) guarded.use(feature);

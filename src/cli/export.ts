@@ -9,7 +9,7 @@ import type { BodyKind } from "../db/repositories/directory.ts";
 import { isPeriodKey } from "../domain/periods.ts";
 import { parseVariants } from "../domain/variants.ts";
 import type { Lang } from "../i18n.ts";
-import { bundledMethodology } from "../methodology/load.ts";
+import { openMethodologyShelf } from "../methodology/shelf.ts";
 import { EXPORT_KINDS, type ExportRequest, runExport } from "../services/exports.ts";
 
 export const exportUsage = `Usage: npm run export -- <what> --period P --format xlsx|csv --out FILE [options]
@@ -85,7 +85,9 @@ export async function runExportCommand(
     } else {
       request = { kind: what, periodKey: period };
     }
-    const result = await runExport(repos, bundledMethodology(), request, {
+    // The files and the versions uploaded through the bot: each period as the bot scores it.
+    const methodology = (await openMethodologyShelf(repos)).book();
+    const result = await runExport(repos, methodology, request, {
       format,
       lang,
       actorUserId: null,

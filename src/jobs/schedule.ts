@@ -2,8 +2,8 @@ import cron, { type ScheduledTask } from "node-cron";
 import type { Config } from "../config.ts";
 import type { Repositories } from "../db/index.ts";
 import { localDateOf } from "../domain/calendar/zone.ts";
-import type { MethodologyBook } from "../domain/methodology/book.ts";
 import type { Logger } from "../logger.ts";
+import type { MethodologySource } from "../methodology/shelf.ts";
 import { type JobRun, runJobOnce, slotOf } from "./job.ts";
 import { runLeaderboard } from "./leaderboard.ts";
 import { runMissedReportScores } from "./missed-report-scores.ts";
@@ -51,8 +51,8 @@ export const JOBS: readonly ScheduledJob[] = [
 
 export interface ScheduleDeps {
   repos: Repositories;
-  /** The live book: read at each run, so a version uploaded since is used. */
-  methodology: () => MethodologyBook;
+  /** The methodology: read again before each run, so a version uploaded since (anywhere) is used. */
+  methodology: MethodologySource;
   config: Pick<Config, "timeZone" | "methodologyVariants">;
   logger: Logger;
   /** The process clock (shifted in tests); slots come from the scheduled minute on it. */
@@ -80,12 +80,16 @@ export function startSchedule(deps: ScheduleDeps): Schedule {
   const runSlot = (job: ScheduledJob, now: Date, why: "scheduled" | "caught up") => {
     const slot = slotOf(now, zone);
     const log = deps.logger.child({ job: job.name, slot });
-    const task = runJobOnce(
-      job.name,
-      job.run,
-      { repos: deps.repos, methodology: deps.methodology(), now, config: deps.config },
-      slot,
-    )
+    const task = deps.methodology
+      .refresh()
+      .then(() =>
+        runJobOnce(
+          job.name,
+          job.run,
+          { repos: deps.repos, methodology: deps.methodology.book(), now, config: deps.config },
+          slot,
+        ),
+      )
       .then((outcome) => {
         if (!outcome) log.debug("slot already taken");
         else {

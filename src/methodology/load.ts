@@ -91,6 +91,14 @@ export function bundledMethodology(): MethodologyBook {
   return bundled;
 }
 
+/** Thrown at start when METHODOLOGY_VARIANTS names a reading no loaded version has. */
+export class UnknownVariantsError extends Error {
+  override readonly name = "UnknownVariantsError";
+  constructor(readonly items: readonly string[]) {
+    super(`METHODOLOGY_VARIANTS: ${items.join(", ")} names no reading of any methodology version`);
+  }
+}
+
 /**
  * Choices of METHODOLOGY_VARIANTS that no loaded version knows ("p9.t9.s9=kk"): a typo would
  * otherwise score silently by the default reading. A choice some versions lack is fine there.

@@ -367,6 +367,15 @@ const SENTENCES: Readonly<Record<string, Sentence>> = {
       after: deadlineLabel(t, details.after),
     });
   },
+  "methodology.activate": (said) => {
+    const { details, t } = said;
+    return t("audit:actions.methodology_activate", {
+      version: str(details.version) ?? "?",
+      period: periodLabel(said, details.appliesFrom),
+      replaces: str(details.replaces) ?? "?",
+      file: str(details.file) ?? "?",
+    });
+  },
 };
 
 /** The actions that have a sentence of their own (the rest get the generic one). */

@@ -69,7 +69,8 @@ export async function resetDatabase(db: Database): Promise<void> {
   await db.prisma.$executeRawUnsafe(`
     TRUNCATE body, body_member, app_user, invite, invite_redemption, submission, submission_version,
       submission_value, submission_event, evidence, review_decision, draft, score, bot_state,
-      processed_update, outbox_message, outbox_file, audit_log, job_run RESTART IDENTITY CASCADE`);
+      processed_update, outbox_message, outbox_file, audit_log, job_run, uploaded_methodology
+      RESTART IDENTITY CASCADE`);
   await db.prisma.$executeRawUnsafe(`
     UPDATE deadline_rule SET month_offset = 1, due_hour = 18, due_minute = 0,
       due_day = CASE report_kind WHEN 'monthly' THEN 5 WHEN 'quarterly' THEN 10 ELSE 15 END`);

@@ -6,7 +6,16 @@ import { seedBody, seedDatabase, seedInvite, seedUser } from "../support/seed.ts
 
 const STRANGER = ["start", "help", "lang"];
 // Managers export their own bodies too; the rest is for admins only.
-const ADMIN_ONLY = ["invite", "review", "import", "users", "audit", "broadcast", "deadlines"];
+const ADMIN_ONLY = [
+  "invite",
+  "review",
+  "import",
+  "users",
+  "audit",
+  "broadcast",
+  "deadlines",
+  "methodology",
+];
 const ALL = [
   "start",
   "help",
@@ -24,6 +33,7 @@ const ALL = [
   "audit",
   "broadcast",
   "deadlines",
+  "methodology",
 ];
 
 describe("Telegram's command menu per person", () => {

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { JOBS, type ScheduledJob, startSchedule } from "../../src/jobs/schedule.ts";
+import { filesOnly } from "../../src/methodology/shelf.ts";
 import { createMemoryLogger } from "../support/memory-logger.ts";
 import { BOOK } from "../support/methodology.ts";
 import { seedBody, seedUser } from "../support/seed.ts";
@@ -17,7 +18,7 @@ describe("catching up, on start, the slots missed while the bot was down", () =>
     const now = almaty(local);
     const schedule = startSchedule({
       repos: ctx.repos,
-      methodology: () => BOOK,
+      methodology: filesOnly(BOOK),
       config: jobConfig,
       logger: createMemoryLogger().logger,
       clock: () => now,

@@ -9,6 +9,8 @@ export interface UserOptions {
   /** Telegram's language_code, e.g. "kk", "ru", "en". */
   languageCode?: string;
   chatId?: number;
+  /** A group chat (with chatId) instead of the private chat with the bot. */
+  group?: boolean;
 }
 
 export type MessageMatch = RegExp | string | ((message: BotMessage) => boolean);
@@ -186,6 +188,7 @@ export class EmulatedUser {
   }
 
   private chat() {
+    if (this.options.group) return { id: this.chatId, type: "group", title: "Group" };
     return { id: this.chatId, type: "private", first_name: this.options.firstName ?? "User" };
   }
 }

@@ -13,6 +13,7 @@ import { importFeature } from "./import.ts";
 import { indicatorsFeature } from "./indicators.ts";
 import { invitesFeature } from "./invites.ts";
 import { leaderboardFeature } from "./leaderboard.ts";
+import { methodologyFeature } from "./methodology.ts";
 import { monthlyReportFeature } from "./monthly-report.ts";
 import { myReportsFeature } from "./my-reports.ts";
 import { onboardingFeature } from "./onboarding.ts";
@@ -52,6 +53,7 @@ export const features: Composer<BotContext>[] = [
   exportFeature,
   usersFeature,
   auditFeature,
+  methodologyFeature,
   // Must be last: it answers whatever a registered person sent that no feature took.
   fallbackFeature,
 ];

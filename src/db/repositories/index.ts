@@ -8,6 +8,7 @@ import { createDirectoryRepository } from "./directory.ts";
 import { createDraftsRepository } from "./drafts.ts";
 import { createInvitesRepository } from "./invites.ts";
 import { createJobRunsRepository } from "./job-runs.ts";
+import { createMethodologyRepository } from "./methodology.ts";
 import { createOutboxRepository } from "./outbox.ts";
 import { createOwnerClaimRepository } from "./owner-claim.ts";
 import { createReviewQueueRepository } from "./review-queue.ts";
@@ -31,6 +32,11 @@ export {
 } from "./directory.ts";
 export type { DraftKey, DraftRecord } from "./drafts.ts";
 export type { InviteInput, InviteRecord, RedeemInput, RedeemResult } from "./invites.ts";
+export type {
+  SaveUploadResult,
+  UploadedMethodologyRecord,
+  UploadInput,
+} from "./methodology.ts";
 export type { OutboxInput, OutboxItem, OutboxStatus } from "./outbox.ts";
 export type { OwnerClaim, OwnerClaimInput, OwnerClaimResult } from "./owner-claim.ts";
 export type { BodyCount, PeriodCount, QueueFilter } from "./review-queue.ts";
@@ -79,6 +85,7 @@ export function createRepositories(
     audit: createAuditRepository(prisma),
     deadlines: createDeadlinesRepository(prisma),
     jobRuns: createJobRunsRepository(prisma),
+    methodology: createMethodologyRepository(prisma),
   };
 }
 

@@ -54,6 +54,15 @@ export function createScoresRepository(prisma: PrismaClient) {
       });
     },
 
+    /** Every period key that has stored scores: what a new methodology version must leave alone. */
+    async listScoredPeriodKeys(): Promise<string[]> {
+      const rows = await prisma.score.findMany({
+        distinct: ["periodKey"],
+        select: { periodKey: true },
+      });
+      return rows.map((row) => row.periodKey).sort();
+    },
+
     /** Scores of a period, for one body or all, by body then indicator. */
     listScores(filter: { periodKeys: readonly string[]; bodyId?: number }): Promise<ScoreRecord[]> {
       return prisma.score.findMany({

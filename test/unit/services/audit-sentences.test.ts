@@ -99,6 +99,12 @@ const EXAMPLES: AuditRecord[] = [
   }),
   entry("broadcast.cancel", "broadcast:18", { cancelled: 5 }),
   entry("deadline.set", "deadline:monthly", { before: "5 18:00", after: "7 12:00" }),
+  entry("methodology.activate", "methodology:2027.1", {
+    version: "2027.1",
+    appliesFrom: "2027",
+    replaces: "2026.1",
+    file: "2027.1.yaml",
+  }),
 ];
 
 describe("the audit log in words", () => {
@@ -185,7 +191,7 @@ describe("the audit log in words", () => {
       for (const m of text.matchAll(/"([a-z]+(?:\.[a-zA-Z]+)?)"/g)) {
         const name = m[1] as string;
         if (
-          /^(?:review|report|user|body|owner|admin|invite|directory|broadcast|deadline)\./.test(
+          /^(?:review|report|user|body|owner|admin|invite|directory|broadcast|deadline|methodology)\./.test(
             name,
           )
         )
