@@ -84,7 +84,7 @@ async function main(): Promise<void> {
       logger: logger.child({ component: "dashboard" }),
       clock: clockOf(config),
       endpoint,
-      methodology,
+      methodology: () => methodology.book(),
     });
 
     endpoint.startingUp("waiting for the Bot API");
