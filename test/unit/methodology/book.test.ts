@@ -5,6 +5,7 @@ import {
   periodsTakenOver,
 } from "../../../src/domain/methodology/book.ts";
 import { scoreReport } from "../../../src/domain/scoring/score-report.ts";
+import { variantsNoVersionKnows } from "../../../src/methodology/load.ts";
 import { changedCopy, fileIndicator, V2026 } from "../../support/methodology.ts";
 
 // Next year's version: an explanatory event is worth 3 points instead of 2, up to 12 a month.
@@ -93,5 +94,27 @@ describe("a changed copy of the file", () => {
       total: 1200,
     });
     expect(month(after.forPeriod("2027-01"), 3).total).toBe(900);
+  });
+});
+
+describe("the readings METHODOLOGY_VARIANTS chooses", () => {
+  it("must each exist in some version; a version without one reads its default", () => {
+    const noRisksVariant = changedCopy("2027.9", "2027", (file) => {
+      delete fileIndicator(file, "p1.t3.risks").variants;
+    });
+    const book = createMethodologyBook([V2026, noRisksVariant]);
+    const choice = { "p1.t3.risks": "cumulative", "p9.t9.s9": "kk", "p2.t5.s4": "xx" };
+    expect(variantsNoVersionKnows(book, choice)).toEqual(["p9.t9.s9=kk", "p2.t5.s4=xx"]);
+    const risks = { identified: 4, eliminated: 3, completed: 1 };
+    const annual = (version: typeof V2026) =>
+      scoreReport(version, {
+        bodyKind: "central",
+        p1Exempt: false,
+        kind: "annual",
+        values: { "p1.t3.risks": risks },
+        variants: { "p1.t3.risks": "cumulative" },
+      }).indicators.find((s) => s.id === "p1.t3.risks")?.points;
+    expect(annual(book.forPeriod("2026"))).toBe(1500);
+    expect(annual(book.forPeriod("2027"))).toBe(1300);
   });
 });
