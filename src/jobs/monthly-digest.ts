@@ -19,13 +19,19 @@ import { formatPoints } from "../domain/points.ts";
 import { reportPeriodsThrough } from "../domain/reports/obligations.ts";
 import { truncateGraphemes } from "../domain/text/graphemes.ts";
 import { type Lang, translator } from "../i18n.ts";
+import {
+  type BodyReporting,
+  reportedNothing,
+  reportingOfBodies,
+} from "../services/body-reporting.ts";
 import { loadDeadlineRules } from "../services/deadlines.ts";
 import { scoreSheetRows } from "../services/export-scores.ts";
 import { bodiesWithoutReports, listReportStatuses } from "../services/reporting-rates.ts";
 import { type BodyStanding, computeStandings, standingsOfKind } from "../services/standings.ts";
 import { collectDigest, type DigestData } from "./digest-data.ts";
 import type { JobInput, JobOutcome } from "./job.ts";
-import { capitalize, changeLabel } from "./labels.ts";
+import { changeLabel } from "./labels.ts";
+import { leaderboardText, withChart } from "./leaderboard-text.ts";
 
 const MAX_SUBORDINATE_LINES = 25;
 const CHART_TOP = 15;
@@ -60,6 +66,12 @@ export async function runMonthlyDigest({
     rules,
     methodology,
   });
+  const reporting = await reportingOfBodies(
+    repos,
+    [...standings.values()].map((s) => s.body),
+    month,
+    { now, zone: config.timeZone, rules, methodology },
+  );
   const managers = await repos.users.listUsers({ role: "manager", reachableOnly: true });
   let enqueued = 0;
   for (const manager of managers) {
@@ -84,6 +96,7 @@ export async function runMonthlyDigest({
     const messages = await digestMessages(manager, digest, {
       standings,
       silent,
+      reporting,
       now,
       sheetRows: sheet?.rows ?? [],
     });
@@ -112,38 +125,76 @@ export async function silentBodies(
   return bodiesWithoutReports(statuses);
 }
 
+/**
+ * Year-to-date points, "not reported" for a body that sent nothing it owed, and the part still
+ * under review marked.
+ */
+function pointsOrSilence(points: number, of: BodyReporting | undefined, lang: Lang): string {
+  const t = translator(lang);
+  if (reportedNothing(of?.year)) return t("notifications:leaderboard.notReported");
+  if (!of?.unreviewed) return formatPoints(points);
+  return `${formatPoints(points)} ${t("notifications:leaderboard.unreviewed", { points: formatPoints(of.unreviewed) })}`;
+}
+
 /** The digest's text in a language (also what tests read). */
-export function digestText(digest: DigestData, lang: Lang): string {
+export function digestText(
+  digest: DigestData,
+  lang: Lang,
+  reporting: ReadonlyMap<number, BodyReporting> = new Map(),
+): string {
   const t = translator(lang);
   const { own } = digest;
+  const ownReporting = reporting.get(own.body.id);
   const kind = t(`notifications:kindsGenitive.${own.body.kind}`);
   const lines = [
     t("notifications:digest.title", {
       period: formatPeriodLabel(digest.month, lang),
       body: bodyName(own.body, lang),
     }),
-    t("notifications:digest.month", {
-      points: formatPoints(own.month),
-      change: changeLabel(own.month - own.previousMonth, lang),
-    }),
+    reportedNothing(ownReporting?.month)
+      ? t("notifications:digest.monthNotReported")
+      : t("notifications:digest.month", {
+          points: formatPoints(own.month),
+          change: changeLabel(own.month - own.previousMonth, lang),
+        }),
     t("notifications:digest.yearToDate", {
-      points: formatPoints(own.yearToDate),
+      points: pointsOrSilence(own.yearToDate, ownReporting, lang),
       rank: own.rank,
       of: own.of,
       kind,
     }),
   ];
+  if (ownReporting && ownReporting.year.expected > 0) {
+    lines.push(
+      t("notifications:digest.reporting", {
+        received: ownReporting.year.received,
+        expected: ownReporting.year.expected,
+        onTime: ownReporting.year.onTime,
+      }),
+    );
+  }
   if (digest.subordinates.length > 0) {
     lines.push("", t("notifications:digest.subordinates"));
     for (const s of digest.subordinates.slice(0, MAX_SUBORDINATE_LINES)) {
+      const of = reporting.get(s.body.id);
+      const reports =
+        of && of.year.expected > 0
+          ? ` · ${t("notifications:leaderboard.reports", { received: of.year.received, expected: of.year.expected })}`
+          : "";
       lines.push(
-        t("notifications:digest.subordinate", {
-          body: bodyName(s.body, lang),
-          points: formatPoints(s.month),
-          change: changeLabel(s.month - s.previousMonth, lang),
-          ytd: formatPoints(s.yearToDate),
-          rank: s.rank,
-        }),
+        t(
+          reportedNothing(of?.month)
+            ? "notifications:digest.subordinateSilent"
+            : "notifications:digest.subordinate",
+          {
+            body: bodyName(s.body, lang),
+            points: formatPoints(s.month),
+            change: changeLabel(s.month - s.previousMonth, lang),
+            ytd: pointsOrSilence(s.yearToDate, of, lang),
+            rank: s.rank,
+            reports,
+          },
+        ),
       );
     }
     const more = digest.subordinates.length - MAX_SUBORDINATE_LINES;
@@ -165,7 +216,7 @@ export function digestText(digest: DigestData, lang: Lang): string {
       lines.push(
         t("notifications:digest.gap", {
           number: gap.def.number,
-          title: gap.def.title[lang],
+          title: gap.def.shortTitle[lang],
           points: formatPoints(gap.points),
           max: formatPoints(gap.max),
         }),
@@ -182,12 +233,13 @@ async function digestMessages(
   context: {
     standings: ReadonlyMap<number, BodyStanding>;
     silent: ReadonlySet<number>;
+    reporting: ReadonlyMap<number, BodyReporting>;
     now: Date;
     /** The workbook's rows: the year to date indicator by indicator, with maxima. */
     sheetRows: ScoreSheetRow[];
   },
 ): Promise<OutgoingMessage[]> {
-  const { standings, silent, now } = context;
+  const { standings, silent, reporting, now } = context;
   const lang = manager.language;
   const t = translator(lang);
   const name = bodyName(digest.own.body, lang);
@@ -207,20 +259,12 @@ async function digestMessages(
     })),
     words: chartWords(lang),
   });
-  const boardTitle = capitalize(
-    t("notifications:digest.leaderboardTitle", {
-      kind: t(`notifications:kindsInTitle.${digest.own.body.kind}`),
-      period: formatYearToDate(digest.month, lang),
-    }),
-  );
+  // The month's one leaderboard for a manager: the chart with the leaderboard post's text.
+  const ranked = standingsOfKind(standings, digest.own.body.kind);
+  const boardText = leaderboardText(ranked, digest.own, digest.month, lang, reporting);
   const board = await renderLeaderboardChart({
-    title: boardTitle,
-    entries: chartEntries(
-      standingsOfKind(standings, digest.own.body.kind),
-      digest.own,
-      lang,
-      silent,
-    ),
+    title: boardText.split("\n")[0] ?? "",
+    entries: chartEntries(ranked, digest.own, lang, silent),
     words: chartWords(lang),
   });
   const sheet = await buildScoreSheetWorkbook({
@@ -232,19 +276,14 @@ async function digestMessages(
     created: now,
   });
   return [
-    { ...base, text: digestText(digest, lang), idempotencyKey: `${key}:text` },
+    { ...base, text: digestText(digest, lang, reporting), idempotencyKey: `${key}:text` },
     {
       ...base,
       text: trendTitle,
       attachment: { kind: "photo", filename: "trend.png", data: trend },
       idempotencyKey: `${key}:trend`,
     },
-    {
-      ...base,
-      text: boardTitle,
-      attachment: { kind: "photo", filename: "leaderboard.png", data: board },
-      idempotencyKey: `${key}:leaderboard`,
-    },
+    ...withChart(base, `${key}:leaderboard`, boardText, board),
     {
       ...base,
       text: "",

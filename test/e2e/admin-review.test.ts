@@ -128,6 +128,6 @@ describe("admins: reviewing reports", () => {
     expect(board.keyboard?.flat().map((b) => b.text)).toContain("Местные исполнительные органы");
     await manager.press("Местные исполнительные органы");
     const regional = await manager.waitFor(/Рейтинг: Местные исполнительные органы/);
-    expect(regional.text).toContain("1. Акимат CITY — 29\n");
+    expect(regional.text).toContain("1. Акимат CITY — 29 · 📥 1/1\n");
   });
 });

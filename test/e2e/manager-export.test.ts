@@ -113,4 +113,17 @@ describe("managers: exporting their own body and the bodies below it", () => {
     await manager.waitFor((m) => fileNameOf(m) === "leaderboard-regional-2026-10.xlsx");
     expect(filesOf(3005).map((f) => f.filename)).not.toContain("leaderboard-central-2026-10.xlsx");
   });
+
+  it("tells a Kazakh-speaking manager in /score and /leaderboard what came, what was accepted and who did not report", async () => {
+    const manager = emulator.user({ userId: 3005, languageCode: "kk" });
+    await manager.command("score");
+    const own = await manager.waitFor(/CITY әкімдігі/);
+    expect(own.text).toContain("2026 ж. қазан үшін ай сайынғы есеп: ✅ қабылданды");
+    expect(own.text).toContain("Келіп түскен есептер: ай бойынша 1 ішінен 1 ·");
+    await manager.command("leaderboard");
+    const board = await manager.waitFor(/Рейтинг: Жергілікті атқарушы органдар/);
+    expect(board.text).toContain("3. DIST әкімдігі — есеп бермеді · 📥 0/1");
+    expect(board.text).toContain("👉 2. CITY әкімдігі — 25 · 📥 1/1 — сіздің органыңыз");
+    expect(board.text).toContain("📥 — кезең бойынша күтілген есептердің ішінен келіп түскені;");
+  });
 });

@@ -16,6 +16,7 @@ describe("managers: scores at a glance", () => {
     });
     await seedDatabase(bot.dataDir, seedManagerWorld);
     await bot.start();
+    await bot.waitForCatchUp();
   });
 
   afterAll(async () => {
@@ -28,7 +29,14 @@ describe("managers: scores at a glance", () => {
     await manager.command("score");
     const own = await manager.waitFor(/Акимат OBL/);
     expect(own.text).toContain("Баллы: октябрь 2026 · IV квартал 2026 · с начала 2026 года");
-    expect(own.text).toContain("Итого: 0 · 0 · 0");
+    // OBL sent nothing: "not reported", never a zero score.
+    expect(own.text).toContain("Итого: — · — · —\n«—» — отчётов за период не получено");
+    expect(own.text).toContain(
+      "Ежемесячный отчёт за октябрь 2026: ⛔ не сдан\nГодовой отчёт за 2025 год: ⛔ не сдан",
+    );
+    expect(own.text).toContain(
+      "Получено отчётов: за месяц 0 из 1 · за квартал 0 из 1 · с начала года 0 из 13, в срок — 0",
+    );
     expect(own.text).toContain("⛔ Не сданы ежемесячные отчёты: январь 2026, февраль 2026,");
     expect(own.text).toMatch(/сентябрь 2026, октябрь 2026\n/);
 
@@ -45,6 +53,7 @@ describe("managers: scores at a glance", () => {
     // 2 explanatory events (4), a preventive talk (1) and propaganda with 1500 views (20).
     expect(city.text).toContain("4. Формирование антикоррупционной культуры: 25 · 25 · 25");
     expect(city.text).toContain("Итого: 25 · 25 · 25");
+    expect(city.text).toContain("Ежемесячный отчёт за октябрь 2026: ✅ принят");
     expect(city.edited).toBe(true);
 
     await manager.press(/^4\. /);
@@ -81,6 +90,8 @@ describe("managers: scores at a glance", () => {
     await commissioner.waitFor("Данные этого органа вам недоступны.");
     await commissioner.command("score");
     const own = await commissioner.waitFor(/Акимат CITY/);
+    // The author sees their report accepted.
+    expect(own.text).toContain("Ежемесячный отчёт за октябрь 2026: ✅ принят");
     expect(own.keyboard?.flat().some((b) => b.text.includes("Другие органы"))).toBe(false);
   });
 
@@ -90,9 +101,11 @@ describe("managers: scores at a glance", () => {
     const board = await manager.waitFor(/Рейтинг: Местные исполнительные органы/);
     const lines = board.text.split("\n");
     // OTHER: 5 events reach the cap (10), + 1 + 20; still waiting for review.
-    expect(lines).toContain("1. Акимат OTHER — 31 (на проверке: 31)");
-    expect(lines).toContain("2. Акимат CITY — 25");
-    expect(lines).toContain("👉 3. Акимат OBL — 0 — ваш орган");
+    expect(lines).toContain("1. Акимат OTHER — 31 (на проверке: 31) · 📥 1/1");
+    expect(lines).toContain("2. Акимат CITY — 25 · 📥 1/1");
+    // Nothing sent: "not reported", never a zero score.
+    expect(lines).toContain("👉 3. Акимат OBL — не отчитался · 📥 0/1 — ваш орган");
+    expect(lines).toContain("3. Акимат DIST — не отчитался · 📥 0/1");
     await manager.press("С начала года");
     const year = await manager.waitFor(/С начала 2026 года/);
     expect(year.edited).toBe(true);

@@ -159,7 +159,11 @@ describe("the monthly digest and the leaderboard", () => {
     expect(ru[0]?.text).toContain(
       `Баллы за месяц: ${fmt(monthM)} (▲ +${fmt(change)} к предыдущему месяцу)`,
     );
-    expect(ru[0]?.text).toContain("• Комитет С:");
+    expect(ru[0]?.text).toMatch(/• Комитет С: .+, \d+-е место · 📥 2\/10\n/);
+    expect(ru[0]?.text).toContain("Сдача отчётов с начала года: получено 2 из 10, в срок — 2.");
+    // Where points were left: the methodology's numbers and short titles, never ids.
+    expect(ru[0]?.text).toMatch(/• 4\.\d\.\d [^\n]+: [\d,]+ из [\d,]+/);
+    expect(ru[0]?.text).not.toMatch(/p\d\.t\d/);
     expect(ru[0]?.text).toContain("Отчёт за месяц сдали все.");
     expect(ru[0]?.text).toContain("Где недобрано больше всего баллов:");
     const kk = messages.filter((m) => m.chatId === 702);
@@ -211,9 +215,10 @@ describe("the monthly digest and the leaderboard", () => {
     await runMonthlyDigest({ repos: ctx.repos, methodology: BOOK, now, config: jobConfig });
     const [text] = await outboxOf(ctx.db);
     expect(text?.text).toContain("Не сдали отчёт за месяц: Агентство О");
+    expect(text?.text).toContain("Отчёт за месяц не получен — баллов за месяц нет.");
   });
 
-  it("posts the leaderboard of the body's kind with the month's movers to managers and commissioners", async () => {
+  it("posts the leaderboard of the body's kind with the month's movers and reports received to commissioners", async () => {
     const { M, O } = await seedScores(ctx.repos);
     await seedUser(ctx.repos, { telegramId: 801, role: "manager", bodyId: M.id });
     await seedUser(ctx.repos, {
@@ -225,18 +230,52 @@ describe("the monthly digest and the leaderboard", () => {
     await seedUser(ctx.repos, { telegramId: 803, role: "officer", bodyId: O.id });
     await runLeaderboard({ repos: ctx.repos, methodology: BOOK, now, config: jobConfig });
     const messages = await outboxOf(ctx.db);
-    expect(messages.map((m) => m.chatId).sort()).toEqual([801, 802, 900]);
+    // Managers read the leaderboard in their digest: the post is for commissioners.
+    expect(messages.map((m) => m.chatId).sort()).toEqual([802, 900]);
     const standings = await computeStandings(ctx.repos, "2026-10");
     const ranked = [...standings.values()].sort((a, b) => a.rank - b.rank);
-    const toManager = messages.find((m) => m.chatId === 801);
-    expect(toManager?.text.split("\n")[0]).toBe("🏆 Рейтинг центральных государственных органов");
-    for (const s of ranked) expect(toManager?.text).toContain(`${s.rank}. ${s.body.nameRu} — `);
-    expect(toManager?.text).toContain("← ваш орган");
+    const toCommissioner = messages.find((m) => m.chatId === 900);
+    expect(toCommissioner?.text.split("\n")[0]).toBe(
+      "🏆 Рейтинг центральных государственных органов",
+    );
+    for (const s of ranked)
+      expect(toCommissioner?.text).toContain(`${s.rank}. ${s.body.nameRu} — `);
+    // January to October: ten monthly reports owed; O sent September's only, and waits for review.
+    expect(toCommissioner?.text).toMatch(
+      /\. Агентство О — [−\d,]+ \(на проверке: [−\d,]+\) · 📥 1\/10\n/,
+    );
+    expect(toCommissioner?.text).toMatch(
+      /\. Министерство М — [−\d,]+ \(на проверке: [−\d,]+\) · 📥 2\/10 ← ваш орган\n/,
+    );
+    expect(toCommissioner?.text).toContain("Сдано отчётов с начала года: 5 из 30, в срок — 5.");
+    expect(toCommissioner?.text).toContain("📥 — получено отчётов из ожидаемых;");
     const moved = ranked.filter((s) => s.previousRank !== s.rank);
-    if (moved.length > 0) expect(toManager?.text).toContain("Изменения за месяц:");
-    else expect(toManager?.text).toContain("Места за месяц не изменились.");
-    expect(messages.find((m) => m.chatId === 802)?.text).toContain("сіздің органыңыз");
-    expect(toManager?.attachments).toMatchObject([{ kind: "photo", filename: "leaderboard.png" }]);
+    if (moved.length > 0) expect(toCommissioner?.text).toContain("Изменения за месяц:");
+    else expect(toCommissioner?.text).toContain("Места за месяц не изменились.");
+    const kk = messages.find((m) => m.chatId === 802)?.text;
+    expect(kk).toContain("сіздің органыңыз");
+    expect(kk).toContain("Жыл басынан бері тапсырылған есептер: 30 ішінен 5, мерзімінде — 5.");
+    expect(toCommissioner?.attachments).toMatchObject([
+      { kind: "photo", filename: "leaderboard.png" },
+    ]);
+  });
+
+  it("gives a manager one leaderboard: the digest's chart with the post's text", async () => {
+    const { M } = await seedScores(ctx.repos);
+    await seedUser(ctx.repos, { telegramId: 811, role: "manager", bodyId: M.id, language: "kk" });
+    await runMonthlyDigest({ repos: ctx.repos, methodology: BOOK, now, config: jobConfig });
+    await runLeaderboard({ repos: ctx.repos, methodology: BOOK, now, config: jobConfig });
+    const toManager = (await outboxOf(ctx.db)).filter((m) => m.chatId === 811);
+    const boards = toManager.filter((m) =>
+      ((m.attachments ?? []) as { filename?: string }[]).some(
+        (a) => a.filename === "leaderboard.png",
+      ),
+    );
+    expect(boards).toHaveLength(1);
+    const board = toManager.find((m) => m.text.startsWith("🏆"));
+    expect(board?.text).toContain("М министрлігі — ");
+    expect(board?.text).toContain("📥 2/10 ← сіздің органыңыз");
+    expect(board?.text).toMatch(/Ай ішіндегі өзгерістер:|Ай ішінде орындар өзгерген жоқ\./);
   });
 });
 

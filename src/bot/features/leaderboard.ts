@@ -2,9 +2,11 @@ import { Composer, InlineKeyboard } from "grammy";
 import type { BodyKind } from "../../db/repositories/directory.ts";
 import { formatPeriodLabel } from "../../domain/calendar/format.ts";
 import { nextPeriod, parsePeriod, previousPeriod } from "../../domain/periods.ts";
-import { reportingMonth } from "../../services/body-scores.ts";
+import { reportedNothing } from "../../services/body-reporting.ts";
+import { periodKeysWithin, reportingMonth } from "../../services/body-scores.ts";
 import { rankBodiesOfKind } from "../../services/leaderboard.ts";
 import { bodyName } from "../../services/period-labels.ts";
+import { listReportStatuses, tallyByBody } from "../../services/reporting-rates.ts";
 import type { BotContext } from "../context.ts";
 import { onMenuButton } from "../main-menu.ts";
 import { requireRole } from "../middleware/access.ts";
@@ -51,6 +53,13 @@ async function leaderboardView(ctx: BotContext, kind: BodyKind, periodKey: strin
     "",
   ];
   if (lines.length === 0) text.push(ctx.t("manager:leaderboard.empty"));
+  const statuses = await listReportStatuses(
+    ctx.repos,
+    lines.map((line) => line.body),
+    periodKeysWithin(periodKey),
+    { now: ctx.now(), zone: ctx.config.timeZone, methodology: ctx.methodology },
+  );
+  const reporting = tallyByBody(statuses);
   const ownIndex = lines.findIndex((line) => line.body.id === ownId);
   lines.forEach((line, index) => {
     if (index >= SHOWN && index !== ownIndex) return;
@@ -60,12 +69,22 @@ async function leaderboardView(ctx: BotContext, kind: BodyKind, periodKey: strin
         : ` ${ctx.t("manager:leaderboard.unreviewed", { points: pts(line.unreviewed) })}`;
     const mark = line.body.id === ownId ? "👉 " : "";
     const you = line.body.id === ownId ? ` ${ctx.t("manager:leaderboard.you")}` : "";
-    text.push(
-      `${mark}${line.rank}. ${bodyName(line.body, ctx.lang)} — ${pts(line.points)}${unreviewed}${you}`,
-    );
+    const tally = reporting.get(line.body.id);
+    // A body that sent nothing it owed is "not reported", never a zero score.
+    const points = reportedNothing(tally)
+      ? ctx.t("manager:leaderboard.notReported")
+      : `${pts(line.points)}${unreviewed}`;
+    const reports =
+      tally && tally.expected > 0
+        ? ` · ${ctx.t("manager:leaderboard.reports", { received: tally.received, expected: tally.expected })}`
+        : "";
+    text.push(`${mark}${line.rank}. ${bodyName(line.body, ctx.lang)} — ${points}${reports}${you}`);
   });
+  const notes = [];
+  if (statuses.length > 0) notes.push(ctx.t("manager:leaderboard.reportsNote"));
   if (lines.some((line) => line.unreviewed !== 0))
-    text.push("", ctx.t("manager:leaderboard.unreviewedNote"));
+    notes.push(ctx.t("manager:leaderboard.unreviewedNote"));
+  if (notes.length > 0) text.push("", ...notes);
 
   const month = isMonth ? periodKey : reportingMonth(ctx.now(), ctx.config.timeZone);
   const year = String(period?.year ?? month.slice(0, 4));

@@ -11,10 +11,12 @@ import {
 } from "../../services/body-scores.ts";
 import { bodyName } from "../../services/period-labels.ts";
 import { listReportProblems } from "../../services/report-status.ts";
+import { scoreReporting } from "../../services/score-reporting.ts";
 import type { BotContext } from "../context.ts";
 import { onMenuButton } from "../main-menu.ts";
 import { requireRole } from "../middleware/access.ts";
 import { dashboardLink, mayOpenDashboard } from "./dashboard.ts";
+import { reportingLines, spansText, totalNotes } from "./score-reporting.ts";
 import { bodyPicker, pts, refuse, shorten, show } from "./view-helpers.ts";
 
 const composer = new Composer<BotContext>();
@@ -116,18 +118,30 @@ function header(ctx: BotContext, summary: BodyScoreSummary): string {
 
 async function summaryView(ctx: BotContext, summary: BodyScoreSummary): Promise<View> {
   const { body, month } = summary;
+  const reporting = await scoreReporting(ctx.repos, body, month, {
+    now: ctx.now(),
+    zone: ctx.config.timeZone,
+    methodology: ctx.methodology,
+  });
   const lines = [header(ctx, summary), ""];
   for (const project of summary.projects) {
-    lines.push(`${project.number}. ${project.title[ctx.lang]}: ${spans(project.points)}`);
+    lines.push(
+      `${project.number}. ${project.title[ctx.lang]}: ${spansText(project.points, reporting)}`,
+    );
   }
-  lines.push("", `${ctx.t("manager:score.total")}: ${spans(summary.total)}`, "");
+  lines.push(
+    "",
+    `${ctx.t("manager:score.total")}: ${spansText(summary.total, reporting)}`,
+    ...totalNotes(ctx, reporting),
+    "",
+  );
   const problems = await listReportProblems(ctx.repos, body.id, {
     year: Number(summary.year),
     now: ctx.now(),
     zone: ctx.config.timeZone,
     methodology: ctx.methodology,
   });
-  lines.push(ctx.t("manager:score.reports"));
+  lines.push(ctx.t("manager:score.reports"), ...reportingLines(ctx, reporting));
   if (problems.length === 0) lines.push(ctx.t("manager:score.allOnTime"));
   // One line per state and kind: a body that never reported would otherwise get a line a month.
   const groups = new Map<string, string[]>();
