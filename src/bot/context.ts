@@ -2,6 +2,7 @@ import type { ConversationFlavor } from "@grammyjs/conversations";
 import type { Context, SessionFlavor } from "grammy";
 import type { Config } from "../config.ts";
 import type { Repositories } from "../db/index.ts";
+import type { UpdateState } from "../db/repositories/update-state.ts";
 import type { UserRecord } from "../db/repositories/users.ts";
 import type { MethodologyBook } from "../domain/methodology/book.ts";
 import type { Lang } from "../i18n.ts";
@@ -56,6 +57,8 @@ export interface PlatformFlavor extends I18nFlavor {
   now(): Date;
   /** Counters for this process's /metrics; in conversations: conversation.external((ctx) => ctx.metrics.conversationStep("id")). */
   metrics: Metrics;
+  /** What the update's first statement read (person, chat state, latest draft); absent without a database. */
+  prefetched?: UpdateState;
   /** The active account behind the update; undefined for strangers (see middleware/access.ts). */
   user: UserRecord | undefined;
   /** Stores the user's language choice and switches ctx.lang and ctx.t to it at once. */

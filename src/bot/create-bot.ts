@@ -5,6 +5,7 @@ import { Bot, type Composer, type MiddlewareFn, session } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { Config } from "../config.ts";
 import type { Repositories } from "../db/index.ts";
+import { countStatements } from "../db/statement-count.ts";
 import type { Lang } from "../i18n.ts";
 import type { Logger } from "../logger.ts";
 import { filesOnly, type MethodologySource } from "../methodology/shelf.ts";
@@ -20,6 +21,7 @@ import {
   type SetUserLanguage,
 } from "./middleware/attach-language.ts";
 import { keepCommandMenu } from "./middleware/keep-command-menu.ts";
+import { type OpenUpdate, openUpdateState } from "./middleware/open-update.ts";
 import {
   DEFAULT_RATE_LIMIT,
   limitUserRate,
@@ -43,6 +45,8 @@ export interface BotDeps {
   methodology?: MethodologySource;
   /** Resolves false for an update already handled. Default: an in-memory set (lost on restart). */
   markUpdateProcessed?: MarkUpdateProcessed;
+  /** Records an update and reads its person and chat state in one statement; replaces markUpdateProcessed. */
+  openUpdate?: OpenUpdate;
   /** The user's stored language. Default: the session's choice, else Telegram's language_code. */
   getUserLanguage?: GetUserLanguage;
   setUserLanguage?: SetUserLanguage;
@@ -88,9 +92,12 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
     ctx.metrics = metrics;
     ctx.logger = logger.child({ update_id: ctx.update.update_id });
     const startedAt = performance.now();
-    await next();
+    const { statements } = await countStatements(() => next());
     // Sessions are saved by now; tests wait for this line before simulating a crash.
-    ctx.logger.debug({ ms: Math.round(performance.now() - startedAt) }, "update handled");
+    ctx.logger.debug(
+      { ms: Math.round(performance.now() - startedAt), statements },
+      "update handled",
+    );
   });
   // Updates of one chat or user are handled one after another, so sessions never race.
   bot.use(sequentialize(sequenceKeys));
@@ -103,8 +110,13 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
       metrics.updateHandled(updateTypeOf(ctx), (performance.now() - startedAt) / 1000);
     }
   });
-  bot.use(skipRedeliveredUpdates(deps.markUpdateProcessed ?? rememberUpdatesInMemory()));
+  // The flood limit comes before anything is written: a flood costs the database nothing.
   if (deps.rateLimit !== false) bot.use(limitUserRate(deps.rateLimit ?? DEFAULT_RATE_LIMIT));
+  bot.use(
+    deps.openUpdate
+      ? openUpdateState(deps.openUpdate)
+      : skipRedeliveredUpdates(deps.markUpdateProcessed ?? rememberUpdatesInMemory()),
+  );
 
   // Everything below answers the user politely when it fails.
   const guarded = bot.errorBoundary((error, next) => {

@@ -10,6 +10,7 @@ import {
   refuseEmptiedFolder,
 } from "./embedded-folder.ts";
 import { PrismaClient } from "./generated/client.ts";
+import { countingAdapterFactory } from "./statement-count.ts";
 
 /** An open database: the Prisma client and what kind of PostgreSQL is behind it. */
 export interface Database {
@@ -68,7 +69,7 @@ export async function openDatabase(url?: string): Promise<Database> {
   const target = parseDatabaseUrl(url);
   if (target.kind === "postgres") {
     const prisma = new PrismaClient({
-      adapter: new PrismaPg({ connectionString: target.connectionString }),
+      adapter: countingAdapterFactory(new PrismaPg({ connectionString: target.connectionString })),
     });
     const db: Database = { prisma, kind: "postgres", close: () => prisma.$disconnect() };
     internals.set(db, { target });
@@ -78,7 +79,7 @@ export async function openDatabase(url?: string): Promise<Database> {
     target.dataDir === undefined
       ? { pglite: await startPglite(undefined), lock: undefined }
       : await openEmbeddedFolder(target.dataDir);
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  const prisma = new PrismaClient({ adapter: countingAdapterFactory(new PrismaPGlite(pglite)) });
   let closed = false;
   const db: Database = {
     prisma,

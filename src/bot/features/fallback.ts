@@ -1,4 +1,4 @@
-import { Composer, InlineKeyboard } from "grammy";
+import { Composer } from "grammy";
 import { formatPeriodLabel } from "../../domain/calendar/format.ts";
 import { readReportDraft } from "../../domain/reports/draft.ts";
 import type { BotContext } from "../context.ts";

@@ -7,7 +7,7 @@ import { formatMonth } from "../../domain/calendar/format.ts";
 import type { FormAnswer, FormProblem } from "../../domain/forms/answer.ts";
 import type { FormOutcome } from "../../domain/forms/outcome.ts";
 import { isPeriodKey } from "../../domain/periods.ts";
-import type { ReportDraft } from "../../domain/reports/draft.ts";
+import { type ReportDraft, readReportDraft } from "../../domain/reports/draft.ts";
 import type { Role } from "../../domain/vocabulary.ts";
 import { loadReportDraft, type ReportKey, saveReportDraft } from "../../services/reports.ts";
 import type { BotContext } from "../context.ts";
@@ -93,7 +93,7 @@ export async function runFormStep<Env>(
     await say(ctx, ctx.t(ctx.user ? "access.roleRequired" : "access.inviteRequired"));
     return "end";
   }
-  const draft = await loadReportDraft(ctx.repos, key);
+  const draft = prefetchedDraft(ctx, key) ?? (await loadReportDraft(ctx.repos, key));
   if (!draft) {
     await acknowledge(ctx, ctx.t("forms:staleButton"));
     await say(ctx, ctx.t("forms:gone"));
@@ -165,6 +165,14 @@ async function finish<Env>(
       return "continue";
     }
   }
+}
+
+/** The draft the update's first statement read, when it is this form's (a step needs no query for it). */
+function prefetchedDraft(ctx: BotContext, key: ReportKey): ReportDraft | undefined {
+  const d = ctx.prefetched?.draft;
+  if (!d || d.userId !== key.userId || d.bodyId !== key.bodyId) return undefined;
+  if (d.kind !== key.kind || d.periodKey !== key.periodKey) return undefined;
+  return readReportDraft(d.document);
 }
 
 /** "❗ Это не дата: …." — the problem's message as one line, first letter capitalised. */

@@ -22,14 +22,21 @@ export function mayActForBody(user: UserRecord | undefined, bodyId: number): boo
  */
 export const attachUser: MiddlewareFn<BotContext> = async (ctx, next) => {
   const telegramId = ctx.from?.id;
-  const user =
-    telegramId === undefined ? undefined : await ctx.repos.users.getUserByTelegramId(telegramId);
+  const user = await personOf(ctx, telegramId);
   // They wrote (or unblocked the bot): Telegram delivers to them again.
   if (user?.unreachableSince) await ctx.repos.users.markReachable(user.id);
   ctx.user = user?.active ? { ...user, unreachableSince: null } : undefined;
   if (user && !user.active) return tellSwitchedOff(ctx);
   await next();
 };
+
+/** The account behind the update: as its first statement read it, else from the database. */
+async function personOf(ctx: BotContext, telegramId: number | undefined) {
+  if (telegramId === undefined) return undefined;
+  if (ctx.prefetched)
+    return ctx.prefetched.user?.telegramId === telegramId ? ctx.prefetched.user : undefined;
+  return ctx.repos.users.getUserByTelegramId(telegramId);
+}
 
 async function tellSwitchedOff(ctx: BotContext): Promise<void> {
   const text = ctx.t("access.switchedOff");

@@ -39,9 +39,21 @@ async function recordPatiently(
   markUpdateProcessed: MarkUpdateProcessed,
   retry: RecordRetry,
 ): Promise<boolean> {
+  return patiently(ctx, () => markUpdateProcessed(ctx.update.update_id), retry);
+}
+
+/**
+ * Runs the update's first database work until it succeeds: while the database is away the update
+ * waits (and its chat's later updates behind it) instead of being lost.
+ */
+export async function patiently<T>(
+  ctx: BotContext,
+  work: () => Promise<T>,
+  retry: RecordRetry = DEFAULT_RETRY,
+): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      const isFirst = await markUpdateProcessed(ctx.update.update_id);
+      const isFirst = await work();
       if (attempt > 1)
         ctx.logger.info({ attempt }, "the database answers again: handling the update");
       return isFirst;

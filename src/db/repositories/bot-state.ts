@@ -1,4 +1,5 @@
 import type { PrismaClient } from "../generated/client.ts";
+import { isUnchanged, noteRead, prefetchedValue } from "../update-scope.ts";
 import { toJsonInput } from "./shared.ts";
 
 /** Structurally a grammY StorageAdapter (without importing grammY). */
@@ -15,12 +16,18 @@ export function createBotStateRepository(prisma: PrismaClient) {
     storage<T>(namespace: string): KeyValueStorage<T> {
       return {
         async read(key) {
-          const row = await prisma.botState.findUnique({
-            where: { namespace_key: { namespace, key } },
-          });
-          return row ? (row.value as T) : undefined;
+          const prefetched = prefetchedValue(namespace, key);
+          const value = prefetched
+            ? (prefetched.value as T | undefined)
+            : ((await prisma.botState.findUnique({ where: { namespace_key: { namespace, key } } }))
+                ?.value as T | undefined);
+          noteRead(namespace, key, value);
+          return value;
         },
         async write(key, value) {
+          // Most updates change nothing here (a form step rewinds its conversation to the loop).
+          if (isUnchanged(namespace, key, value)) return;
+          noteRead(namespace, key, value);
           const data = { value: toJsonInput(value), updatedAt: new Date() };
           await prisma.botState.upsert({
             where: { namespace_key: { namespace, key } },
@@ -29,6 +36,8 @@ export function createBotStateRepository(prisma: PrismaClient) {
           });
         },
         async delete(key) {
+          if (isUnchanged(namespace, key, undefined)) return;
+          noteRead(namespace, key, undefined);
           await prisma.botState.deleteMany({ where: { namespace, key } });
         },
       };

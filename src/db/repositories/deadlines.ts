@@ -1,5 +1,10 @@
 import type { PrismaClient, ReportKind } from "../generated/client.ts";
+import { currentUpdateState } from "../update-scope.ts";
 import { isCheckViolation } from "./shared.ts";
+import { bumpVersion } from "./update-state.ts";
+
+/** The cache version name of the deadline rules (bot_state, namespace "version"). */
+const DEADLINES_VERSION = "deadline_rule";
 
 /** Day `dueDay` of the month `monthOffset` months after the period's last month, at dueHour:dueMinute (TIME_ZONE). */
 export interface DeadlineRuleRecord {
@@ -22,10 +27,20 @@ function toRecord(
 
 /** Editable due dates per report kind (seeded: monthly 5th, quarterly 10th, annual 15 January, 18:00). */
 export function createDeadlinesRepository(prisma: PrismaClient) {
+  let cache: { version: number; rules: DeadlineRuleRecord[] } | undefined;
   return {
+    /**
+     * The rules, read once and kept while the version the current update saw is the one they were
+     * read at (an edit on any instance bumps it); outside an update (jobs) always read afresh.
+     */
     async getRules(): Promise<DeadlineRuleRecord[]> {
+      const version = currentUpdateState()?.versions[DEADLINES_VERSION] ?? 0;
+      const inUpdate = currentUpdateState() !== undefined;
+      if (inUpdate && cache && cache.version === version) return cache.rules;
       const rows = await prisma.deadlineRule.findMany({ orderBy: { reportKind: "asc" } });
-      return rows.map(toRecord);
+      const rules = rows.map(toRecord);
+      if (inUpdate) cache = { version, rules };
+      return rules;
     },
 
     async getRule(kind: ReportKind): Promise<DeadlineRuleRecord | undefined> {
@@ -45,6 +60,9 @@ export function createDeadlinesRepository(prisma: PrismaClient) {
           create: { reportKind: kind, ...rule, updatedAt: at },
           update: { ...rule, updatedAt: at },
         });
+        // Every instance reads the rules again at its next update.
+        await bumpVersion(prisma, DEADLINES_VERSION);
+        cache = undefined;
         return { ok: true, rule: toRecord(row) };
       } catch (error) {
         if (isCheckViolation(error)) return { ok: false, reason: "outOfRange" };

@@ -14,6 +14,7 @@ import { createOwnerClaimRepository } from "./owner-claim.ts";
 import { createReviewQueueRepository } from "./review-queue.ts";
 import { createScoresRepository } from "./scores.ts";
 import { createSubmissionsRepository } from "./submissions.ts";
+import { createUpdateStateRepository } from "./update-state.ts";
 import { createUsersRepository } from "./users.ts";
 
 export type { AuditInput, AuditRecord } from "./audit.ts";
@@ -86,7 +87,9 @@ export function createRepositories(
     deadlines: createDeadlinesRepository(prisma),
     jobRuns: createJobRunsRepository(prisma),
     methodology: createMethodologyRepository(prisma),
+    updateState: createUpdateStateRepository(prisma),
   };
 }
 
 export type Repositories = ReturnType<typeof createRepositories>;
+export type { UpdateState } from "./update-state.ts";

@@ -1,0 +1,37 @@
+import type { MiddlewareFn } from "grammy";
+import type { UpdateState } from "../../db/repositories/update-state.ts";
+import { withUpdateState } from "../../db/update-scope.ts";
+import type { BotContext } from "../context.ts";
+import { patiently } from "./skip-redelivered.ts";
+
+/** Records an update and reads what it usually needs, in one statement (the database's updateState.open). */
+export type OpenUpdate = (input: {
+  updateId: number;
+  telegramId: number | undefined;
+  chatKey: string | undefined;
+  at: Date;
+}) => Promise<UpdateState>;
+
+/**
+ * Lets each update through once and hands the rest of it what the first statement read (the
+ * person, the chat's session and conversation state, the person's latest draft, cache versions),
+ * so a form step costs this statement and its own draft write. A redelivered update stops here.
+ */
+export function openUpdateState(open: OpenUpdate): MiddlewareFn<BotContext> {
+  return async (ctx, next) => {
+    const chatKey = ctx.chatId === undefined ? undefined : String(ctx.chatId);
+    const input = {
+      updateId: ctx.update.update_id,
+      telegramId: ctx.from?.id,
+      chatKey,
+      at: ctx.now(),
+    };
+    const state = await patiently(ctx, () => open(input));
+    if (!state.fresh) {
+      ctx.logger.debug({ update_id: ctx.update.update_id }, "skipped a redelivered update");
+      return;
+    }
+    ctx.prefetched = state;
+    await withUpdateState(state, chatKey, () => next());
+  };
+}
