@@ -23,11 +23,22 @@ interface WasmApi {
   ): Promise<{ instance: { exports: Record<string, unknown> } }>;
 }
 
-let loaded: Promise<void> | undefined;
+// The wasm glue is one module per process with one wasm instance, and it is not reentrant. A
+// second copy of this file (vitest loads one per test project) must neither instantiate it again
+// (that swaps the memory under the first) nor run an engine beside another: both corrupt strings.
+// So the instance and the queue of engines live on the process, not on this module.
+interface EngineProcessState {
+  loaded?: Promise<void>;
+  queue: Promise<unknown>;
+}
+const STATE_KEY = Symbol.for("adaldyq.schema-engine");
+const processSlots = globalThis as Record<symbol, EngineProcessState | undefined>;
+processSlots[STATE_KEY] ??= { queue: Promise.resolve() };
+const processState = processSlots[STATE_KEY];
 
 // The package's default entry imports a .wasm module, which Node refuses; instantiate it by hand.
 function loadWasm(): Promise<void> {
-  loaded ??= (async () => {
+  processState.loaded ??= (async () => {
     const require = createRequire(import.meta.url);
     const glue = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
     const bytes = readFileSync(join(dirname(glue), "schema_engine_bg.wasm"));
@@ -37,7 +48,7 @@ function loadWasm(): Promise<void> {
     wasmBindings.__wbg_set_wasm(instance.exports);
     (instance.exports as { __wbindgen_start: () => void }).__wbindgen_start();
   })();
-  return loaded;
+  return processState.loaded;
 }
 
 /** What the engine connects to: the main database, and a throwaway in-memory PGlite as shadow. */
@@ -51,7 +62,17 @@ export interface EngineConnection {
  * Runs `work` with a schema engine connected to the target. The shadow database is always an
  * in-memory PGlite: adapter-pg as shadow can replay onto the main database (see PRISMA_NOTES).
  */
-export async function withSchemaEngine<T>(
+export function withSchemaEngine<T>(
+  connection: EngineConnection,
+  schema: string,
+  work: (engine: SchemaEngine) => Promise<T>,
+): Promise<T> {
+  const turn = processState.queue.then(() => runEngine(connection, schema, work));
+  processState.queue = turn.catch(() => undefined);
+  return turn;
+}
+
+async function runEngine<T>(
   connection: EngineConnection,
   schema: string,
   work: (engine: SchemaEngine) => Promise<T>,

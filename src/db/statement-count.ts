@@ -59,11 +59,6 @@ function countingAdapter(adapter: SqlDriverAdapter): SqlDriverAdapter {
       if (property === "queryRaw" || property === "executeRaw" || property === "executeScript") {
         return (...args: unknown[]) => {
           count();
-          process.stderr.write(
-            `SQL ${String((args[0] as { sql?: string })?.sql ?? args[0])
-              .slice(0, 140)
-              .replace(/\s+/g, " ")}\n`,
-          );
           return value.apply(target, args);
         };
       }
