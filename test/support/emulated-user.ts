@@ -83,6 +83,25 @@ export class EmulatedUser {
     });
   }
 
+  /** Presses a button with any callback data, as a forged or an old client could send. */
+  pressData(data: string): Promise<number> {
+    this.cursor = this.emulator.currentSequence();
+    return this.emulator.deliverUserUpdate({
+      callback_query: {
+        from: this.from(),
+        chat_instance: String(this.chatId),
+        data,
+        message: {
+          message_id: 1,
+          date: Math.floor(Date.now() / 1000),
+          chat: this.chat(),
+          from: { id: 666, is_bot: true, first_name: "Bot" },
+          text: "",
+        },
+      },
+    });
+  }
+
   /**
    * Resolves with the first bot message in this chat, sent or edited since this user's last
    * action, that matches (a RegExp or substring of the text, or a predicate).

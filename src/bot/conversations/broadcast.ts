@@ -17,8 +17,8 @@ import {
   startBroadcast,
 } from "../../services/broadcasts.ts";
 import { loadDeadlineRules } from "../../services/deadlines.ts";
+import { statusKeyboard, statusText, watchBroadcast } from "../broadcast-status.ts";
 import type { BotContext, ConversationContext } from "../context.ts";
-import { statusKeyboard, statusText, watchBroadcast } from "../features/broadcast-status.ts";
 import { waitForStepAnswer } from "./step-answer.ts";
 
 /** The id to enter it with: ctx.conversation.enter(BROADCAST_CONVERSATION). */

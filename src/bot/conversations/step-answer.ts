@@ -1,5 +1,7 @@
 import type { Conversation } from "@grammyjs/conversations";
+import type { Role } from "../../domain/vocabulary.ts";
 import type { BotContext, ConversationContext } from "../context.ts";
+import { hasRole } from "../middleware/access.ts";
 
 /** What a person gave for one question: a button's value, or a text. */
 export type StepAnswer = { button: string } | { text: string };
@@ -14,7 +16,26 @@ export interface StepAnswerOptions {
 }
 
 /**
- * Waits for the answer to the question of `step`: its button's value or a text. The cancel
+ * The update is the starter's, who still holds the role: someone else's update goes on to other
+ * features (a group's stranger cannot drive an admin's dialog); a person who lost the role (an
+ * admin demoted or switched off meanwhile) is told so and the dialog ends.
+ */
+export async function checkStarter(
+  conversation: Conversation<BotContext, ConversationContext>,
+  ctx: ConversationContext,
+  update: ConversationContext,
+  role: Role,
+): Promise<void> {
+  if (update.from?.id !== ctx.from?.id) await conversation.skip({ next: true });
+  const allowed = await conversation.external((o) => hasRole(o.user, [role]));
+  if (allowed) return;
+  await update.reply(update.t("access.roleRequired"));
+  await conversation.halt();
+}
+
+/**
+ * Waits for the answer to the question of `step` from the admin who started the dialog: its
+ * button's value or a text. The cancel
  * button and commands end the conversation (a command then goes on to its feature); buttons of
  * other steps are ignored; other updates go to other features.
  */
@@ -27,6 +48,7 @@ export async function waitForStepAnswer(
   const { prefix, cancelledKey, leaveToOthers = [] } = options;
   for (;;) {
     const update = await conversation.wait();
+    await checkStarter(conversation, ctx, update, "admin");
     const data = update.callbackQuery?.data;
     if (data === `${prefix}:cancel`) {
       await update.answerCallbackQuery();

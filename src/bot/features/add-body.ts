@@ -5,9 +5,12 @@ import { ADD_BODY_CONVERSATION, addBodyConversation } from "../conversations/add
 import { onMenuButton } from "../main-menu.ts";
 
 const composer = new Composer<BotContext>();
-composer.use(
-  createConversation<BotContext, ConversationContext>(addBodyConversation, ADD_BODY_CONVERSATION),
-);
+// Admin dialogs run in private chats only, where nobody else can answer them.
+composer
+  .chatType("private")
+  .use(
+    createConversation<BotContext, ConversationContext>(addBodyConversation, ADD_BODY_CONVERSATION),
+  );
 
 onMenuButton(composer, "addBody", async (ctx) => {
   await ctx.answerCallbackQuery();

@@ -1,25 +1,26 @@
 import { createConversation } from "@grammyjs/conversations";
 import { Composer } from "grammy";
 import { broadcastProgress, cancelBroadcast } from "../../services/broadcasts.ts";
+import { broadcastButtons as buttons, statusKeyboard, statusText } from "../broadcast-status.ts";
 import type { BotContext, ConversationContext } from "../context.ts";
 import { BROADCAST_CONVERSATION, broadcastConversation } from "../conversations/broadcast.ts";
 import { requireRole } from "../middleware/access.ts";
-import { statusKeyboard, statusText } from "./broadcast-status.ts";
 
 const composer = new Composer<BotContext>();
 const admins = requireRole("admin");
-composer.use(
+// Admin dialogs run in private chats only, where nobody else can answer them.
+const privateChats = composer.chatType("private");
+privateChats.use(
   createConversation<BotContext, ConversationContext>(
     broadcastConversation,
     BROADCAST_CONVERSATION,
   ),
 );
 
-composer.command("broadcast", admins, (ctx) => ctx.conversation.enter(BROADCAST_CONVERSATION));
+privateChats.command("broadcast", admins, (ctx) => ctx.conversation.enter(BROADCAST_CONVERSATION));
 
 // Stops what has not gone out yet; messages already handed to Telegram cannot be recalled.
-composer.callbackQuery(/^bc:stop:(\d+)$/, admins, async (ctx) => {
-  const id = Number(ctx.match[1]);
+buttons.on(composer, "stop", admins, async (ctx, [id]) => {
   const cancelled = await cancelBroadcast(ctx.repos, {
     id,
     actorUserId: ctx.user?.id ?? null,
@@ -29,9 +30,9 @@ composer.callbackQuery(/^bc:stop:(\d+)$/, admins, async (ctx) => {
   await showStatus(ctx, id);
 });
 
-composer.callbackQuery(/^bc:show:(\d+)$/, admins, async (ctx) => {
+buttons.on(composer, "show", admins, async (ctx, [id]) => {
   await ctx.answerCallbackQuery();
-  await showStatus(ctx, Number(ctx.match[1]));
+  await showStatus(ctx, id);
 });
 
 async function showStatus(ctx: BotContext, id: number): Promise<void> {

@@ -1,12 +1,16 @@
 import { type Conversation, createConversation } from "@grammyjs/conversations";
 import { Composer, InlineKeyboard } from "grammy";
 import type { ReportKind } from "../../db/repositories/index.ts";
+import { REPORT_KINDS } from "../../domain/vocabulary.ts";
+import { featureCodec, field } from "../callback-codec.ts";
 import type { BotContext, ConversationContext } from "../context.ts";
+import { checkStarter } from "../conversations/step-answer.ts";
 import { requireRole } from "../middleware/access.ts";
 
 const composer = new Composer<BotContext>();
 const admins = requireRole("admin");
-const KINDS: readonly ReportKind[] = ["monthly", "quarterly", "annual"];
+const KINDS = REPORT_KINDS;
+const buttons = featureCodec("dl", { edit: [field.reportKind] });
 const EDIT_DEADLINE = "editDeadline";
 
 const pad = (n: number) => String(n).padStart(2, "0");
@@ -26,6 +30,7 @@ async function editDeadline(
   });
   for (;;) {
     const update = await conversation.wait();
+    await checkStarter(conversation, ctx, update, "admin");
     if (update.callbackQuery?.data === "dl:cancel") {
       await update.answerCallbackQuery();
       await ctx.reply(ctx.t("notifications:deadlines.cancelled"));
@@ -83,9 +88,11 @@ async function editDeadline(
   }
 }
 
-composer.use(createConversation<BotContext, ConversationContext>(editDeadline, EDIT_DEADLINE));
+// Admin dialogs run in private chats only, where nobody else can answer them.
+const privateChats = composer.chatType("private");
+privateChats.use(createConversation<BotContext, ConversationContext>(editDeadline, EDIT_DEADLINE));
 
-composer.command("deadlines", admins, async (ctx) => {
+privateChats.command("deadlines", admins, async (ctx) => {
   const rules = await ctx.repos.deadlines.getRules();
   const lines = [ctx.t("notifications:deadlines.title"), ""];
   for (const rule of rules) {
@@ -100,15 +107,15 @@ composer.command("deadlines", admins, async (ctx) => {
   lines.push("", ctx.t("notifications:deadlines.choose"));
   const keyboard = InlineKeyboard.from(
     KINDS.map((kind) => [
-      InlineKeyboard.text(ctx.t(`notifications:reportTitle.${kind}`), `dl:edit:${kind}`),
+      InlineKeyboard.text(ctx.t(`notifications:reportTitle.${kind}`), buttons.data("edit", kind)),
     ]),
   );
   await ctx.reply(lines.join("\n"), { reply_markup: keyboard });
 });
 
-composer.callbackQuery(/^dl:edit:(monthly|quarterly|annual)$/, admins, async (ctx) => {
+buttons.on(composer, "edit", admins, async (ctx, [kind]) => {
   await ctx.answerCallbackQuery();
-  await ctx.conversation.enter(EDIT_DEADLINE, ctx.match[1] as ReportKind);
+  await ctx.conversation.enter(EDIT_DEADLINE, kind);
 });
 
 /** /deadlines (admins): the due day and time of each report kind, and changing them. */

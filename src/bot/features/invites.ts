@@ -3,20 +3,32 @@ import type { BodyRecord } from "../../db/repositories/directory.ts";
 import type { InviteRecord } from "../../db/repositories/invites.ts";
 import type { Role } from "../../db/repositories/users.ts";
 import { formatDate } from "../../domain/calendar/format.ts";
+import { ROLES } from "../../domain/vocabulary.ts";
 import {
   createInviteForBody,
   inviteLink,
   isInviteOpen,
   revokeBodyInvite,
 } from "../../services/invites.ts";
+import { featureCodec, field } from "../callback-codec.ts";
 import type { BotContext } from "../context.ts";
 import { bodyName, onMenuButton } from "../main-menu.ts";
 import { mayActForBody, requireRole } from "../middleware/access.ts";
 
 const PAGE_SIZE = 8;
-const ROLES: readonly Role[] = ["commissioner", "officer", "manager", "admin"];
 const USES = [1, 5, 10, 30, 100];
 const DAYS = [3, 7, 14, 30];
+
+// inv:<step>:…: pick a body, a role, how many people and days; list and revoke.
+const codec = featureCodec("inv", {
+  p: [field.page],
+  b: [field.id],
+  r: [field.id, field.role],
+  u: [field.id, field.role, field.number(USES)],
+  c: [field.id, field.role, field.number(USES), field.number(DAYS)],
+  l: [field.id],
+  x: [field.id, field.id],
+});
 
 const composer = new Composer<BotContext>();
 
@@ -37,72 +49,68 @@ composer.filter(
   buttons,
 );
 
-buttons.callbackQuery(/^inv:p:(\d+)$/, async (ctx) => {
+codec.on(buttons, "p", async (ctx, [page]) => {
   await ctx.answerCallbackQuery();
-  await ctx.editMessageText(...(await bodyPage(ctx, Number(ctx.match[1]))));
+  await ctx.editMessageText(...(await bodyPage(ctx, page)));
 });
 
-buttons.callbackQuery(/^inv:b:(\d+)$/, async (ctx) => {
-  const body = await bodyFor(ctx, Number(ctx.match[1]));
+codec.on(buttons, "b", async (ctx, [bodyId]) => {
+  const body = await bodyFor(ctx, bodyId);
   if (!body) return;
   await ctx.answerCallbackQuery();
   const keyboard = new InlineKeyboard();
   for (const role of ROLES) {
-    keyboard.text(ctx.t(`onboarding:roles.${role}`), `inv:r:${body.id}:${role}`).row();
+    keyboard.text(ctx.t(`onboarding:roles.${role}`), codec.data("r", body.id, role)).row();
   }
-  keyboard.text(ctx.t("onboarding:invite.listButton"), `inv:l:${body.id}`).row();
-  keyboard.text(ctx.t("onboarding:invite.back"), "inv:p:0");
+  keyboard.text(ctx.t("onboarding:invite.listButton"), codec.data("l", body.id)).row();
+  keyboard.text(ctx.t("onboarding:invite.back"), codec.data("p", 0));
   await ctx.editMessageText(ctx.t("onboarding:invite.pickRole", { body: bodyName(ctx, body) }), {
     reply_markup: keyboard,
   });
 });
 
-buttons.callbackQuery(/^inv:r:(\d+):(\w+)$/, async (ctx) => {
-  const body = await bodyFor(ctx, Number(ctx.match[1]));
-  const role = roleOf(ctx.match[2]);
-  if (!body || !role) return;
+codec.on(buttons, "r", async (ctx, [bodyId, role]) => {
+  const body = await bodyFor(ctx, bodyId);
+  if (!body) return;
   await ctx.answerCallbackQuery();
   const keyboard = new InlineKeyboard();
   for (const uses of USES) {
     keyboard.text(
       ctx.t("onboarding:invite.uses", { count: uses }),
-      `inv:u:${body.id}:${role}:${uses}`,
+      codec.data("u", body.id, role, uses),
     );
   }
-  keyboard.row().text(ctx.t("onboarding:invite.back"), `inv:b:${body.id}`);
+  keyboard.row().text(ctx.t("onboarding:invite.back"), codec.data("b", body.id));
   await ctx.editMessageText(ctx.t("onboarding:invite.pickUses", describe(ctx, body, role)), {
     reply_markup: keyboard,
   });
 });
 
-buttons.callbackQuery(/^inv:u:(\d+):(\w+):(\d+)$/, async (ctx) => {
-  const body = await bodyFor(ctx, Number(ctx.match[1]));
-  const role = roleOf(ctx.match[2]);
-  if (!body || !role) return;
+codec.on(buttons, "u", async (ctx, [bodyId, role, uses]) => {
+  const body = await bodyFor(ctx, bodyId);
+  if (!body) return;
   await ctx.answerCallbackQuery();
-  const uses = Number(ctx.match[3]);
   const keyboard = new InlineKeyboard();
   for (const days of DAYS) {
     keyboard.text(
       ctx.t("onboarding:invite.days", { count: days }),
-      `inv:c:${body.id}:${role}:${uses}:${days}`,
+      codec.data("c", body.id, role, uses, days),
     );
   }
-  keyboard.row().text(ctx.t("onboarding:invite.back"), `inv:r:${body.id}:${role}`);
+  keyboard.row().text(ctx.t("onboarding:invite.back"), codec.data("r", body.id, role));
   await ctx.editMessageText(ctx.t("onboarding:invite.pickDays", describe(ctx, body, role)), {
     reply_markup: keyboard,
   });
 });
 
-buttons.callbackQuery(/^inv:c:(\d+):(\w+):(\d+):(\d+)$/, async (ctx) => {
-  const body = await bodyFor(ctx, Number(ctx.match[1]));
-  const role = roleOf(ctx.match[2]);
-  if (!body || !role) return;
+codec.on(buttons, "c", async (ctx, [bodyId, role, uses, days]) => {
+  const body = await bodyFor(ctx, bodyId);
+  if (!body) return;
   const created = await createInviteForBody(ctx.repos, {
     bodyId: body.id,
     role,
-    maxUses: Number(ctx.match[3]),
-    days: Number(ctx.match[4]),
+    maxUses: uses,
+    days,
     actorUserId: ctx.user?.id ?? null,
     now: ctx.now(),
   });
@@ -123,19 +131,19 @@ buttons.callbackQuery(/^inv:c:(\d+):(\w+):(\d+):(\d+)$/, async (ctx) => {
   );
 });
 
-buttons.callbackQuery(/^inv:l:(\d+)$/, async (ctx) => {
-  const body = await bodyFor(ctx, Number(ctx.match[1]));
+codec.on(buttons, "l", async (ctx, [bodyId]) => {
+  const body = await bodyFor(ctx, bodyId);
   if (!body) return;
   await ctx.answerCallbackQuery();
   await ctx.editMessageText(...(await inviteList(ctx, body)));
 });
 
-buttons.callbackQuery(/^inv:x:(\d+):(\d+)$/, async (ctx) => {
-  const body = await bodyFor(ctx, Number(ctx.match[1]));
+codec.on(buttons, "x", async (ctx, [bodyId, inviteId]) => {
+  const body = await bodyFor(ctx, bodyId);
   if (!body) return;
   const revoked = await revokeBodyInvite(ctx.repos, {
     bodyId: body.id,
-    inviteId: Number(ctx.match[2]),
+    inviteId,
     actorUserId: ctx.user?.id ?? null,
     now: ctx.now(),
   });
@@ -160,10 +168,11 @@ async function bodyPage(ctx: BotContext, page: number): Promise<Screen> {
   const current = Math.min(Math.max(page, 0), pages - 1);
   const keyboard = new InlineKeyboard();
   for (const body of bodies.slice(current * PAGE_SIZE, (current + 1) * PAGE_SIZE)) {
-    keyboard.text(bodyName(ctx, body), `inv:b:${body.id}`).row();
+    keyboard.text(bodyName(ctx, body), codec.data("b", body.id)).row();
   }
-  if (current > 0) keyboard.text(ctx.t("onboarding:invite.previous"), `inv:p:${current - 1}`);
-  if (current < pages - 1) keyboard.text(ctx.t("onboarding:invite.next"), `inv:p:${current + 1}`);
+  if (current > 0) keyboard.text(ctx.t("onboarding:invite.previous"), codec.data("p", current - 1));
+  if (current < pages - 1)
+    keyboard.text(ctx.t("onboarding:invite.next"), codec.data("p", current + 1));
   const text = ctx.t("onboarding:invite.pickBody", { page: current + 1, pages });
   return [text, { reply_markup: keyboard }];
 }
@@ -177,15 +186,15 @@ async function inviteList(ctx: BotContext, body: BodyRecord): Promise<Screen> {
   const keyboard = new InlineKeyboard();
   const name = bodyName(ctx, body);
   if (open.length === 0) {
-    keyboard.text(ctx.t("onboarding:invite.back"), `inv:b:${body.id}`);
+    keyboard.text(ctx.t("onboarding:invite.back"), codec.data("b", body.id));
     return [ctx.t("onboarding:invite.listEmpty", { body: name }), { reply_markup: keyboard }];
   }
   const lines = open.map((invite, index) => inviteLine(ctx, invite, index + 1));
   open.forEach((invite, index) => {
     const label = ctx.t("onboarding:invite.revokeButton", { n: index + 1 });
-    keyboard.text(label, `inv:x:${body.id}:${invite.id}`).row();
+    keyboard.text(label, codec.data("x", body.id, invite.id)).row();
   });
-  keyboard.text(ctx.t("onboarding:invite.back"), `inv:b:${body.id}`);
+  keyboard.text(ctx.t("onboarding:invite.back"), codec.data("b", body.id));
   const text = [ctx.t("onboarding:invite.listTitle", { body: name }), ...lines].join("\n\n");
   return [text, { reply_markup: keyboard, link_preview_options: { is_disabled: true } }];
 }
@@ -207,10 +216,6 @@ async function bodyFor(ctx: BotContext, bodyId: number): Promise<BodyRecord | un
   if (body?.active && mayActForBody(ctx.user, body.id)) return body;
   await ctx.answerCallbackQuery({ text: ctx.t("onboarding:invite.bodyGone"), show_alert: true });
   return undefined;
-}
-
-function roleOf(text: string | undefined): Role | undefined {
-  return ROLES.find((role) => role === text);
 }
 
 function describe(ctx: BotContext, body: BodyRecord, role: Role) {

@@ -1,12 +1,14 @@
 import { Composer, InlineKeyboard } from "grammy";
 import type { BodyKind } from "../../db/repositories/directory.ts";
 import { formatPeriodLabel } from "../../domain/calendar/format.ts";
+import { BODY_KINDS } from "../../domain/methodology/types.ts";
 import { nextPeriod, parsePeriod, previousPeriod } from "../../domain/periods.ts";
 import { reportedNothing } from "../../services/body-reporting.ts";
 import { periodKeysWithin, reportingMonth } from "../../services/body-scores.ts";
 import { rankBodiesOfKind } from "../../services/leaderboard.ts";
 import { bodyName } from "../../services/period-labels.ts";
 import { listReportStatuses, tallyByBody } from "../../services/reporting-rates.ts";
+import { answerOutOfDate, featureCodec, field } from "../callback-codec.ts";
 import type { BotContext } from "../context.ts";
 import { onMenuButton } from "../main-menu.ts";
 import { requireRole } from "../middleware/access.ts";
@@ -15,7 +17,11 @@ import { pts, show } from "./view-helpers.ts";
 const composer = new Composer<BotContext>();
 const allowed = requireRole("commissioner", "officer", "manager");
 // lb:<kind>:<period key: a month, or a year for "year to date">
-const SCREEN = /^lb:(central|regional):(\d{4}(?:-\d{2})?)$/;
+const screens = featureCodec("lb", {
+  central: [field.period("month", "year")],
+  regional: [field.period("month", "year")],
+});
+const screen = (kind: BodyKind, periodKey: string) => screens.data(kind, periodKey);
 const SHOWN = 30;
 
 composer.command("leaderboard", allowed, (ctx) => openLeaderboard(ctx, false));
@@ -24,17 +30,24 @@ onMenuButton(composer, "leaderboard", async (ctx) => {
   await openLeaderboard(ctx, true);
 });
 
-composer.callbackQuery(SCREEN, allowed, async (ctx) => {
-  const [, kind, periodKey] = ctx.match;
-  const view = await leaderboardView(ctx, kind as BodyKind, periodKey ?? "");
-  await show(ctx, view.text, view.keyboard);
-});
+for (const kind of BODY_KINDS) {
+  screens.on(composer, kind, allowed, async (ctx, [periodKey]) => {
+    // Like is ranked with like: only admins look at the other kind's ranking.
+    if (ctx.user?.role !== "admin" && kind !== ((await ownKind(ctx)) ?? "central"))
+      return answerOutOfDate(ctx);
+    const view = await leaderboardView(ctx, kind, periodKey);
+    await show(ctx, view.text, view.keyboard);
+  });
+}
+
+async function ownKind(ctx: BotContext): Promise<BodyKind | undefined> {
+  if (ctx.user?.bodyId == null) return undefined;
+  return (await ctx.repos.directory.getBody(ctx.user.bodyId))?.kind;
+}
 
 async function openLeaderboard(ctx: BotContext, fresh: boolean) {
-  const own =
-    ctx.user?.bodyId == null ? undefined : await ctx.repos.directory.getBody(ctx.user.bodyId);
   const month = reportingMonth(ctx.now(), ctx.config.timeZone);
-  const view = await leaderboardView(ctx, own?.kind ?? "central", month);
+  const view = await leaderboardView(ctx, (await ownKind(ctx)) ?? "central", month);
   if (fresh) await ctx.reply(view.text, { reply_markup: view.keyboard });
   else await show(ctx, view.text, view.keyboard);
 }
@@ -89,24 +102,24 @@ async function leaderboardView(ctx: BotContext, kind: BodyKind, periodKey: strin
   const month = isMonth ? periodKey : reportingMonth(ctx.now(), ctx.config.timeZone);
   const year = String(period?.year ?? month.slice(0, 4));
   const keyboard = new InlineKeyboard()
-    .text(`${isMonth ? "✓ " : ""}${ctx.t("manager:leaderboard.month")}`, `lb:${kind}:${month}`)
-    .text(`${isMonth ? "" : "✓ "}${ctx.t("manager:leaderboard.yearToDate")}`, `lb:${kind}:${year}`)
+    .text(`${isMonth ? "✓ " : ""}${ctx.t("manager:leaderboard.month")}`, screen(kind, month))
+    .text(`${isMonth ? "" : "✓ "}${ctx.t("manager:leaderboard.yearToDate")}`, screen(kind, year))
     .row();
   if (isMonth) {
     keyboard
       .text(
         `◀ ${formatPeriodLabel(previousPeriod(periodKey), ctx.lang)}`,
-        `lb:${kind}:${previousPeriod(periodKey)}`,
+        screen(kind, previousPeriod(periodKey)),
       )
       .text(
         `${formatPeriodLabel(nextPeriod(periodKey), ctx.lang)} ▶`,
-        `lb:${kind}:${nextPeriod(periodKey)}`,
+        screen(kind, nextPeriod(periodKey)),
       )
       .row();
   }
   if (ctx.user?.role === "admin") {
     const other: BodyKind = kind === "central" ? "regional" : "central";
-    keyboard.text(ctx.t(`manager:kinds.${other}`), `lb:${other}:${periodKey}`);
+    keyboard.text(ctx.t(`manager:kinds.${other}`), screen(other, periodKey));
   }
   return { text: text.join("\n"), keyboard };
 }

@@ -3,23 +3,20 @@ import { formatDateTime, formatPeriodLabel } from "../../domain/calendar/format.
 import { NO_HISTORY } from "../../domain/forms/monthly/history.ts";
 import { findIndicator } from "../../domain/methodology/lookup.ts";
 import { sumPoints } from "../../domain/points.ts";
-import { reportKindSchema } from "../../domain/vocabulary.ts";
+import { REPORT_KINDS, type ReportKind } from "../../domain/vocabulary.ts";
 import { monthlyDraftOfVersion } from "../../services/monthly-content.ts";
 import type { BotContext } from "../context.ts";
 import { monthlyForm } from "../forms/monthly-form.ts";
 import { renderMonthlySummary } from "../forms/monthly-summary.ts";
 import { pointsText } from "../forms/monthly-text.ts";
 import { mayActForBody, requireRole } from "../middleware/access.ts";
+import { reportViewButtons } from "../report-view-buttons.ts";
 import { show } from "./view-helpers.ts";
 
 const composer = new Composer<BotContext>();
 const PER_PAGE = 8;
 // Who reads their body's past reports: the people who make them, and managers of the body.
 const readers = requireRole("commissioner", "officer", "manager");
-
-/** "myr:<kind>:<period>:<bodyId>[:<page>]": one report, read-only. */
-const REPORT = /^myr:(monthly|quarterly|annual):(\d{4}(?:-\d{2}|-Q[1-4])?):(\d+)(?::(\d+))?$/;
-const LIST = /^myr:list:(\d+)$/;
 
 async function listScreen(ctx: BotContext, page: number): Promise<void> {
   const bodyId = ctx.user?.bodyId;
@@ -41,22 +38,22 @@ async function listScreen(ctx: BotContext, page: number): Promise<void> {
       report: ctx.t(`forms:reportsShort.${s.kind}`),
       status: ctx.t(`forms:status.${s.status}`),
     });
-    keyboard.text(label, `myr:${s.kind}:${s.periodKey}:${bodyId}`).row();
+    keyboard.text(label, reportViewButtons.data(s.kind, s.periodKey, bodyId, 0)).row();
   }
   if (pages > 1) {
-    if (current > 0) keyboard.text("◀", `myr:list:${current - 1}`);
-    keyboard.text(`${current + 1}/${pages}`, `myr:list:${current}`);
-    if (current < pages - 1) keyboard.text("▶", `myr:list:${current + 1}`);
+    if (current > 0) keyboard.text("◀", reportViewButtons.data("list", current - 1));
+    keyboard.text(`${current + 1}/${pages}`, reportViewButtons.data("list", current));
+    if (current < pages - 1) keyboard.text("▶", reportViewButtons.data("list", current + 1));
   }
   await show(ctx, ctx.t("forms:myReports.title", { count: all.length }), keyboard);
 }
 
 /** One stored report as its author sent it: status, version, points, and what it holds. */
-async function reportScreen(ctx: BotContext, match: RegExpMatchArray): Promise<void> {
-  const kind = reportKindSchema.parse(match[1]);
-  const periodKey = match[2] ?? "";
-  const bodyId = Number(match[3]);
-  const page = Number(match[4] ?? 0);
+async function reportScreen(
+  ctx: BotContext,
+  kind: ReportKind,
+  [periodKey, bodyId, page]: readonly [string, number, number],
+): Promise<void> {
   if (!mayActForBody(ctx.user, bodyId)) {
     await ctx.answerCallbackQuery({ text: ctx.t("forms:entry.otherBody"), show_alert: true });
     return;
@@ -93,7 +90,8 @@ async function reportScreen(ctx: BotContext, match: RegExpMatchArray): Promise<v
     for (const row of screen.buttons) {
       for (const b of row) {
         const to = /^page:(\d+)$/.exec(b.action);
-        if (to) keyboard.text(b.text, `myr:${kind}:${periodKey}:${bodyId}:${to[1]}`);
+        if (to)
+          keyboard.text(b.text, reportViewButtons.data(kind, periodKey, bodyId, Number(to[1])));
       }
     }
   } else {
@@ -115,13 +113,15 @@ async function reportScreen(ctx: BotContext, match: RegExpMatchArray): Promise<v
       ctx.t("forms:myReports.total", { points: pointsText(ctx.t, total) }),
     ].join("\n");
   }
-  keyboard.row().text(ctx.t("forms:myReports.back"), "myr:list:0");
+  keyboard.row().text(ctx.t("forms:myReports.back"), reportViewButtons.data("list", 0));
   await show(ctx, [...head, "", body].join("\n"), keyboard);
 }
 
 composer.chatType("private").command("myreports", readers, (ctx) => listScreen(ctx, 0));
-composer.callbackQuery(LIST, readers, (ctx) => listScreen(ctx, Number(ctx.match[1])));
-composer.callbackQuery(REPORT, readers, (ctx) => reportScreen(ctx, ctx.match as RegExpMatchArray));
+reportViewButtons.on(composer, "list", readers, (ctx, [page]) => listScreen(ctx, page));
+for (const kind of REPORT_KINDS) {
+  reportViewButtons.on(composer, kind, readers, (ctx, values) => reportScreen(ctx, kind, values));
+}
 
 /** /myreports: the body's past reports, any period, read-only, with their status and points. */
 export const myReportsFeature = composer;

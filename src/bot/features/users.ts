@@ -1,7 +1,8 @@
 import { Composer, InlineKeyboard } from "grammy";
-import type { Role } from "../../db/repositories/users.ts";
+import { ROLES } from "../../domain/vocabulary.ts";
 import { bodyName } from "../../services/period-labels.ts";
 import { changeUserRole, setBodyActive, setUserActive } from "../../services/user-admin.ts";
+import { featureCodec, field } from "../callback-codec.ts";
 import { refreshMenuOf } from "../command-menu.ts";
 import type { BotContext } from "../context.ts";
 import { onMenuButton } from "../main-menu.ts";
@@ -10,18 +11,27 @@ import { bodyPicker, refuse, shorten, show } from "./view-helpers.ts";
 
 const composer = new Composer<BotContext>();
 const admins = requireRole("admin");
-const ROLES: readonly Role[] = ["commissioner", "officer", "manager", "admin"];
+// us:<action>:<fields>: pages, bodies, people, and the admin's changes to them.
+const buttons = featureCodec("us", {
+  b: [field.page],
+  o: [field.id],
+  admins: [],
+  u: [field.id],
+  t: [field.id],
+  r: [field.id, field.role],
+  x: [field.id],
+});
 
 // "/users <code or part of a name>" narrows the list: there may be hundreds of bodies.
 composer.command("users", admins, (ctx) => showBodies(ctx, 0, false, ctx.match.trim()));
 onMenuButton(composer, "users", (ctx) => showBodies(ctx, 0, true));
-composer.callbackQuery(/^us:b:(\d+)$/, admins, (ctx) => showBodies(ctx, Number(ctx.match[1])));
-composer.callbackQuery(/^us:o:(\d+)$/, admins, (ctx) => showBody(ctx, Number(ctx.match[1])));
-composer.callbackQuery("us:admins", admins, (ctx) => showAdmins(ctx));
-composer.callbackQuery(/^us:u:(\d+)$/, admins, (ctx) => showUser(ctx, Number(ctx.match[1])));
+buttons.on(composer, "b", admins, (ctx, [page]) => showBodies(ctx, page));
+buttons.on(composer, "o", admins, (ctx, [bodyId]) => showBody(ctx, bodyId));
+buttons.on(composer, "admins", admins, (ctx) => showAdmins(ctx));
+buttons.on(composer, "u", admins, (ctx, [userId]) => showUser(ctx, userId));
 
-composer.callbackQuery(/^us:t:(\d+)$/, admins, async (ctx) => {
-  const body = await ctx.repos.directory.getBody(Number(ctx.match[1]));
+buttons.on(composer, "t", admins, async (ctx, [bodyId]) => {
+  const body = await ctx.repos.directory.getBody(bodyId);
   if (!body || !ctx.user) return refuse(ctx, ctx.t("admin:users.notFound"));
   await setBodyActive(ctx.repos, {
     actor: ctx.user,
@@ -32,12 +42,12 @@ composer.callbackQuery(/^us:t:(\d+)$/, admins, async (ctx) => {
   await showBody(ctx, body.id);
 });
 
-composer.callbackQuery(/^us:r:(\d+):(commissioner|officer|manager|admin)$/, admins, async (ctx) => {
+buttons.on(composer, "r", admins, async (ctx, [userId, role]) => {
   if (!ctx.user) return;
   const result = await changeUserRole(ctx.repos, {
     actor: ctx.user,
-    userId: Number(ctx.match[1]),
-    role: ctx.match[2] as Role,
+    userId,
+    role,
     now: ctx.now(),
   });
   if (!result.ok) return refuse(ctx, ctx.t(`admin:users.refused.${result.reason}`));
@@ -45,8 +55,8 @@ composer.callbackQuery(/^us:r:(\d+):(commissioner|officer|manager|admin)$/, admi
   await showUser(ctx, result.user.id);
 });
 
-composer.callbackQuery(/^us:x:(\d+)$/, admins, async (ctx) => {
-  const user = await ctx.repos.users.getUser(Number(ctx.match[1]));
+buttons.on(composer, "x", admins, async (ctx, [userId]) => {
+  const user = await ctx.repos.users.getUser(userId);
   if (!user || !ctx.user) return refuse(ctx, ctx.t("admin:users.notFound"));
   const result = await setUserActive(ctx.repos, {
     actor: ctx.user,
@@ -71,10 +81,10 @@ async function showBodies(ctx: BotContext, page: number, fresh = false, query = 
       )
     : all;
   const keyboard = bodyPicker(ctx, bodies, page, {
-    select: (body) => `us:o:${body.id}`,
-    page: (p) => `us:b:${p}`,
+    select: (body) => buttons.data("o", body.id),
+    page: (p) => buttons.data("b", p),
   });
-  keyboard.row().text(ctx.t("admin:users.admins"), "us:admins");
+  keyboard.row().text(ctx.t("admin:users.admins"), buttons.data("admins"));
   const text = needle
     ? ctx.t("admin:users.found", { count: bodies.length, query })
     : ctx.t("admin:users.bodies", { count: bodies.length });
@@ -108,25 +118,25 @@ async function showBody(ctx: BotContext, bodyId: number) {
     keyboard
       .text(
         shorten(`${mark}${user.name} · ${ctx.t(`admin:roles.${user.role}`)}`),
-        `us:u:${user.id}`,
+        buttons.data("u", user.id),
       )
       .row();
   }
   keyboard
     .text(
       ctx.t(body.active ? "admin:users.deactivateBody" : "admin:users.activateBody"),
-      `us:t:${body.id}`,
+      buttons.data("t", body.id),
     )
     .row()
-    .text(ctx.t("admin:users.backToBodies"), "us:b:0");
+    .text(ctx.t("admin:users.backToBodies"), buttons.data("b", 0));
   await show(ctx, lines.join("\n"), keyboard);
 }
 
 async function showAdmins(ctx: BotContext) {
   const admins = await ctx.repos.users.listUsers({ role: "admin", includeInactive: true });
   const keyboard = new InlineKeyboard();
-  for (const user of admins) keyboard.text(shorten(user.name), `us:u:${user.id}`).row();
-  keyboard.text(ctx.t("admin:users.backToBodies"), "us:b:0");
+  for (const user of admins) keyboard.text(shorten(user.name), buttons.data("u", user.id)).row();
+  keyboard.text(ctx.t("admin:users.backToBodies"), buttons.data("b", 0));
   await show(ctx, ctx.t("admin:users.adminList", { count: admins.length }), keyboard);
 }
 
@@ -150,17 +160,17 @@ async function showUser(ctx: BotContext, userId: number) {
   for (const role of ROLES) {
     keyboard.text(
       `${role === user.role ? "✓ " : ""}${ctx.t(`admin:roles.${role}`)}`,
-      `us:r:${user.id}:${role}`,
+      buttons.data("r", user.id, role),
     );
   }
   keyboard
     .row()
     .text(
       ctx.t(user.active ? "admin:users.deactivateUser" : "admin:users.activateUser"),
-      `us:x:${user.id}`,
+      buttons.data("x", user.id),
     )
     .row()
-    .text(ctx.t("admin:users.back"), body ? `us:o:${body.id}` : "us:admins");
+    .text(ctx.t("admin:users.back"), body ? buttons.data("o", body.id) : buttons.data("admins"));
   await show(ctx, text, keyboard);
 }
 

@@ -17,6 +17,7 @@ import {
 } from "../../services/reports.ts";
 import type { BotContext, ConversationContext, Translate } from "../context.ts";
 import { hasRole, mayActForBody } from "../middleware/access.ts";
+import { reportViewButtons } from "../report-view-buttons.ts";
 import type { ReportForm } from "./run-step.ts";
 import { formKeyboard, screenText } from "./screen.ts";
 
@@ -247,7 +248,7 @@ export async function enterReportForm(
         [
           InlineKeyboard.text(
             t("forms:buttons.view"),
-            `myr:${chosen.kind}:${chosen.periodKey}:${bodyId}`,
+            reportViewButtons.data(chosen.kind, chosen.periodKey, bodyId, 0),
           ),
         ],
       ]);

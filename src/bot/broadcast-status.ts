@@ -1,12 +1,16 @@
 import type { Api } from "grammy";
 import { InlineKeyboard } from "grammy";
-import type { Repositories } from "../../db/index.ts";
-import type { Logger } from "../../logger.ts";
-import { type BroadcastProgress, broadcastProgress } from "../../services/broadcasts.ts";
-import type { Translate } from "../context.ts";
+import type { Repositories } from "../db/index.ts";
+import type { Logger } from "../logger.ts";
+import { type BroadcastProgress, broadcastProgress } from "../services/broadcasts.ts";
+import { featureCodec, field } from "./callback-codec.ts";
+import type { Translate } from "./context.ts";
 
 const REFRESH_MS = 3000;
 const WATCH_FOR_MS = 24 * 60 * 60_000;
+
+/** The status message's buttons: stop what has not gone out, show the progress again. */
+export const broadcastButtons = featureCodec("bc", { stop: [field.id], show: [field.id] });
 
 /** The status message of a broadcast: sent, failed, left, and what was cancelled. */
 export function statusText(
@@ -34,8 +38,8 @@ export function statusKeyboard(
 ): InlineKeyboard {
   if (progress.left === 0) return new InlineKeyboard();
   return new InlineKeyboard()
-    .text(t("broadcast:stopButton"), `bc:stop:${id}`)
-    .text(t("broadcast:refreshButton"), `bc:show:${id}`);
+    .text(t("broadcast:stopButton"), broadcastButtons.data("stop", id))
+    .text(t("broadcast:refreshButton"), broadcastButtons.data("show", id));
 }
 
 /**
