@@ -14,7 +14,7 @@ import {
   pointsText,
   sectionLines,
 } from "./monthly-text.ts";
-import type { Screen, ScreenButton } from "./screen.ts";
+import { pageLines, type Screen, type ScreenButton } from "./screen.ts";
 
 /** Summaries longer than this are shown a page at a time. */
 export const SUMMARY_PAGE_LIMIT = 2000;
@@ -91,28 +91,6 @@ function summaryBlocks(d: ReportDraft, env: MonthlyEnv, readOnly: boolean): stri
     propaganda,
     footer,
   ];
-}
-
-/** Packs lines into pages of at most `limit` characters, keeping each block together when it fits. */
-export function pageLines(blocks: string[][], limit: number): string[] {
-  const pages: string[] = [];
-  let page = "";
-  const push = (text: string) => {
-    const joined = page === "" ? text : `${page}\n\n${text}`;
-    if (joined.length <= limit) page = joined;
-    else {
-      if (page !== "") pages.push(page);
-      page = text;
-    }
-  };
-  for (const block of blocks) {
-    const text = block.join("\n");
-    if (text.length <= limit) push(text);
-    // A block longer than a page (a hundred events) goes line by line.
-    else for (const line of block) push(line);
-  }
-  if (page !== "") pages.push(page);
-  return pages;
 }
 
 /** One page of the summary with the buttons to page, submit, edit or stop. */

@@ -140,7 +140,8 @@ async function finish<Env>(
         outcome.kind === "refused"
           ? problemLine(ctx, outcome.problem)
           : outcome.notice && ctx.t(outcome.notice.key, outcome.notice.params);
-      await show(ctx, form, next, env, line || undefined);
+      const inPlace = outcome.kind === "saved" && outcome.inPlace === true;
+      await show(ctx, form, next, env, line || undefined, inPlace);
       return "continue";
     }
     case "stale":
@@ -187,19 +188,30 @@ export function problemLine(ctx: Pick<BotContext, "t" | "lang">, problem: FormPr
   return ctx.t("forms:problem", { problem: text.charAt(0).toLocaleUpperCase() + text.slice(1) });
 }
 
-/** Sends the draft's current screen; a failed send is logged, not thrown (the draft is saved). */
+/**
+ * Sends the draft's current screen, or updates the pressed one in place (a tick, a page); a
+ * failed send is logged, not thrown (the draft is saved).
+ */
 async function show<Env>(
   ctx: BotContext,
   form: ReportForm<Env>,
   draft: ReportDraft,
   env: Env,
   before?: string,
+  inPlace = false,
 ): Promise<void> {
   const screen = form.render(draft, env);
+  const text = screenText(screen, before);
+  const reply_markup = formKeyboard(form.prefix, draft.revision, screen);
+  if (inPlace && ctx.callbackQuery?.message) {
+    const edited = await ctx.editMessageText(text, { reply_markup }).then(
+      () => true,
+      () => false,
+    );
+    if (edited) return;
+  }
   try {
-    await ctx.reply(screenText(screen, before), {
-      reply_markup: formKeyboard(form.prefix, draft.revision, screen),
-    });
+    await ctx.reply(text, { reply_markup });
   } catch (error) {
     // The next text resumes on this question, saying so (its message id shows nothing came).
     ctx.metrics.errorCaught("feature");

@@ -49,3 +49,25 @@ export function screenText(screen: Screen, before?: string): string {
   const text = before ? `${before}\n\n${screen.text}` : screen.text;
   return truncateGraphemes(text, MAX_TEXT);
 }
+
+/** Packs lines into pages of at most `limit` characters, keeping each block together when it fits. */
+export function pageLines(blocks: string[][], limit: number): string[] {
+  const pages: string[] = [];
+  let page = "";
+  const push = (text: string) => {
+    const joined = page === "" ? text : `${page}\n\n${text}`;
+    if (joined.length <= limit) page = joined;
+    else {
+      if (page !== "") pages.push(page);
+      page = text;
+    }
+  };
+  for (const block of blocks) {
+    const text = block.join("\n");
+    if (text.length <= limit) push(text);
+    // A block longer than a page (a hundred events) goes line by line.
+    else for (const line of block) push(line);
+  }
+  if (page !== "") pages.push(page);
+  return pages;
+}

@@ -5,8 +5,12 @@ import type { FormProblem } from "./answer.ts";
 
 /** What a form does with one answer. */
 export type FormOutcome =
-  /** Save the draft and show its current step (after the notice, if any). */
-  | { kind: "saved"; draft: ReportDraft; notice?: FormProblem }
+  /**
+   * Save the draft and show its current step (after the notice, if any). `inPlace`: the answer
+   * changed the screen it was given on (a tick, a page) rather than moving on, so the screen is
+   * updated where it is instead of sent again.
+   */
+  | { kind: "saved"; draft: ReportDraft; notice?: FormProblem; inPlace?: boolean }
   /** Say what is wrong and ask again; the draft may keep the valid parts of the answer. */
   | { kind: "refused"; draft: ReportDraft; problem: FormProblem }
   /** A button of an earlier screen, or nothing to do: show the current step again. */
@@ -24,6 +28,19 @@ export function go(
   patch: Partial<ReportDraft> = {},
 ): FormOutcome {
   return { kind: "saved", draft: { ...draft, ...patch, step, revision: draft.revision + 1 } };
+}
+
+/** Like `go`, for a button that changes its own screen (a tick, a page): updated in place. */
+export function goInPlace(
+  draft: ReportDraft,
+  step: ReportDraft["step"],
+  patch: Partial<ReportDraft> = {},
+): FormOutcome {
+  return {
+    kind: "saved",
+    draft: { ...draft, ...patch, step, revision: draft.revision + 1 },
+    inPlace: true,
+  };
 }
 
 /** Refuses the answer with a problem, keeping the draft as given. */

@@ -17,7 +17,9 @@ export type ReportProblemCode =
   | "textTooLong"
   | "linkRequired"
   | "tooManyItems"
-  | "percentNotCount";
+  | "percentNotCount"
+  | "notAShare"
+  | "percentNotShare";
 
 export const REPORT_PROBLEM_CODES: readonly ReportProblemCode[] = [
   "notAMonth",
@@ -34,6 +36,8 @@ export const REPORT_PROBLEM_CODES: readonly ReportProblemCode[] = [
   "linkRequired",
   "tooManyItems",
   "percentNotCount",
+  "notAShare",
+  "percentNotShare",
 ];
 
 /** The result of checking one typed answer. */
@@ -99,6 +103,37 @@ export function checkCount(input: string, options: { min?: number } = {}): Field
   if (value > MAX_REPORT_COUNT) return fail("tooLarge", { max: MAX_REPORT_COUNT });
   if (value < min) return fail("tooSmall", { min });
   return { ok: true, value };
+}
+
+const NUMBER = String.raw`\d{1,3}(?:[ \u00a0\u202f.]\d{3})+|\d+`;
+// "45 из 60", "45/60", "45 of 60" name the part first; Kazakh names the whole first: "60 ішінен 45".
+const PART_OF_WHOLE = new RegExp(`^(${NUMBER})\\s*(?:/|из|of)\\s*(${NUMBER})$`, "iu");
+const WHOLE_THEN_PART = new RegExp(`^(${NUMBER})\\s*ішінен\\s*(${NUMBER})$`, "iu");
+
+const wholeNumber = (text: string) => Number(text.replace(/[ \u00a0\u202f.]/g, ""));
+
+/**
+ * How many of how many, as people write it: "45 из 60", "60 ішінен 45" (the bot's own echo in
+ * Kazakh), "45/60", "45 of 60", with thousands grouped as in counts ("1 200 из 1 500"); refuses a
+ * percentage with the reason. Whether the part exceeds the whole is the indicator's rule to say.
+ */
+export function checkShare(input: string): FieldCheck<{ done: number; total: number }> {
+  const text = input
+    .trim()
+    .replace(/\s+/g, " ")
+    .replace(/(?<=\d)\.$/, "");
+  if (/%/.test(text)) return fail("percentNotShare");
+  const partFirst = PART_OF_WHOLE.exec(text);
+  const wholeFirst = partFirst ? undefined : WHOLE_THEN_PART.exec(text);
+  const [done, total] = partFirst
+    ? [partFirst[1], partFirst[2]]
+    : wholeFirst
+      ? [wholeFirst[2], wholeFirst[1]]
+      : [];
+  if (done === undefined || total === undefined) return fail("notAShare");
+  const share = { done: wholeNumber(done), total: wholeNumber(total) };
+  if (share.total > MAX_REPORT_COUNT) return fail("tooLarge", { max: MAX_REPORT_COUNT });
+  return { ok: true, value: share };
 }
 
 /**
