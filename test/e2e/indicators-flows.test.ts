@@ -3,17 +3,32 @@ import { BotProcess } from "../support/bot-process.ts";
 import type { EmulatedUser, MessageMatch } from "../support/emulated-user.ts";
 import { type Emulator, startEmulator } from "../support/emulator.ts";
 import { seedBody, seedDatabase, seedUser } from "../support/seed.ts";
-import { LABELS, scoreWithCli, waitForScreen } from "./indicators-driver.ts";
+import {
+  echoOf,
+  LABELS,
+  readSummary,
+  scoreWithCli,
+  screenProblems,
+  titleLine,
+  waitForIndicator,
+} from "./indicators-driver.ts";
 
+// 10 January 2026 in Almaty: the 2025 annual report and the fourth quarter are open.
 const FAKE_NOW = "2026-01-10T10:00:00+05:00";
 const OFFICER = 5201;
 const EXEMPT_OFFICER = 5202;
 const ADMIN = 5203;
+const KK_OFFICER = 5204;
 const ru = LABELS.ru;
+const kk = LABELS.kk;
 
 const subdivision = (n: number) => `Подразделение ${String(n).padStart(2, "0")}`;
-const pressAndSee = async (user: EmulatedUser, button: string, expected: MessageMatch) => {
+const pressAndSee = async (user: EmulatedUser, button: string | RegExp, expected: MessageMatch) => {
   await user.press(button);
+  return user.waitFor(expected);
+};
+const sendAndSee = async (user: EmulatedUser, text: string, expected: MessageMatch) => {
+  await user.send(text);
   return user.waitFor(expected);
 };
 const buttons = (user: EmulatedUser) =>
@@ -21,6 +36,38 @@ const buttons = (user: EmulatedUser) =>
     .lastKeyboard()
     ?.flat()
     .map((b) => b.text) ?? [];
+const hasButton = (text: string) => (m: { keyboard?: { text: string }[][] | undefined }) =>
+  m.keyboard?.flat().some((b) => b.text === text) ?? false;
+
+/** Opens the 2025 annual report, answers the exemption and waits for the first indicator. */
+async function openYear(user: EmulatedUser, lang: "kk" | "ru", exempt = false) {
+  await user.command("indicators");
+  await user.waitFor(lang === "kk" ? "Қай кезеңге?" : "За какой период?");
+  await user.press(lang === "kk" ? /^Жылдық есеп: 2025 жыл/ : /^Годовой отчёт: 2025 год/);
+  await user.waitFor(lang === "kk" ? "сыртқы талдау жүргізілді ме?" : "внешний анализ");
+  await user.press(exempt ? LABELS[lang].yes : LABELS[lang].no);
+}
+
+/** Opens the list of indicators and jumps to one, turning list pages until it shows. */
+async function jumpTo(user: EmulatedUser, lang: "kk" | "ru", number: RegExp) {
+  const labels = LABELS[lang];
+  // The list opens from an indicator ("☰ Список") or from the summary ("✏️ Изменить ответ").
+  await user.press(buttons(user).includes(labels.list) ? labels.list : labels.change);
+  await user.waitFor((m) => m.keyboard?.flat().some((b) => /^[·✓] \d/.test(b.text)) ?? false);
+  for (let page = 0; !buttons(user).some((b) => number.test(b)); page++) {
+    if (page > 6) throw new Error(`no ${number} in the list`);
+    const before = buttons(user).join();
+    await user.press("▶");
+    await user.waitFor(
+      (m) =>
+        (m.keyboard
+          ?.flat()
+          .map((b) => b.text)
+          .join() ?? before) !== before,
+    );
+  }
+  await user.press(number);
+}
 
 describe("indicators report flows", () => {
   let emulator: Emulator;
@@ -31,7 +78,7 @@ describe("indicators report flows", () => {
     emulator = await startEmulator();
     bot = new BotProcess({
       emulator,
-      env: { FAKE_NOW, NODE_ENV: "test", LOG_LEVEL: "info", RATE_LIMIT_UPDATES: "0" },
+      env: { FAKE_NOW, NODE_ENV: "test", LOG_LEVEL: "debug", RATE_LIMIT_UPDATES: "0" },
     });
     await seedDatabase(bot.dataDir, async (repos) => {
       const region = await seedBody(repos, { code: "REG2", kind: "regional" });
@@ -51,10 +98,17 @@ describe("indicators report flows", () => {
           nameRu: `Район ${i}`,
           nameKk: `Аудан ${i}`,
         });
+      // No directory lists: its shares are typed.
       const central = await seedBody(repos, { code: "CEN2", kind: "central" });
       await seedUser(repos, { telegramId: OFFICER, role: "officer", bodyId: region.id });
       await seedUser(repos, { telegramId: EXEMPT_OFFICER, role: "officer", bodyId: central.id });
       await seedUser(repos, { telegramId: ADMIN, role: "admin", bodyId: null, language: "kk" });
+      await seedUser(repos, {
+        telegramId: KK_OFFICER,
+        role: "officer",
+        bodyId: region.id,
+        language: "kk",
+      });
     });
     await bot.start();
   }, 120_000);
@@ -64,130 +118,211 @@ describe("indicators report flows", () => {
     await emulator?.stop();
   });
 
-  it("pages a checklist of 23 subdivisions, keeping ticks across pages, with all and none", async () => {
+  it("pages a checklist of 23 subdivisions in place, keeping ticks across pages, with all and none", async () => {
     const user = emulator.user({ userId: OFFICER, languageCode: "ru" });
-    await user.command("indicators");
-    await user.waitFor("Какой отчёт заполняете?");
-    await pressAndSee(user, "Годовой отчёт за 2025 год", "внешний анализ");
-    await user.press(ru.no);
-    await waitForScreen(user, "p1.t1.s1");
-    await user.press(ru.skip);
-    await waitForScreen(user, "p1.t1.s2");
-    await user.press(ru.skip);
-    await waitForScreen(user, "p1.t1.s3");
+    await openYear(user, "ru");
+    await waitForIndicator(user, "p1.t1.s1", "ru");
+    await pressAndSee(user, ru.skip, titleLine("p1.t1.s2", "ru"));
+    await pressAndSee(user, ru.skip, titleLine("p1.t1.s3", "ru"));
     expect(buttons(user)).toContain("1/3");
     expect(buttons(user).filter((b) => b.startsWith("☐"))).toHaveLength(8);
+    const sent = user.messages().length;
 
-    await pressAndSee(user, `☐ ${subdivision(2)}`, "1 из 23 — 4 % — 0 баллов");
-    await pressAndSee(user, "▶", (m) => m.keyboard?.flat().some((b) => b.text === "2/3") ?? false);
+    await pressAndSee(user, `☐ ${subdivision(2)}`, "Отмечено: 1 из 23 — 4 % — 0 баллов");
+    await pressAndSee(user, "▶", hasButton("2/3"));
     expect(buttons(user)).toContain(`☐ ${subdivision(9)}`);
-    await pressAndSee(user, `☐ ${subdivision(10)}`, "2 из 23");
-    await pressAndSee(user, "▶", (m) => m.keyboard?.flat().some((b) => b.text === "3/3") ?? false);
+    await pressAndSee(user, `☐ ${subdivision(10)}`, "Отмечено: 2 из 23");
+    await pressAndSee(user, "▶", hasButton("3/3"));
     expect(buttons(user).filter((b) => /^[☐☑]/.test(b))).toHaveLength(7);
-    await pressAndSee(user, `☐ ${subdivision(23)}`, "3 из 23 — 13 % — 0,3 балла");
-    await pressAndSee(user, "▶", (m) => m.keyboard?.flat().some((b) => b.text === "1/3") ?? false);
+    await pressAndSee(user, `☐ ${subdivision(23)}`, "Отмечено: 3 из 23 — 13 % — 0,3 балла");
+    // Past the last page comes the first again, the tick made there kept.
+    await pressAndSee(user, "▶", hasButton("1/3"));
     expect(buttons(user)).toContain(`☑ ${subdivision(2)}`);
 
-    await pressAndSee(user, ru.all, "23 из 23 — 100 % — 3 балла");
+    await pressAndSee(user, ru.all, "Отмечено: 23 из 23 — 100 % — 3 балла");
     expect(buttons(user).filter((b) => b.startsWith("☑"))).toHaveLength(8);
-    await pressAndSee(user, ru.none, "0 из 23 — 0 % — 0 баллов");
-    for (let i = 1; i <= 7; i++) await pressAndSee(user, `☐ ${subdivision(i)}`, `${i} из 23`);
+    await pressAndSee(user, ru.none, "Отмечено: 0 из 23 — 0 % — 0 баллов");
+    for (let i = 1; i <= 7; i++)
+      await pressAndSee(user, `☐ ${subdivision(i)}`, `Отмечено: ${i} из 23`);
+    // Every tick and page changed the one screen in place: nothing was sent.
+    expect(user.messages()).toHaveLength(sent);
     await user.press(ru.done);
-    await user.waitFor("✓ 1.1.3: 7 из 23 — 30 % — 0,9 балла");
+    const next = await user.waitFor(echoOf("p1.t1.s3", "ru"));
+    expect(next.text.split("\n")[0]).toBe(
+      "✓ 1.1.3 Анонсирование начала анализа: 7 из 23 — 30 % — 0,9 балла",
+    );
+    expect(user.messages()).toHaveLength(sent + 1);
   }, 120_000);
 
-  it("refuses out-of-order risk counts with a message and keeps the earlier answers", async () => {
+  it("refuses out-of-order risk counts at once and keeps the earlier answers", async () => {
     const user = emulator.user({ userId: OFFICER, languageCode: "ru" });
-    await waitForScreen(user, "p1.t2.s1");
-    await pressAndSee(user, "☰ Список", "Индикаторы оценки в отчёте");
-    await pressAndSee(user, "▶", (m) => m.keyboard?.flat().some((b) => b.text === "2/5") ?? false);
-    await user.press(/1\.3\.3 Выявленные и устранённые риски/);
-    await waitForScreen(user, "p1.t3.risks");
-    await user.send("4");
-    await user.waitFor("Сколько из них устранено?");
-    await user.send("5");
-    const refusal = await user.waitFor("⚠️");
-    expect(refusal.text).toContain("p1.t3.risks");
-    expect(refusal.text).toContain("устранено (5) ≤ выявлено (4)");
-    expect(refusal.text).toContain("прежние ответы сохранены");
-    await user.send("3");
-    await user.waitFor("доведено до фактического завершения?");
-    await user.send("4");
-    await user.waitFor("доведено до завершения (4) ≤ устранено (3)");
-    await user.send("1");
-    await user.waitFor("✓ 1.3.3: выявлено 4, устранено 3, доведено до завершения 1 — 13 баллов");
+    await waitForIndicator(user, "p1.t2.s1", "ru");
+    await jumpTo(user, "ru", /^· 1\.3\.3 Выявленные и устранённые риски$/);
+    await waitForIndicator(user, "p1.t3.risks", "ru");
+    await sendAndSee(user, "4", "Сколько из них устранено?");
+    const refusal = await sendAndSee(user, "5", "❗");
+    expect(refusal.text).toContain(
+      "❗ Должно быть: доведено до завершения (0) ≤ устранено (5) ≤ выявлено (4)",
+    );
+    expect(refusal.text).toContain("Выявлено рисков: 4\nСколько из них устранено?");
+    await sendAndSee(user, "3", "доведено до фактического завершения?");
+    await sendAndSee(user, "4", "доведено до завершения (4) ≤ устранено (3)");
+    const kept = await sendAndSee(user, "1", echoOf("p1.t3.risks", "ru"));
+    expect(kept.text.split("\n")[0]).toBe(
+      "✓ 1.3.3 Выявленные и устранённые риски: выявлено 4, устранено 3, доведено до завершения 1 — 13 баллов",
+    );
   }, 60_000);
 
-  it("keeps the draft: coming back resumes at the first unanswered indicator", async () => {
+  it("reads a share and a count as people write them, and refuses a percentage with the reason", async () => {
     const user = emulator.user({ userId: OFFICER, languageCode: "ru" });
-    await waitForScreen(user, "p1.t4.s1");
-    await pressAndSee(user, "✅ Итоги", "Итоги: Годовой отчёт за 2025 год");
-    expect(user.lastMessage()?.text).toContain("Без ответа: 34 индикатора оценки.");
-    await pressAndSee(user, "Выйти (черновик сохранится)", "Черновик сохранён");
-    await user.command("indicators");
-    await user.waitFor("Какой отчёт заполняете?");
-    await pressAndSee(user, "Годовой отчёт за 2025 год", "· 1.1.1\n");
-    await pressAndSee(user, "☰ Список", "Индикаторы оценки в отчёте");
-    expect(buttons(user).some((b) => b.startsWith("✓ 1.1.3 "))).toBe(true);
-  }, 60_000);
+    await jumpTo(user, "ru", /^· 4\.2\.2 /);
+    await waitForIndicator(user, "p4.t2.s2", "ru");
+    await sendAndSee(
+      user,
+      "12,5 %",
+      "❗ Нужно количество, а не процент: напишите, сколько из скольких",
+    );
+    await sendAndSee(user, "45", "❗ Напишите, сколько из скольких, например: 45 из 60");
+    await sendAndSee(user, "61 из 60", "❗ Выполнено (61) больше, чем всего (60)");
+    const echo = "✓ 4.2.2 Онлайн-курс в ИС «Documentolog»: 45 из 60 — 75 % — 7 баллов";
+    // The last indicator: after it comes the summary; back from the summary is this question again.
+    for (const typed of ["45 из 60", "45/60", "45 of 60", "60 ішінен 45"]) {
+      const summary = await sendAndSee(user, typed, ru.summary);
+      expect(summary.text.split("\n")[0], typed).toBe(echo);
+      await pressAndSee(user, ru.back, titleLine("p4.t2.s2", "ru"));
+    }
+    await jumpTo(user, "ru", /^· 2\.5\.5 /);
+    await waitForIndicator(user, "p2.t5.s5", "ru");
+    await sendAndSee(user, "12,5 %", "❗ Нужно количество, а не процент: напишите целое число");
+    // Once the summary was seen, a changed answer leads straight back to it.
+    await sendAndSee(user, "1.000", "✓ 2.5.5 Счета в иностранных банках: 1\u00a0000 — 3000 баллов");
+    expect(user.lastMessage()?.text).toContain(ru.summary);
+    await jumpTo(user, "ru", /^✓ 2\.5\.5 /);
+    await sendAndSee(user, "1 500", "✓ 2.5.5 Счета в иностранных банках: 1\u00a0500 — 4500 баллов");
+    await jumpTo(user, "ru", /^✓ 2\.5\.5 /);
+    await sendAndSee(user, "0", "✓ 2.5.5 Счета в иностранных банках: 0 — 0 баллов");
+  }, 120_000);
 
-  it("asks no project-1 question of an exempt body, records the external plan and scores no project 1", async () => {
-    const user = emulator.user({ userId: EXEMPT_OFFICER, languageCode: "ru" });
-    await user.command("indicators");
-    await user.waitFor("Какой отчёт заполняете?");
-    await pressAndSee(user, "Годовой отчёт за 2025 год", "Проводился ли в 2024 году");
-    await pressAndSee(user, ru.yes, "Сколько мер плана");
-    await user.send("7/10");
-    const first = await waitForScreen(user, "p2.t1.s1");
-    expect(first.text).toContain("Индикатор оценки 1 из 23");
-    await pressAndSee(user, "📎 Файлы и комментарий", "Отправьте документы");
-    await user.sendDocument({ filename: "act.pdf", data: Buffer.from("%PDF-1.4") });
-    await user.waitFor("Всего файлов и ссылок: 1.");
-    await user.send("https://example.kz/report");
-    await user.waitFor("Всего файлов и ссылок: 2.");
-    await user.send("Сообщения переданы в уполномоченный орган");
-    await user.waitFor("Комментарий сохранён");
-    await user.press("Готово");
-    const again = await waitForScreen(user, "p2.t1.s1");
-    expect(again.text).toContain("📎 Файлов и ссылок: 2 · комментарий: Да");
-    await pressAndSee(user, "✅ Итоги", "Итоги:");
-    const summary = user.lastMessage()?.text ?? "";
-    expect(summary).toContain("Проект 1. Внутренний анализ коррупционных рисков: не оценивается");
-    expect(summary).toContain("Выполнено мер плана внешнего анализа: 7 из 10 — 70 %");
-    exemptTotal = ru.total.exec(summary)?.[1] ?? "";
-    expect(exemptTotal).toBe("−5");
-    await pressAndSee(user, ru.submit, "отправлено (версия 1)");
-    expect(user.messages().some((m) => / · 1\.\d\.\d\n/.test(m.text))).toBe(false);
-  }, 60_000);
+  it("loses nothing when the bot is killed mid-answer: the next number lands on the same question", async () => {
+    const user = emulator.user({ userId: KK_OFFICER, languageCode: "kk" });
+    await openYear(user, "kk");
+    await waitForIndicator(user, "p1.t1.s1", "kk");
+    await jumpTo(user, "kk", /^· 2\.1\.1 /);
+    await waitForIndicator(user, "p2.t1.s1", "kk");
+    const first = await user.send("1");
+    await user.waitFor("Әкімшілік: 1\nҚылмыстық сыбайлас жемқорлық құқық бұзушылықтар туралы");
+    await bot.waitForUpdateHandled(first);
 
-  it("lets an admin choose the body and fill in the quarter's commission meetings, in Kazakh", async () => {
+    await bot.kill();
+    await bot.start();
+    const kept = await sendAndSee(user, "2", echoOf("p2.t1.s1", "kk"));
+    expect(kept.text.split("\n")[0]).toBe(
+      "✓ 2.1.1 Құқық бұзушылықтар туралы хабарлама: әкімшілік: 1, қылмыстық: 2 — 13 балл",
+    );
+    expect(kept.text).toContain(titleLine("p2.t2.s1", "kk"));
+
+    // Stopping and coming back later: exactly where the person stopped.
+    await sendAndSee(user, "/cancel", "Толтыру тоқтатылды");
+    await user.command("indicators");
+    await user.waitFor("Сізде аяқталмаған нобай бар: Жылдық есеп, 2025 жыл.");
+    const resumed = await pressAndSee(user, "▶ Нобайды жалғастыру", titleLine("p2.t2.s1", "kk"));
+    expect(resumed.text).toContain(
+      "📊 2025 жыл · 2.2 Жасалған құқық бұзушылықтар мониторингі · 14/36",
+    );
+    await pressAndSee(user, kk.notReconciled, echoOf("p2.t2.s1", "kk"));
+    expect(user.lastMessage()?.text.split("\n")[0]).toBe(
+      "✓ 2.2.1 Құқық бұзушылықтарды салыстырып тексеру: салыстырып тексеру жүргізілмеген — 0 балл",
+    );
+  }, 120_000);
+
+  it("reopens a complete draft at its summary; the admin chooses the body", async () => {
     const user = emulator.user({ userId: ADMIN, languageCode: "kk" });
     await user.command("indicators");
-    await user.waitFor("Қай органның есебін толтырасыз?");
-    await pressAndSee(user, "REG2 органы", "Қай есепті толтырасыз?");
-    expect(buttons(user)).toEqual([
-      "2025 жылғы жылдық есеп",
-      "Тоқсандық есеп: 2025 жылдың IV тоқсаны",
-      "Тоқсандық есеп: 2025 жылдың III тоқсаны (мерзімі өтті)",
-    ]);
-    await user.press("Тоқсандық есеп: 2025 жылдың IV тоқсаны");
-    const screen = await waitForScreen(user, "p4.t1.s1");
-    expect(screen.text).toContain("1 бағалау индикаторының 1-і");
-    await pressAndSee(user, LABELS.kk.yes, "Облыста барлығы қанша аудан");
-    // The directory's 4 districts are offered as a button.
-    await pressAndSee(user, "4", "Қанша ауданда (қалада) отырыс өткізілмеді?");
-    await user.send("5");
-    await user.waitFor("(5)");
-    await user.send("1");
-    await user.waitFor(
-      "✓ 4.1.1: отырыс өткізілді; аудандар: 4, оның ішінде отырыс өтпегені: 1 — 2,4 балл",
+    await user.waitFor("Қай орган бойынша есеп толтырасыз?");
+    await pressAndSee(user, "REG2 органы", "Қай кезеңге?");
+    await user.press(/^Тоқсандық есеп: 2025 ж\. IV тоқсан/);
+    await waitForIndicator(user, "p4.t1.s1", "kk");
+    await pressAndSee(user, kk.no, kk.summary);
+    // Stopped anywhere, a complete draft reopens at its summary.
+    await pressAndSee(user, kk.back, titleLine("p4.t1.s1", "kk"));
+    await sendAndSee(user, "/cancel", "Толтыру тоқтатылды");
+    await user.command("indicators");
+    await user.waitFor("Қай орган бойынша есеп толтырасыз?");
+    await pressAndSee(
+      user,
+      "REG2 органы",
+      "Сізде аяқталмаған нобай бар: Тоқсандық есеп, 2025 ж. IV тоқсан.",
     );
-    const summary = await user.waitFor(LABELS.kk.total);
-    expect(summary.text).toContain("Барлығы: 2,4 балл");
-    await pressAndSee(user, LABELS.kk.submit, "жіберілді (1-нұсқа)");
+    const summary = await pressAndSee(user, "▶ Нобайды жалғастыру", kk.summary);
+    expect(summary.text).toContain(
+      "4.1.1 Әкім жанындағы комиссия отырыстары: отырыс өткізілмеді — 0 балл",
+    );
+    await pressAndSee(
+      user,
+      kk.submit,
+      "✅ Тоқсандық есеп: 2025 ж. IV тоқсан — жіберілді (1-нұсқа).",
+    );
   }, 60_000);
 
-  it("stores the exemption with the annual report and scores project 1 as not applicable", async () => {
+  it("asks no project-1 question of an exempt body and keeps files, a link and a comment", async () => {
+    const user = emulator.user({ userId: EXEMPT_OFFICER, languageCode: "ru" });
+    await openYear(user, "ru", true);
+    const plan = await user.waitFor("сколько мер плана выполнено из скольких?");
+    expect(plan.text).toContain(
+      "Реализация плана мероприятий по устранению коррупционных рисков, выявленных в ходе внешнего анализа",
+    );
+    await sendAndSee(user, "12 из 10", "❗ Выполнено (12) больше, чем всего (10)");
+    const first = await sendAndSee(user, "7 из 10", titleLine("p2.t1.s1", "ru"));
+    expect(first.text.split("\n")[0]).toBe(
+      "✓ План по итогам внешнего анализа: 7 из 10 — 70 % (без баллов)",
+    );
+    expect(first.text).toContain(" · 1/23");
+
+    await pressAndSee(user, ru.evidence, "Пришлите документы или фото");
+    await user.sendDocument({ filename: "setup.exe", data: Buffer.from("MZ") });
+    await user.waitFor("❗ Такой тип файла не принимается");
+    await user.sendDocument({ filename: "act.pdf", data: Buffer.from("%PDF-1.4") });
+    await user.waitFor("📎 Файл принят.");
+    await sendAndSee(user, "example.kz/report", "🔗 Ссылка сохранена.");
+    const comment = await sendAndSee(user, "Сообщения переданы в уполномоченный орган", "💬");
+    expect(comment.text).toContain("Приложено: 1 файл, 1 ссылка.");
+    const back = await pressAndSee(user, "✅ Готово", titleLine("p2.t1.s1", "ru"));
+    expect(back.text).toContain("📎 Приложено файлов и ссылок: 2, есть комментарий");
+
+    // Without directory lists, project 3's shares are typed: none supervised, not applicable.
+    await jumpTo(user, "ru", /^· 3\.1\.1 /);
+    const typed = await waitForIndicator(user, "p3.t1.s1", "ru");
+    expect(typed.text).toContain("В справочнике нет курируемых субъектов");
+    await pressAndSee(
+      user,
+      "Таких нет (0 из 0)",
+      "✓ 3.1.1 Ежеквартальные обучающие мероприятия: 0 из 0 — не применяется",
+    );
+
+    await pressAndSee(user, ru.summaryButton, ru.summary);
+    const summary = await readSummary(user, "ru");
+    expect(summary).toContain(
+      "Проект №1 «Внутренний анализ коррупционных рисков»: не оценивается — в 2024 году проведён внешний анализ",
+    );
+    expect(summary).toContain("План по итогам внешнего анализа: 7 из 10 — 70 % (без баллов)");
+    expect(summary).toContain("2.5.4 Подарки и вознаграждения: без ответа (−5 баллов)");
+    exemptTotal = ru.total.exec(summary)?.[1] ?? "";
+    expect(exemptTotal).toBe("−5");
+    await pressAndSee(user, ru.submit, "отправлен (версия 1)");
+    expect(user.messages().some((m) => / · 1\.\d\.\d\b/.test(m.text))).toBe(false);
+  }, 120_000);
+
+  it("showed every screen in the methodology's words, short, without an internal id", () => {
+    for (const [id, lang] of [
+      [OFFICER, "ru"],
+      [EXEMPT_OFFICER, "ru"],
+      [ADMIN, "kk"],
+      [KK_OFFICER, "kk"],
+    ] as const)
+      expect(screenProblems(emulator.botMessages(id), lang), String(id)).toEqual([]);
+  });
+
+  it("stores the exemption, the evidence and the comment with the annual report", async () => {
     await bot.stop();
     const stored = await seedDatabase(bot.dataDir, async (repos) => {
       const body = await repos.directory.getBodyByCode("CEN2");
@@ -212,9 +347,7 @@ describe("indicators report flows", () => {
     const p1 = stored.scores.filter((s) => s.indicatorId.startsWith("p1."));
     expect(p1.length).toBeGreaterThan(0);
     expect(p1.every((s) => !s.applicable && s.points === 0)).toBe(true);
-    expect(stored.quarter?.version?.values).toEqual({
-      "p4.t1.s1": { held: true, districts: 4, districtsNotHeld: 1 },
-    });
+    expect(stored.quarter?.version?.values).toEqual({ "p4.t1.s1": { held: false } });
     const card = { bodyKind: "central", p1Exempt: true, values: stored.current?.version?.values };
     expect(scoreWithCli(card)).toBe(exemptTotal);
   }, 120_000);

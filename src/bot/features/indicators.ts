@@ -1,7 +1,11 @@
 import { createConversation } from "@grammyjs/conversations";
 import { Composer } from "grammy";
 import type { BotContext, ConversationContext } from "../context.ts";
-import { INDICATORS_CONVERSATION, indicatorsReport } from "../conversations/indicators-report.ts";
+import {
+  INDICATORS_CONVERSATION,
+  type IndicatorsReportArgs,
+  indicatorsReportConversation,
+} from "../conversations/indicators-report.ts";
 import { onMenuButton } from "../main-menu.ts";
 import { requireRole } from "../middleware/access.ts";
 
@@ -9,19 +13,32 @@ const composer = new Composer<BotContext>();
 const privateChats = composer.chatType("private");
 
 privateChats.use(
-  createConversation<BotContext, ConversationContext>(indicatorsReport, INDICATORS_CONVERSATION),
+  createConversation<BotContext, ConversationContext>(
+    indicatorsReportConversation,
+    INDICATORS_CONVERSATION,
+  ),
 );
 
-// Officers report for their own body; admins pass every role check and choose the body.
-privateChats.command("indicators", requireRole("officer"), async (ctx) => {
+async function enter(ctx: BotContext, args: IndicatorsReportArgs): Promise<void> {
+  // Whatever form was open, the person asked for this one now.
   await ctx.conversation.exitAll();
-  await ctx.conversation.enter(INDICATORS_CONVERSATION);
+  await ctx.conversation.enter(INDICATORS_CONVERSATION, args);
+}
+
+// "/indicators CODE" lets an admin skip choosing the body; an officer may only name their own.
+privateChats.command("indicators", requireRole("officer"), async (ctx) => {
+  const bodyCode = ctx.match.trim();
+  await enter(ctx, bodyCode ? { bodyCode } : {});
 });
 
 onMenuButton(composer, "indicators", async (ctx) => {
   await ctx.answerCallbackQuery();
-  await ctx.conversation.exitAll();
-  await ctx.conversation.enter(INDICATORS_CONVERSATION);
+  await enter(ctx, {});
+});
+
+// A button of the form that is no longer open (Submit pressed twice, an old screen).
+composer.callbackQuery(/^ir:/, async (ctx) => {
+  await ctx.answerCallbackQuery({ text: ctx.t("forms:buttonExpired") });
 });
 
 /** /indicators and the menu's "indicators" item: the annual and quarterly indicators reports. */
