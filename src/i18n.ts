@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import i18next, { type i18n, type Resource, type ResourceLanguage, type TFunction } from "i18next";
+import i18next, { type i18n, type Resource, type ResourceLanguage } from "i18next";
 import { kazakhOrdinal, kazakhPossessive } from "./domain/text/kazakh-numerals.ts";
+import type { Translate } from "./i18n-keys.ts";
 
 /** The two languages every user-facing word exists in. */
 export const LANGUAGES = ["kk", "ru"] as const;
@@ -83,7 +84,7 @@ function addKazakhNumeralFormatters(created: i18n): void {
 }
 
 /** A translator fixed to one language: `translate("kk")("bot:menu.title")`. */
-export function translator(lang: AnyLang): TFunction {
+export function translator(lang: AnyLang): Translate {
   return getI18n().getFixedT(lang);
 }
 

@@ -1,13 +1,8 @@
 import { Api } from "grammy";
 import { announceOwnerClaim } from "./bot/announce-owner-claim.ts";
-import { createChatLocks } from "./bot/chat-locks.ts";
 import { createBot } from "./bot/create-bot.ts";
 import { botDepsFromRepositories } from "./bot/database-deps.ts";
 import { commands } from "./bot/features/index.ts";
-import { probeBotApi, probeDatabase, probeMigrations } from "./bot/readiness.ts";
-import { runBot, stopOnSignals } from "./bot/run.ts";
-import { openServiceEndpoint } from "./bot/service-endpoint.ts";
-import { BotTokenRefusedError, waitForBotApi } from "./bot/wait-for-bot-api.ts";
 import { clockOf, loadConfigOrExit } from "./config.ts";
 import { serveDashboard } from "./dashboard/index.ts";
 import { createRepositories, DataFolderError, migrateDatabase, openDatabase } from "./db/index.ts";
@@ -22,6 +17,11 @@ import {
 } from "./methodology/load.ts";
 import { type MethodologySource, openMethodologyShelf } from "./methodology/shelf.ts";
 import { createMetrics } from "./metrics.ts";
+import { createChatLocks } from "./runtime/chat-locks.ts";
+import { probeBotApi, probeDatabase, probeMigrations } from "./runtime/readiness.ts";
+import { runBot, stopOnSignals } from "./runtime/run.ts";
+import { openServiceEndpoint } from "./runtime/service-endpoint.ts";
+import { BotTokenRefusedError, waitForBotApi } from "./runtime/wait-for-bot-api.ts";
 
 // Versions another process uploaded reach this one within this time (its own, at once).
 const METHODOLOGY_REFRESH_MS = 15_000;

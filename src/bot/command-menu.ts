@@ -1,6 +1,7 @@
 import type { Api } from "grammy";
 import type { Role, UserRecord } from "../db/repositories/users.ts";
 import type { Lang } from "../i18n.ts";
+import { dataKey } from "../i18n-keys.ts";
 import type { BotContext } from "./context.ts";
 import { hasRole } from "./middleware/access.ts";
 import { translate } from "./middleware/attach-language.ts";
@@ -40,7 +41,7 @@ export function commandsFor(user: UserRecord | undefined): string[] {
 /** Telegram's menu entries for these commands in one language. */
 export function describeCommands(commands: readonly string[], lang: Lang) {
   const t = translate(lang);
-  return commands.map((command) => ({ command, description: t(`commands.${command}`) }));
+  return commands.map((command) => ({ command, description: t(dataKey(`commands.${command}`)) }));
 }
 
 /** What a person's chat menu is made of; when it changes, the menu is set again. */

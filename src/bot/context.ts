@@ -6,12 +6,13 @@ import type { UpdateState } from "../db/repositories/update-state.ts";
 import type { UserRecord } from "../db/repositories/users.ts";
 import type { MethodologyBook } from "../domain/methodology/book.ts";
 import type { Lang } from "../i18n.ts";
+import type { Translate } from "../i18n-keys.ts";
 import type { Logger } from "../logger.ts";
 import type { MethodologySource } from "../methodology/shelf.ts";
 import type { Metrics } from "../metrics.ts";
 
 /** Translates a key ("welcome.greeting", or "scoring:…" for another namespace) into ctx.lang. */
-export type Translate = (key: string, params?: Record<string, unknown>) => string;
+export type { Translate };
 
 /** Per-chat data kept between updates; features add their fields here. */
 export interface SessionData {

@@ -10,6 +10,7 @@ import type { Lang } from "../i18n.ts";
 import type { Logger } from "../logger.ts";
 import { filesOnly, type MethodologySource } from "../methodology/shelf.ts";
 import { countRateLimits, createMetrics, type Metrics } from "../metrics.ts";
+import { retryingFetch } from "../runtime/retrying-fetch.ts";
 import type { BotContext, ConversationContext } from "./context.ts";
 import { features as registeredFeatures } from "./features/index.ts";
 import { answerStrangers, attachUser } from "./middleware/access.ts";
@@ -32,7 +33,6 @@ import {
   rememberUpdatesInMemory,
   skipRedeliveredUpdates,
 } from "./middleware/skip-redelivered.ts";
-import { retryingFetch } from "./retrying-fetch.ts";
 import { conversationStorageOf, type StateStorage, sessionStorageOf } from "./state-storage.ts";
 
 /** Everything the bot is built from; only config and logger are required. */

@@ -1,5 +1,6 @@
 import { type CallbackQueryContext, type Composer, InlineKeyboard, type Middleware } from "grammy";
 import type { Role } from "../db/repositories/users.ts";
+import { dataKey, type LocaleKey } from "../i18n-keys.ts";
 import type { BotContext } from "./context.ts";
 import { requireRole } from "./middleware/access.ts";
 
@@ -7,9 +8,9 @@ import { requireRole } from "./middleware/access.ts";
 export interface MainMenuItem {
   id: string;
   /** Locale key of the button text ("onboarding:menu.monthly"). */
-  labelKey: string;
+  labelKey: LocaleKey;
   /** Locale key of its line in /help. */
-  helpKey: string;
+  helpKey: LocaleKey;
   /** Who sees the button. Unlike requireRole, admins see only the items that list "admin". */
   roles: readonly Role[];
 }
@@ -40,7 +41,12 @@ export const mainMenuItems: readonly MainMenuItem[] = [
 ];
 
 function item(id: string, roles: readonly Role[]): MainMenuItem {
-  return { id, labelKey: `onboarding:menu.${id}`, helpKey: `onboarding:help.items.${id}`, roles };
+  return {
+    id,
+    labelKey: dataKey(`onboarding:menu.${id}`),
+    helpKey: dataKey(`onboarding:help.items.${id}`),
+    roles,
+  };
 }
 
 const handledItems = new Set<string>();

@@ -1,7 +1,11 @@
 import type { Api } from "grammy";
 import { LANGUAGES } from "../i18n.ts";
 import { commandsFor, describeCommands } from "./command-menu.ts";
-import type { BotCommandSpec } from "./features/index.ts";
+
+/** A command shown in Telegram's menu; its description is the locale key `commands.<command>`. */
+export interface BotCommandSpec {
+  command: string;
+}
 
 /**
  * Sets Telegram's default command menu once per language (kk, ru) and without one (Russian):

@@ -3,6 +3,7 @@
 import type { IndicatorDef, RuleSpec } from "../domain/methodology/types.ts";
 import { formatPoints, type Points } from "../domain/points.ts";
 import { ruleOf, type Variants } from "../domain/variants.ts";
+import { dataKey, type LocaleKey } from "../i18n-keys.ts";
 import type { Translate } from "./context.ts";
 
 /** Points with the word agreeing with the number: "2 балла", "0,3 балла", "10 баллов". */
@@ -13,7 +14,7 @@ export function pointsWord(t: Translate, points: Points): string {
   });
 }
 
-const PERIOD_CAP: Record<IndicatorDef["period"], string> = {
+const PERIOD_CAP: Record<IndicatorDef["period"], LocaleKey> = {
   monthly: "rules:capMonth",
   quarterly: "rules:capQuarter",
   annual: "rules:capYear",
@@ -101,7 +102,7 @@ function ruleText(t: Translate, rule: RuleSpec, def: IndicatorDef): string {
 /** What one counted item is ("за каждое мероприятие"): a phrase per indicator, else a neutral one. */
 function unitOf(t: Translate, def: IndicatorDef): string {
   const key = `rules:units.${def.id.replaceAll(".", "_")}`;
-  const unit = t(key);
+  const unit = t(dataKey(key));
   return unit === key.slice("rules:".length) || unit === key ? t("rules:unitDefault") : unit;
 }
 

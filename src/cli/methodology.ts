@@ -6,6 +6,7 @@ import { describeDiff } from "../domain/methodology/describe-diff.ts";
 import { diffVersions } from "../domain/methodology/diff.ts";
 import type { MethodologyVersion } from "../domain/methodology/types.ts";
 import { type Lang, translator } from "../i18n.ts";
+import { byDataKeys } from "../i18n-keys.ts";
 import {
   describeMethodologyProblems,
   MethodologyLoadError,
@@ -67,7 +68,9 @@ export function main(argv: readonly string[], io: MethodologyIo = process): numb
         MethodologyVersion,
         MethodologyVersion,
       ];
-      io.stdout.write(`${describeDiff(diffVersions(before, after), t, lang).join("\n")}\n`);
+      io.stdout.write(
+        `${describeDiff(diffVersions(before, after), byDataKeys(t), lang).join("\n")}\n`,
+      );
       return 0;
     }
     io.stderr.write(`${t("methodology:cli.usage")}\n`);

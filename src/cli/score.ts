@@ -13,6 +13,7 @@ import { type ScoreBreakdown, scoreScorecard } from "../domain/scoring/scorecard
 import { describeWarning } from "../domain/scoring/warnings.ts";
 import { parseVariants, readingsOf, unknownVariants, type Variants } from "../domain/variants.ts";
 import { translator } from "../i18n.ts";
+import { byDataKeys } from "../i18n-keys.ts";
 import {
   bundledMethodology,
   describeMethodologyProblems,
@@ -189,7 +190,8 @@ export function main(argv: readonly string[], io: ScoreIo = processIo): number {
     if (parsed.ok) {
       const breakdown = scoreScorecard(version, parsed.value, { variants });
       // Contradicting values are scored by the deciding field and named, not refused (exit 0).
-      for (const warning of breakdown.warnings) io.stderr.write(`${describeWarning(warning, t)}\n`);
+      for (const warning of breakdown.warnings)
+        io.stderr.write(`${describeWarning(warning, byDataKeys(t))}\n`);
       io.stdout.write(`${JSON.stringify(output(breakdown), null, 2)}\n`);
       return 0;
     }
@@ -199,7 +201,7 @@ export function main(argv: readonly string[], io: ScoreIo = processIo): number {
     io.stderr.write(`${error.message}\n`);
     return BAD_INPUT;
   }
-  for (const problem of problems) io.stderr.write(`${describeProblem(problem, t)}\n`);
+  for (const problem of problems) io.stderr.write(`${describeProblem(problem, byDataKeys(t))}\n`);
   return BAD_INPUT;
 }
 

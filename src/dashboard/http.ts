@@ -1,5 +1,4 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { HttpRoute } from "../bot/http-server.ts";
 import type { Repositories } from "../db/index.ts";
 import type { UserRecord } from "../db/repositories/users.ts";
 import type { MethodologyBook } from "../domain/methodology/book.ts";
@@ -7,6 +6,7 @@ import { latestPeriod } from "../domain/period-spans.ts";
 import type { Variants } from "../domain/variants.ts";
 import { type Lang, translator } from "../i18n.ts";
 import type { Logger } from "../logger.ts";
+import type { HttpRoute } from "../runtime/http-server.ts";
 import { dashboardView } from "../services/dashboard-view.ts";
 import type { Asset, DashboardAssets } from "./assets.ts";
 import { validateInitData } from "./init-data.ts";

@@ -1,8 +1,8 @@
-import type { ServiceEndpoint } from "../bot/service-endpoint.ts";
 import type { Config } from "../config.ts";
 import type { Repositories } from "../db/index.ts";
 import type { MethodologyBook } from "../domain/methodology/book.ts";
 import type { Logger } from "../logger.ts";
+import type { ServiceEndpoint } from "../runtime/service-endpoint.ts";
 import { buildDashboardAssets } from "./assets.ts";
 import { dashboardRoute } from "./http.ts";
 

@@ -5,7 +5,7 @@ import type { IndicatorDef } from "../domain/methodology/types.ts";
 import { switchUnit } from "../domain/period-spans.ts";
 import { formatPoints, type Points } from "../domain/points.ts";
 import { REPORT_STATES, type ReportingTally, ratePercent } from "../domain/reports/reporting.ts";
-import { type Lang, translator } from "../i18n.ts";
+import { getI18n, type Lang, translator } from "../i18n.ts";
 import type { DashboardView, RankedPoints } from "../services/dashboard-view.ts";
 import { bodyName } from "../services/period-labels.ts";
 import { describeReported } from "./reported-values.ts";
@@ -13,7 +13,7 @@ import type { BodyViewJson, ChangeJson, StandingJson } from "./web/api-types.ts"
 
 /** The dashboard namespace's page words in a language. */
 export function uiWords(lang: Lang): Record<string, string> {
-  return translator(lang)("dashboard:ui", { returnObjects: true }) as Record<string, string>;
+  return getI18n().getResourceBundle(lang, "dashboard").ui as Record<string, string>;
 }
 
 /** A view in one language: numbers as hundredths, every word written out. */

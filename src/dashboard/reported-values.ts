@@ -10,12 +10,13 @@ import type {
   TrainingValue,
 } from "../domain/scoring/values.ts";
 import { type Lang, translator } from "../i18n.ts";
+import type { KeysUnder } from "../i18n-keys.ts";
 
 /**
  * What a count counts, by indicator (the methodology's own nouns): "3 мероприятия", not "3".
  * An indicator missing here (a later methodology version) shows its bare number.
  */
-const COUNT_UNITS: Readonly<Record<string, string>> = {
+const COUNT_UNITS: Readonly<Record<string, KeysUnder<"dashboard", "units.">>> = {
   "p1.t5.s1": "subsections",
   "p2.t2.s1": "offences",
   "p2.t3.s1": "facts",

@@ -1,4 +1,5 @@
 import { type Lang, translator } from "../i18n.ts";
+import type { KeysUnder } from "../i18n-keys.ts";
 import {
   addTableSheet,
   createWorkbook,
@@ -46,7 +47,11 @@ export function buildLeaderboardCsv(input: LeaderboardInput): Buffer {
 
 function leaderboardTable(input: LeaderboardInput): DocumentTable {
   const t = translator(input.lang);
-  const column = (key: string, width: number, kind: TableColumn["kind"]) => ({
+  const column = (
+    key: KeysUnder<"documents", "columns.">,
+    width: number,
+    kind: TableColumn["kind"],
+  ) => ({
     header: t(`documents:columns.${key}`),
     width,
     kind,

@@ -1,6 +1,7 @@
 import { formatMonth } from "../domain/calendar/format.ts";
 import { calendarDateOf, dateColumnOf } from "../domain/calendar/zone.ts";
 import { type Lang, translator } from "../i18n.ts";
+import type { KeysUnder } from "../i18n-keys.ts";
 import {
   addTableSheet,
   createWorkbook,
@@ -58,7 +59,11 @@ export function buildMonthlyReportsCsv(input: MonthlyReportsInput): {
 
 function monthlyReportTables(input: MonthlyReportsInput): [DocumentTable, DocumentTable] {
   const t = translator(input.lang);
-  const column = (key: string, width: number, kind: TableColumn["kind"] = "text") => ({
+  const column = (
+    key: KeysUnder<"documents", "columns.">,
+    width: number,
+    kind: TableColumn["kind"] = "text",
+  ) => ({
     header: t(`documents:columns.${key}`),
     width,
     kind,

@@ -1,5 +1,6 @@
 import { type ReportingTally, ratePercent } from "../domain/reports/reporting.ts";
 import { type Lang, translator } from "../i18n.ts";
+import type { KeysUnder } from "../i18n-keys.ts";
 import {
   addTableSheet,
   createWorkbook,
@@ -44,7 +45,11 @@ export function buildReportingCsv(input: ReportingInput): { bodies: Buffer; regi
 
 function reportingTables(input: ReportingInput): [DocumentTable, DocumentTable] {
   const t = translator(input.lang);
-  const column = (key: string, width: number, kind: TableColumn["kind"] = "text") => ({
+  const column = (
+    key: KeysUnder<"documents", "columns.">,
+    width: number,
+    kind: TableColumn["kind"] = "text",
+  ) => ({
     header: t(`documents:columns.${key}`),
     width,
     kind,

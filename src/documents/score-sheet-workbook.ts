@@ -1,4 +1,5 @@
 import { type Lang, translator } from "../i18n.ts";
+import type { KeysUnder } from "../i18n-keys.ts";
 import {
   addTableSheet,
   createWorkbook,
@@ -56,7 +57,11 @@ export function buildScoreSheetCsv(input: ScoreSheetInput): Buffer {
 
 function scoreSheetTable(input: ScoreSheetInput): DocumentTable {
   const t = translator(input.lang);
-  const column = (key: string, width: number, kind: TableColumn["kind"] = "text") => ({
+  const column = (
+    key: KeysUnder<"documents", "columns.">,
+    width: number,
+    kind: TableColumn["kind"] = "text",
+  ) => ({
     header: t(`documents:columns.${key}`),
     width,
     kind,

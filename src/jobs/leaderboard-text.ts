@@ -4,6 +4,7 @@ import { CAPTION_LIMIT, type OutgoingMessage } from "../delivery/outbox-message.
 import { formatYearToDate } from "../domain/calendar/format.ts";
 import { formatPoints } from "../domain/points.ts";
 import { type Lang, translator } from "../i18n.ts";
+import type { LocaleKey } from "../i18n-keys.ts";
 import { addUp, type BodyReporting, reportedNothing } from "../services/body-reporting.ts";
 import { bodyName } from "../services/period-labels.ts";
 import type { BodyStanding } from "../services/standings.ts";
@@ -97,7 +98,7 @@ export function leaderboardText(
   if (up.length + down.length === 0) lines.push(t("notifications:leaderboard.noMovers"));
   else {
     lines.push(t("notifications:leaderboard.movers"));
-    const mover = (s: BodyStanding, key: string) =>
+    const mover = (s: BodyStanding, key: LocaleKey) =>
       t(key, { body: bodyName(s.body, lang), from: s.previousRank, to: s.rank });
     lines.push(...up.map((s) => mover(s, "notifications:leaderboard.moverUp")));
     lines.push(...down.map((s) => mover(s, "notifications:leaderboard.moverDown")));

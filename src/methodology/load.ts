@@ -12,6 +12,7 @@ import {
 import type { MethodologyVersion } from "../domain/methodology/types.ts";
 import { unknownVariants, type Variants } from "../domain/variants.ts";
 import { type AnyLang, translator } from "../i18n.ts";
+import { byDataKeys } from "../i18n-keys.ts";
 
 /** The repository's version files: methodology/<id>.yaml, one a version. */
 export const METHODOLOGY_DIR = fileURLToPath(new URL("../../methodology/", import.meta.url));
@@ -24,7 +25,7 @@ export class MethodologyLoadError extends Error {
     readonly problems: readonly MethodologyProblem[],
   ) {
     const t = translator("ru");
-    const lines = problems.map((p) => `  ${describeMethodologyProblem(p, t)}`);
+    const lines = problems.map((p) => `  ${describeMethodologyProblem(p, byDataKeys(t))}`);
     super(`Methodology file ${file} is refused:\n${lines.join("\n")}`);
   }
 }
@@ -119,5 +120,5 @@ export function describeMethodologyProblems(
   lang: AnyLang,
 ): string[] {
   const t = translator(lang);
-  return problems.map((p) => describeMethodologyProblem(p, t));
+  return problems.map((p) => describeMethodologyProblem(p, byDataKeys(t)));
 }

@@ -3,6 +3,7 @@ import { formatDateTime, formatPeriodLabel } from "../domain/calendar/format.ts"
 import { isPeriodKey } from "../domain/periods.ts";
 import { truncateGraphemes } from "../domain/text/graphemes.ts";
 import { type Lang, translator } from "../i18n.ts";
+import { dataKey } from "../i18n-keys.ts";
 
 /** A body as the log names it. */
 export interface NamedBody {
@@ -141,12 +142,14 @@ function userById(said: Said, id: number | undefined): string {
 }
 
 function roleLabel(t: T, role: unknown): string {
-  return typeof role === "string" && ROLES.has(role) ? t(`admin:roles.${role}`) : String(role);
+  return typeof role === "string" && ROLES.has(role)
+    ? t(dataKey(`admin:roles.${role}`))
+    : String(role);
 }
 
 function reportLabel(t: T, kind: unknown): string {
   return typeof kind === "string" && REPORT_KINDS.has(kind)
-    ? t(`notifications:report.${kind}`)
+    ? t(dataKey(`notifications:report.${kind}`))
     : t("audit:aReport");
 }
 
@@ -182,7 +185,7 @@ function activeSentence(key: string, of: "user" | "body"): Sentence {
       of === "user"
         ? (str(details.name) ?? userById(said, targetId(entry.target, "user")))
         : bodyById(said, targetId(entry.target, "body"));
-    return t(`audit:actions.${key}`, { name });
+    return t(dataKey(`audit:actions.${key}`), { name });
   };
 }
 
@@ -218,9 +221,13 @@ function audienceLabel(t: T, audience: unknown, lang: Lang): string {
     case "all":
       return t("broadcast:describe.all");
     case "role":
-      return t("broadcast:describe.role", { role: t(`broadcast:roles.${String(a.role)}`) });
+      return t("broadcast:describe.role", {
+        role: t(dataKey(`broadcast:roles.${String(a.role)}`)),
+      });
     case "kind":
-      return t("broadcast:describe.kind", { kind: t(`broadcast:kinds.${String(a.kind)}`) });
+      return t("broadcast:describe.kind", {
+        kind: t(dataKey(`broadcast:kinds.${String(a.kind)}`)),
+      });
     case "region":
       return t("broadcast:describe.region", { region: String(a.region) });
     case "notSubmitted":

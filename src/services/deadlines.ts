@@ -18,3 +18,41 @@ export function toDomainDeadlines(records: readonly DeadlineRuleRecord[]): Deadl
 export async function loadDeadlineRules(repos: Repositories): Promise<DeadlineRule[]> {
   return toDomainDeadlines(await repos.deadlines.getRules());
 }
+
+/**
+ * Sets a report kind's due day and time (its month offset stays) and records who changed it from
+ * what, so /audit can tell.
+ */
+export async function changeDeadline(
+  repos: Repositories,
+  input: {
+    kind: DeadlineRuleRecord["kind"];
+    day: number;
+    hour: number;
+    minute: number;
+    actorUserId: number | null;
+    at: Date;
+  },
+): Promise<void> {
+  const before = await repos.deadlines.getRule(input.kind);
+  await repos.deadlines.setRule(
+    input.kind,
+    {
+      dueDay: input.day,
+      dueHour: input.hour,
+      dueMinute: input.minute,
+      monthOffset: before?.monthOffset ?? 1,
+    },
+    input.at,
+  );
+  await repos.audit.record({
+    actorUserId: input.actorUserId,
+    action: "deadline.set",
+    target: `deadline:${input.kind}`,
+    details: {
+      before: before ? `${before.dueDay} ${pad(before.dueHour)}:${pad(before.dueMinute)}` : null,
+      after: `${input.day} ${pad(input.hour)}:${pad(input.minute)}`,
+    },
+    at: input.at,
+  });
+}

@@ -1,4 +1,5 @@
 import { LANGUAGES, type Lang, translator } from "../i18n.ts";
+import type { KeysUnder } from "../i18n-keys.ts";
 import type { ImportColumn } from "./directory-file.ts";
 
 /** One example row of the template, by column. */
@@ -11,7 +12,7 @@ export type ExampleRow = Partial<Record<ImportColumn, string>>;
  */
 export function exampleRows(lang: Lang): ExampleRow[] {
   const t = translator(lang);
-  const type = (key: string) => t(`admin:import.types.${key}`);
+  const type = (key: KeysUnder<"admin", "import.types.">) => t(`admin:import.types.${key}`);
   const yes = t("admin:import.yesNo.yes");
   const kk = (name: string) => `${name} (мысал)`;
   const ru = (name: string) => `${name} (пример)`;

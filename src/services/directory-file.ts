@@ -2,6 +2,7 @@ import type { BodyKind, DirectoryRow, MemberKind } from "../db/repositories/dire
 import type { Lang, Role } from "../db/repositories/users.ts";
 import { columnLetter } from "../documents/read-workbook.ts";
 import { LANGUAGES, translator } from "../i18n.ts";
+import { dataKey } from "../i18n-keys.ts";
 import { isUnchangedExample } from "./directory-examples.ts";
 import type { TextEncoding, TextTable } from "./table-file.ts";
 
@@ -132,7 +133,7 @@ function synonyms<K extends string>(group: string, keys: readonly K[]): Map<stri
   for (const key of keys) {
     map.set(normalize(key), key);
     for (const lang of LANGUAGES) {
-      map.set(normalize(translator(lang)(`admin:import.${group}.${key}`)), key);
+      map.set(normalize(translator(lang)(dataKey(`admin:import.${group}.${key}`))), key);
     }
   }
   return map;

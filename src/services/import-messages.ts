@@ -1,9 +1,7 @@
-import type { TFunction } from "i18next";
 import { defuseFormulas, toCsv } from "../documents/csv.ts";
+import type { Translate } from "../i18n-keys.ts";
 import type { ImportProblem, ImportSummary } from "./directory-import.ts";
 import type { ReadTableResult } from "./table-file.ts";
-
-type Translate = TFunction | ((key: string, params?: Record<string, unknown>) => string);
 
 /**
  * Every problem as "Row 5, column «Kind» (E5): …" (up to `shown`), then how many more there are,
@@ -63,7 +61,7 @@ function what(t: Translate, problem: ImportProblem): string {
 
 /** Every problem of a file as a CSV to open in a spreadsheet: row, cell, column, what is wrong. */
 export function problemsFile(t: Translate, problems: readonly ImportProblem[]): Buffer {
-  const header = ["row", "cell", "column", "problem"].map((key) =>
+  const header = (["row", "cell", "column", "problem"] as const).map((key) =>
     t(`admin:import.errorsFile.${key}`),
   );
   const rows = problems.map((problem) => [

@@ -65,3 +65,8 @@ export async function setBodyActive(
   });
   return body;
 }
+
+/** They wrote to the bot (or unblocked it): Telegram delivers to them again. */
+export async function noteReachable(repos: Repositories, userId: number): Promise<void> {
+  await repos.users.markReachable(userId);
+}

@@ -1,6 +1,8 @@
 import type { Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createHttpServer } from "../../src/bot/http-server.ts";
+import { type Database, openDatabase } from "../../src/db/index.ts";
+import { createMetrics } from "../../src/metrics.ts";
+import { createHttpServer } from "../../src/runtime/http-server.ts";
 import {
   cacheProbe,
   createReadinessCheck,
@@ -8,9 +10,7 @@ import {
   probeDatabase,
   probeMigrations,
   type Readiness,
-} from "../../src/bot/readiness.ts";
-import { type Database, openDatabase } from "../../src/db/index.ts";
-import { createMetrics } from "../../src/metrics.ts";
+} from "../../src/runtime/readiness.ts";
 import { type Emulator, startEmulator } from "../support/emulator.ts";
 import { findFreePort } from "../support/free-port.ts";
 import { createMemoryLogger } from "../support/memory-logger.ts";

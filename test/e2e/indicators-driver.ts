@@ -2,8 +2,8 @@
 // and checks what a person read on the way: no internal id, short screens, the methodology's words.
 import { findIndicator } from "../../src/domain/methodology/lookup.ts";
 import type { IndicatorDef } from "../../src/domain/methodology/types.ts";
-import type { BotMessage } from "../support/emulator.ts";
 import type { EmulatedUser } from "../support/emulated-user.ts";
+import type { BotMessage } from "../support/emulator.ts";
 import { wordProblems } from "../support/glossary.ts";
 import { V2026 } from "../support/methodology.ts";
 import { runScoreCommand } from "../support/score-command.ts";

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { PROBLEM_CODES } from "../../src/domain/problems.ts";
 import { getI18n, LOCALES_DIR, translator } from "../../src/i18n.ts";
+import { dataKey } from "../../src/i18n-keys.ts";
 import { V2026 } from "../support/methodology.ts";
 
 /** Every leaf of a nested JSON object as [dotted key, value]. */
@@ -87,9 +88,9 @@ describe("locales", () => {
     );
     const i18n = getI18n();
     i18n.addResourceBundle("ru", "stops-test", { line: "{{what}}." });
-    expect(ru("stops-test:line", { what: "и т. д." })).toBe("и т. д.");
-    expect(ru("stops-test:line", { what: "ждём…" })).toBe("ждём….");
-    expect(ru("stops-test:line", { what: "ждём..." })).toBe("ждём....");
+    expect(ru(dataKey("stops-test:line"), { what: "и т. д." })).toBe("и т. д.");
+    expect(ru(dataKey("stops-test:line"), { what: "ждём…" })).toBe("ждём….");
+    expect(ru(dataKey("stops-test:line"), { what: "ждём..." })).toBe("ждём....");
   });
 
   it("name every action the audit log records, in kk and ru", () => {
@@ -126,12 +127,14 @@ describe("locales", () => {
       place: "{{n, kkOrdinal}} орын",
     });
     const t = translator("kk");
-    expect(t("numerals-test:of", { count: 36, n: 2 })).toBe("36 индикатордың 2-сі");
-    expect(t("numerals-test:of", { count: 36, n: 36 })).toBe("36 индикатордың 36-сы");
-    expect(t("numerals-test:of", { count: 3, n: 1 })).toBe("3 индикатордың 1-і");
-    expect(t("numerals-test:of", { count: 2000, n: "1 500" })).toBe("2000 индикатордың 1 500-і");
-    expect(t("numerals-test:place", { n: 6 })).toBe("6-шы орын");
-    expect(t("numerals-test:place", { n: "x" })).toBe("x орын");
+    expect(t(dataKey("numerals-test:of"), { count: 36, n: 2 })).toBe("36 индикатордың 2-сі");
+    expect(t(dataKey("numerals-test:of"), { count: 36, n: 36 })).toBe("36 индикатордың 36-сы");
+    expect(t(dataKey("numerals-test:of"), { count: 3, n: 1 })).toBe("3 индикатордың 1-і");
+    expect(t(dataKey("numerals-test:of"), { count: 2000, n: "1 500" })).toBe(
+      "2000 индикатордың 1 500-і",
+    );
+    expect(t(dataKey("numerals-test:place"), { n: 6 })).toBe("6-шы орын");
+    expect(t(dataKey("numerals-test:place"), { n: "x" })).toBe("x орын");
   });
 
   it("have a message for every problem code in kk, ru and en", () => {
@@ -152,5 +155,17 @@ describe("locales", () => {
       expect(item.title.kk.trim(), item.id).not.toBe("");
       expect(item.title.ru.trim(), item.id).not.toBe("");
     }
+  });
+});
+
+describe("keys the code passes to t()", () => {
+  it("are checked against the Russian resources by the compiler", () => {
+    const t = translator("ru");
+    expect(t("bot:access.switchedOff")).not.toBe("access.switchedOff");
+    // npm run typecheck fails if either line compiles: a misspelt key, a key of no namespace.
+    // @ts-expect-error "swichedOff" is no key of bot.json
+    expect(t("bot:access.swichedOff")).toBe("access.swichedOff");
+    // @ts-expect-error there is no namespace "reports"
+    expect(t("reports:title")).toBe("title");
   });
 });

@@ -2,6 +2,7 @@ import type { Conversation } from "@grammyjs/conversations";
 import { InlineKeyboard } from "grammy";
 import type { BodyKind } from "../../db/repositories/directory.ts";
 import { truncateGraphemes } from "../../domain/text/graphemes.ts";
+import type { KeysUnder } from "../../i18n-keys.ts";
 import { type AddBodyOutcome, addBody, BODY_CODE_PATTERN } from "../../services/bodies.ts";
 import type { BotContext, ConversationContext } from "../context.ts";
 import { type StepAnswer, waitForStepAnswer } from "./step-answer.ts";
@@ -19,7 +20,7 @@ const MAX_NAME = 300;
  * region (or skip), then confirms. Cancel, or any command, leaves without saving.
  */
 export async function addBodyConversation(conversation: AddBody, ctx: ConversationContext) {
-  const t = (key: string, params?: Record<string, unknown>) =>
+  const t = (key: KeysUnder<"onboarding", "addBody.">, params?: Record<string, unknown>) =>
     ctx.t(`onboarding:addBody.${key}`, params);
   const ask = async (step: string, text: string, keyboard = new InlineKeyboard()) => {
     await ctx.reply(text, {
@@ -114,7 +115,7 @@ async function askCode(
   ctx: ConversationContext,
   ask: (step: string, text: string, keyboard?: InlineKeyboard) => Promise<Answer>,
 ): Promise<string | undefined> {
-  const t = (key: string, params?: Record<string, unknown>) =>
+  const t = (key: KeysUnder<"onboarding", "addBody.">, params?: Record<string, unknown>) =>
     ctx.t(`onboarding:addBody.${key}`, params);
   let answer = await ask(
     "code",

@@ -9,6 +9,7 @@ import {
 import { reportablePeriods } from "../../domain/deadlines.ts";
 import { truncateGraphemes } from "../../domain/text/graphemes.ts";
 import { LANGUAGES, type Lang } from "../../i18n.ts";
+import type { NamespaceKey } from "../../i18n-keys.ts";
 import {
   type Audience,
   type BroadcastTexts,
@@ -32,7 +33,8 @@ type Talk = Conversation<BotContext, ConversationContext>;
  * the outbox and a status message shows the progress with a button that stops the rest.
  */
 export async function broadcastConversation(conversation: Talk, ctx: ConversationContext) {
-  const t = (key: string, params?: Record<string, unknown>) => ctx.t(`broadcast:${key}`, params);
+  const t = (key: NamespaceKey<"broadcast">, params?: Record<string, unknown>) =>
+    ctx.t(`broadcast:${key}`, params);
   const ask = async (step: string, text: string, keyboard = new InlineKeyboard()) => {
     await ctx.reply(text, {
       reply_markup: keyboard.row().text(t("cancelButton"), "bc:cancel"),
@@ -142,13 +144,14 @@ async function askAudience(
   ctx: ConversationContext,
   choose: (step: string, text: string, keyboard: InlineKeyboard) => Promise<string>,
 ): Promise<Audience> {
-  const t = (key: string, params?: Record<string, unknown>) => ctx.t(`broadcast:${key}`, params);
+  const t = (key: NamespaceKey<"broadcast">, params?: Record<string, unknown>) =>
+    ctx.t(`broadcast:${key}`, params);
   for (;;) {
     const type = await choose(
       "audience",
       t("askAudience"),
       InlineKeyboard.from(
-        ["all", "role", "kind", "region", "notSubmitted"].map((type) => [
+        (["all", "role", "kind", "region", "notSubmitted"] as const).map((type) => [
           InlineKeyboard.text(t(`audience.${type}`), `bc:audience:${type}`),
         ]),
       ),
@@ -222,7 +225,8 @@ async function askAudience(
 
 /** The audience in words, for the preview. */
 function describeAudience(ctx: ConversationContext, audience: Audience): string {
-  const t = (key: string, params?: Record<string, unknown>) => ctx.t(`broadcast:${key}`, params);
+  const t = (key: NamespaceKey<"broadcast">, params?: Record<string, unknown>) =>
+    ctx.t(`broadcast:${key}`, params);
   switch (audience.type) {
     case "all":
       return t("describe.all");

@@ -5,6 +5,8 @@ import { describeDiff } from "../../domain/methodology/describe-diff.ts";
 import { isEmptyDiff } from "../../domain/methodology/diff.ts";
 import { describeMethodologyProblem } from "../../domain/methodology/read-version.ts";
 import type { Lang } from "../../i18n.ts";
+import type { KeysUnder } from "../../i18n-keys.ts";
+import { byDataKeys, dataKey } from "../../i18n-keys.ts";
 import {
   activateUpload,
   checkUpload,
@@ -50,11 +52,13 @@ function messagesOf(lines: readonly string[]): string[] {
 
 /** A check's outcome in the admin's language: the refusal with one line per problem, or the difference. */
 export function checkedLines(check: UploadCheck, t: Translate, lang: Lang): Checked {
-  const say = (key: string, params?: Record<string, unknown>) =>
+  const say = (key: KeysUnder<"methodology", "upload.">, params?: Record<string, unknown>) =>
     t(`methodology:upload.${key}`, params);
   if (!check.ok) {
     if (check.reason === "invalid") {
-      const problems = check.problems.map((p) => `• ${describeMethodologyProblem(p, t)}`);
+      const problems = check.problems.map(
+        (p) => `• ${describeMethodologyProblem(p, byDataKeys(t))}`,
+      );
       return { ok: false, lines: [say("invalid", { count: check.problems.length }), ...problems] };
     }
     if (check.reason === "duplicateId") return { ok: false, lines: [say("duplicateId", check)] };
@@ -64,7 +68,7 @@ export function checkedLines(check: UploadCheck, t: Translate, lang: Lang): Chec
   const { version, replaces, diff } = check;
   return {
     ok: true,
-    lines: describeDiff(diff, t, lang),
+    lines: describeDiff(diff, byDataKeys(t), lang),
     id: version.id,
     appliesFrom: version.appliesFrom,
     replaces: replaces.id,
@@ -168,7 +172,9 @@ export async function methodologyUploadConversation(conversation: Talk, ctx: Con
     if ("button" in step) continue;
     const downloaded = await conversation.external((o) => download(o, step));
     if (!downloaded.ok) {
-      await ctx.reply(t(`methodology:upload.${downloaded.reason}`), { reply_markup: cancelRow(t) });
+      await ctx.reply(t(dataKey(`methodology:upload.${downloaded.reason}`)), {
+        reply_markup: cancelRow(t),
+      });
       continue;
     }
     const checked = await conversation.external(async (o) => {

@@ -1,5 +1,6 @@
 import type { Conversation } from "@grammyjs/conversations";
 import type { Role } from "../../domain/vocabulary.ts";
+import type { LocaleKey } from "../../i18n-keys.ts";
 import type { BotContext, ConversationContext } from "../context.ts";
 import { hasRole } from "../middleware/access.ts";
 
@@ -10,7 +11,7 @@ export interface StepAnswerOptions {
   /** The conversation's callback-data prefix: buttons are "<prefix>:<step>:<value>". */
   prefix: string;
   /** The locale key said when the person cancels or leaves with a command. */
-  cancelledKey: string;
+  cancelledKey: LocaleKey;
   /** Callback-data prefixes of this conversation's that other features handle (left to them). */
   leaveToOthers?: readonly string[];
 }

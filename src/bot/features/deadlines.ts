@@ -2,6 +2,7 @@ import { type Conversation, createConversation } from "@grammyjs/conversations";
 import { Composer, InlineKeyboard } from "grammy";
 import type { ReportKind } from "../../db/repositories/index.ts";
 import { REPORT_KINDS } from "../../domain/vocabulary.ts";
+import { changeDeadline } from "../../services/deadlines.ts";
 import { featureCodec, field } from "../callback-codec.ts";
 import type { BotContext, ConversationContext } from "../context.ts";
 import { checkStarter } from "../conversations/step-answer.ts";
@@ -56,31 +57,16 @@ async function editDeadline(
       await ctx.reply(ctx.t("notifications:deadlines.bad"));
       continue;
     }
-    await conversation.external(async (outside) => {
-      const before = await outside.repos.deadlines.getRule(kind);
-      await outside.repos.deadlines.setRule(
+    await conversation.external((outside) =>
+      changeDeadline(outside.repos, {
         kind,
-        {
-          dueDay: day,
-          dueHour: hour,
-          dueMinute: minute,
-          monthOffset: before?.monthOffset ?? 1,
-        },
-        outside.now(),
-      );
-      await outside.repos.audit.record({
+        day,
+        hour,
+        minute,
         actorUserId: outside.user?.id ?? null,
-        action: "deadline.set",
-        target: `deadline:${kind}`,
-        details: {
-          before: before
-            ? `${before.dueDay} ${pad(before.dueHour)}:${pad(before.dueMinute)}`
-            : null,
-          after: `${day} ${pad(hour)}:${pad(minute)}`,
-        },
         at: outside.now(),
-      });
-    });
+      }),
+    );
     await ctx.reply(
       ctx.t("notifications:deadlines.saved", { report, day, time: `${pad(hour)}:${pad(minute)}` }),
     );

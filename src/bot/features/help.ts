@@ -1,6 +1,7 @@
 import { Composer } from "grammy";
 import { formatMonth } from "../../domain/calendar/format.ts";
 import { findIndicator } from "../../domain/methodology/lookup.ts";
+import { dataKey } from "../../i18n-keys.ts";
 import { reportingMonth } from "../../services/body-scores.ts";
 import { commandsFor } from "../command-menu.ts";
 import type { BotContext } from "../context.ts";
@@ -50,8 +51,8 @@ export function helpText(
     ctx.t("onboarding:help.commands"),
     ...commandsFor(ctx.user).map((command) =>
       OWN_HELP_LINE.has(command)
-        ? ctx.t(`onboarding:help.${command}`)
-        : `/${command} — ${ctx.t(`commands.${command}`)}`,
+        ? ctx.t(dataKey(`onboarding:help.${command}`))
+        : `/${command} — ${ctx.t(dataKey(`commands.${command}`))}`,
     ),
   ];
   if (!ctx.user) return [...lines, "", ctx.t("onboarding:stranger.howToJoin")].join("\n");

@@ -1,6 +1,7 @@
 import type { Composer } from "grammy";
 import { COMMAND_ROLES } from "../command-menu.ts";
 import type { BotContext } from "../context.ts";
+import type { BotCommandSpec } from "../publish-commands.ts";
 import { addBodyFeature } from "./add-body.ts";
 import { auditFeature } from "./audit.ts";
 import { broadcastFeature } from "./broadcast.ts";
@@ -23,11 +24,6 @@ import { reviewQueueFeature } from "./review-queue.ts";
 import { scoreFeature } from "./score.ts";
 import { usersFeature } from "./users.ts";
 import { welcomeFeature } from "./welcome.ts";
-
-/** A command shown in Telegram's menu; its description is the locale key `commands.<command>`. */
-export interface BotCommandSpec {
-  command: string;
-}
 
 /** Every feature, installed in this order after the platform middleware. Add new features here. */
 export const features: Composer<BotContext>[] = [

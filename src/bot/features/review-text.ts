@@ -15,9 +15,11 @@ import type {
   TrainingValue,
 } from "../../domain/scoring/values.ts";
 import type { Lang } from "../../i18n.ts";
+import type { KeysUnder } from "../../i18n-keys.ts";
+import { dataKey } from "../../i18n-keys.ts";
 import type { Translate } from "../context.ts";
 
-const r = (t: Translate, key: string, params?: Record<string, unknown>) =>
+const r = (t: Translate, key: KeysUnder<"admin", "review.">, params?: Record<string, unknown>) =>
   t(`admin:review.${key}`, params);
 
 /** A whole number with thin groups: 50000 → "50 000". */
@@ -99,7 +101,10 @@ function genericValue(t: Translate, value: unknown): string {
   if (Array.isArray(value)) return value.map((v) => genericValue(t, v)).join("; ");
   if (isObject(value)) {
     return Object.entries(value)
-      .map(([key, v]) => `${r(t, `fields.${key}`, { defaultValue: key })}: ${genericValue(t, v)}`)
+      .map(
+        ([key, v]) =>
+          `${t(dataKey(`admin:review.fields.${key}`), { defaultValue: key })}: ${genericValue(t, v)}`,
+      )
       .join(", ");
   }
   return String(value);

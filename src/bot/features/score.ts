@@ -1,6 +1,7 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { formatPeriodLabel } from "../../domain/calendar/format.ts";
 import { isPeriodKey, nextPeriod, previousPeriod } from "../../domain/periods.ts";
+import { dataKey } from "../../i18n-keys.ts";
 import { listVisibleBodies, mayViewBody } from "../../services/body-scope.ts";
 import {
   type BodyScoreSummary,
@@ -152,8 +153,8 @@ async function summaryView(ctx: BotContext, summary: BodyScoreSummary): Promise<
   for (const [key, periods] of groups) {
     const [state, kind] = key.split("|");
     lines.push(
-      ctx.t(`manager:score.problem.${state}`, {
-        reports: ctx.t(`manager:reportKindsPlural.${kind}`),
+      ctx.t(dataKey(`manager:score.problem.${state}`), {
+        reports: ctx.t(dataKey(`manager:reportKindsPlural.${kind}`)),
         periods: periods.join(", "),
       }),
     );

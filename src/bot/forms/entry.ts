@@ -7,6 +7,7 @@ import { formatDateTime, formatPeriodLabel } from "../../domain/calendar/format.
 import type { ReportDraft } from "../../domain/reports/draft.ts";
 import { truncateGraphemes } from "../../domain/text/graphemes.ts";
 import type { ReportKind, Role } from "../../domain/vocabulary.ts";
+import { dataKey } from "../../i18n-keys.ts";
 import {
   dropReportDraft,
   findResumableDraft,
@@ -185,7 +186,7 @@ export async function enterReportForm(
 ): Promise<Entered | null> {
   const reporter = await conversation.external((o) => findReporter(o, spec.maker, args.bodyCode));
   if (reporter.ok === false) {
-    await ctx.reply(ctx.t(reporter.key, reporter.params));
+    await ctx.reply(ctx.t(dataKey(reporter.key), reporter.params));
     return null;
   }
   const bodyId =

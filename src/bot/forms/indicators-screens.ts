@@ -10,6 +10,8 @@ import { dueDef, type Walk, walkOf } from "../../domain/forms/indicators/walk.ts
 import type { IndicatorDef } from "../../domain/methodology/types.ts";
 import type { ReportDraft } from "../../domain/reports/draft.ts";
 import { truncateGraphemes } from "../../domain/text/graphemes.ts";
+import type { KeysUnder } from "../../i18n-keys.ts";
+import { dataKey } from "../../i18n-keys.ts";
 import { renderIndicatorsSummary } from "./indicators-summary.ts";
 import {
   headerLine,
@@ -24,7 +26,11 @@ import {
 import { formatCount } from "./monthly-text.ts";
 import type { Screen, ScreenButton } from "./screen.ts";
 
-const button = (env: IndicatorsEnv, name: string, action = name): ScreenButton => ({
+const button = (
+  env: IndicatorsEnv,
+  name: KeysUnder<"indicators", "buttons.">,
+  action: string = name,
+): ScreenButton => ({
   text: ind(env.t, `buttons.${name}`),
   action,
 });
@@ -109,13 +115,18 @@ function typedSoFar(env: IndicatorsEnv, d: ReportDraft, def: IndicatorDef): stri
   if (d.pending.id !== def.id) return [];
   return Object.entries(d.pending)
     .filter(([name, value]) => name !== "id" && typeof value === "number")
-    .map(([name, value]) => ind(env.t, `typed.${name}`, { n: formatCount(value as number) }));
+    .map(([name, value]) =>
+      ind(env.t, `typed.${name as KeysUnder<"indicators", "typed.">}`, {
+        n: formatCount(value as number),
+      }),
+    );
 }
 
 function questionOf(env: IndicatorsEnv, def: IndicatorDef, field: FieldSpec): string {
   if (field.kind === "share") return ind(env.t, `ask.share.${def.countsOver ?? "plain"}`);
-  if (field.kind === "flag") return ind(env.t, field.name ? `ask.${field.name}` : "ask.flag");
-  if (field.name) return ind(env.t, `ask.${field.name}`);
+  if (field.kind === "flag")
+    return field.name ? env.t(dataKey(`indicators:ask.${field.name}`)) : ind(env.t, "ask.flag");
+  if (field.name) return env.t(dataKey(`indicators:ask.${field.name}`));
   if (takesNotReported(def)) return ind(env.t, "ask.reconciliation");
   // Project 2's counts are of facts the body found itself: the methodology data words the question.
   return def.question?.[env.lang] ?? ind(env.t, "ask.count");
@@ -180,7 +191,7 @@ function checklistScreen(
     walk,
     def,
     [
-      ind(env.t, `checklist.${def.countsOver}`),
+      ind(env.t, `checklist.${def.countsOver ?? "subdivisions"}`),
       ind(env.t, "checklist.ticked", { answer: scoredAnswerText(env, def, share) }),
       previousLine(env, def),
       attachmentsLine(env, walk.d, def.id),

@@ -19,6 +19,7 @@ import type {
 } from "../../domain/scoring/values.ts";
 import type { Variants } from "../../domain/variants.ts";
 import type { Lang } from "../../i18n.ts";
+import type { NamespaceKey } from "../../i18n-keys.ts";
 import type { Translate } from "../context.ts";
 import { formatCount } from "./monthly-text.ts";
 
@@ -33,8 +34,11 @@ export interface IndicatorsEnv extends IndicatorsFormEnv {
 }
 
 /** A key of the indicators report's locale namespace. */
-export const ind = (t: Translate, key: string, params?: Record<string, unknown>): string =>
-  t(`indicators:${key}`, params);
+export const ind = (
+  t: Translate,
+  key: NamespaceKey<"indicators">,
+  params?: Record<string, unknown>,
+): string => t(`indicators:${key}`, params);
 
 /** Points with a decimal comma and the word agreeing with the number: "2,1 балла", "−10 баллов". */
 export function pointsText(t: Translate, points: Points): string {
@@ -43,7 +47,9 @@ export function pointsText(t: Translate, points: Points): string {
 
 /** "Годовой отчёт за 2025 год", "Тоқсандық есеп: 2025 ж. IV тоқсан". */
 export function reportTitle(t: Translate, lang: Lang, d: Pick<ReportDraft, "kind" | "periodKey">) {
-  return ind(t, `report.${d.kind}`, { period: formatPeriodLabel(d.periodKey, lang) });
+  return ind(t, d.kind === "annual" ? "report.annual" : "report.quarterly", {
+    period: formatPeriodLabel(d.periodKey, lang),
+  });
 }
 
 /** The deadline as people read it. */

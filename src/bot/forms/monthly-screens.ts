@@ -12,12 +12,17 @@ import {
 import type { ReportDraft } from "../../domain/reports/draft.ts";
 import { dateExample } from "../../domain/reports/report-fields.ts";
 import { truncateGraphemes } from "../../domain/text/graphemes.ts";
+import type { KeysUnder } from "../../i18n-keys.ts";
 import type { Translate } from "../context.ts";
 import { renderMonthlySummary } from "./monthly-summary.ts";
 import { formatCount, type MonthlyEnv, mr, numberOf, sectionLines } from "./monthly-text.ts";
 import type { Screen, ScreenButton } from "./screen.ts";
 
-const button = (t: Translate, name: string, action = name): ScreenButton => ({
+const button = (
+  t: Translate,
+  name: KeysUnder<"monthly-report", "buttons.">,
+  action: string = name,
+): ScreenButton => ({
   text: mr(t, `buttons.${name}`),
   action,
 });
@@ -80,7 +85,7 @@ function listScreen(env: MonthlyEnv, d: ReportDraft, section: MonthlySection): S
 
 const ask = (
   env: MonthlyEnv,
-  key: string,
+  key: KeysUnder<"monthly-report", "ask.">,
   params: Record<string, unknown> = {},
   rows: ScreenButton[][] = [],
 ): Screen => ({

@@ -4,6 +4,7 @@ import { monthlyValuesOfDraft } from "../../domain/forms/monthly/report.ts";
 import type { Points } from "../../domain/points.ts";
 import type { ReportDraft } from "../../domain/reports/draft.ts";
 import { scoreMonthlyValues } from "../../domain/reports/monthly-report.ts";
+import type { KeysUnder } from "../../i18n-keys.ts";
 import type { Translate } from "../context.ts";
 import {
   dueText,
@@ -62,7 +63,9 @@ function summaryBlocks(d: ReportDraft, env: MonthlyEnv, readOnly: boolean): stri
     mr(t, "summary.evidence", { files: mr(t, "files", { count: files }) }),
     ...d.confirmations.map((c) =>
       mr(t, "summary.confirmed", {
-        what: mr(t, `confirmedWhat.${c.field}`, { value: formatCount(c.value) }),
+        what: mr(t, `confirmedWhat.${c.field as KeysUnder<"monthly-report", "confirmedWhat.">}`, {
+          value: formatCount(c.value),
+        }),
       }),
     ),
     "",

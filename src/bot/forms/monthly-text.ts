@@ -8,6 +8,7 @@ import { formatPoints, type Points } from "../../domain/points.ts";
 import type { ReportDraft } from "../../domain/reports/draft.ts";
 import type { Variants } from "../../domain/variants.ts";
 import type { Lang } from "../../i18n.ts";
+import type { NamespaceKey } from "../../i18n-keys.ts";
 import type { Translate } from "../context.ts";
 
 /** Everything the monthly screens and rules need for one step. */
@@ -22,8 +23,11 @@ export interface MonthlyEnv extends MonthlyFormEnv {
 }
 
 /** A key of the monthly report's locale namespace. */
-export const mr = (t: Translate, key: string, params?: Record<string, unknown>): string =>
-  t(`monthly-report:${key}`, params);
+export const mr = (
+  t: Translate,
+  key: NamespaceKey<"monthly-report">,
+  params?: Record<string, unknown>,
+): string => t(`monthly-report:${key}`, params);
 
 /** 12 500 with a no-break space, as people write it. */
 export function formatCount(n: number): string {

@@ -9,6 +9,7 @@ import type { FormOutcome } from "../../domain/forms/outcome.ts";
 import { isPeriodKey } from "../../domain/periods.ts";
 import { type ReportDraft, readReportDraft } from "../../domain/reports/draft.ts";
 import type { Role } from "../../domain/vocabulary.ts";
+import { dataKey } from "../../i18n-keys.ts";
 import { loadReportDraft, type ReportKey, saveReportDraft } from "../../services/reports.ts";
 import type { BotContext } from "../context.ts";
 import { hasRole, mayActForBody } from "../middleware/access.ts";
@@ -139,7 +140,7 @@ async function finish<Env>(
       const line =
         outcome.kind === "refused"
           ? problemLine(ctx, outcome.problem)
-          : outcome.notice && ctx.t(outcome.notice.key, outcome.notice.params);
+          : outcome.notice && ctx.t(dataKey(outcome.notice.key), outcome.notice.params);
       const inPlace = outcome.kind === "saved" && outcome.inPlace === true;
       await show(ctx, form, next, env, line || undefined, inPlace);
       return "continue";
@@ -159,7 +160,7 @@ async function finish<Env>(
         return "end";
       }
       if (result.end) {
-        await say(ctx, ctx.t(result.problem.key, result.problem.params));
+        await say(ctx, ctx.t(dataKey(result.problem.key), result.problem.params));
         return "end";
       }
       await show(ctx, form, draft, env, problemLine(ctx, result.problem));
@@ -183,8 +184,8 @@ export function problemLine(ctx: Pick<BotContext, "t" | "lang">, problem: FormPr
   if (typeof params.month === "string" && isPeriodKey(params.month, "month"))
     params.month = formatMonth(params.month, ctx.lang);
   // A nested key names the reason of a refused line ("badLines"): translate it in place.
-  if (typeof params.reason === "string") params.reason = ctx.t(params.reason, params);
-  const text = ctx.t(problem.key, params);
+  if (typeof params.reason === "string") params.reason = ctx.t(dataKey(params.reason), params);
+  const text = ctx.t(dataKey(problem.key), params);
   return ctx.t("forms:problem", { problem: text.charAt(0).toLocaleUpperCase() + text.slice(1) });
 }
 

@@ -1,5 +1,6 @@
 import type { MiddlewareFn } from "grammy";
 import type { Role, UserRecord } from "../../db/repositories/users.ts";
+import { noteReachable } from "../../services/user-admin.ts";
 import type { BotContext } from "../context.ts";
 
 /** Who may do what: admins may do everything a role can, for any body. */
@@ -24,7 +25,7 @@ export const attachUser: MiddlewareFn<BotContext> = async (ctx, next) => {
   const telegramId = ctx.from?.id;
   const user = await personOf(ctx, telegramId);
   // They wrote (or unblocked the bot): Telegram delivers to them again.
-  if (user?.unreachableSince) await ctx.repos.users.markReachable(user.id);
+  if (user?.unreachableSince) await noteReachable(ctx.repos, user.id);
   ctx.user = user?.active ? { ...user, unreachableSince: null } : undefined;
   if (user && !user.active) return tellSwitchedOff(ctx);
   await next();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type MainMenuItem, mainMenuItems, menuItemsFor } from "../../../src/bot/main-menu.ts";
+import { dataKey } from "../../../src/i18n-keys.ts";
 
 const ids = (items: MainMenuItem[]) => items.map((item) => item.id);
 // The shipped list grows as features add buttons; the filtering is tested on a fixed copy of its start.
@@ -46,8 +47,8 @@ describe("the main menu", () => {
 
   it("keeps the order of the list", () => {
     const fixture: MainMenuItem[] = [
-      { id: "b", labelKey: "b", helpKey: "b", roles: ["officer"] },
-      { id: "a", labelKey: "a", helpKey: "a", roles: ["officer"] },
+      { id: "b", labelKey: dataKey("b"), helpKey: dataKey("b"), roles: ["officer"] },
+      { id: "a", labelKey: dataKey("a"), helpKey: dataKey("a"), roles: ["officer"] },
     ];
     expect(ids(menuItemsFor("officer", fixture, new Set(["a", "b"])))).toEqual(["b", "a"]);
   });

@@ -10,8 +10,8 @@ import {
   notReportedOf,
   valuesOfDraft,
 } from "../../../src/domain/forms/indicators/due.ts";
-import { usualValues } from "../../../src/domain/forms/indicators/history.ts";
 import { fieldsOf } from "../../../src/domain/forms/indicators/fields.ts";
+import { usualValues } from "../../../src/domain/forms/indicators/history.ts";
 import {
   type IndicatorsReference,
   membersOf,

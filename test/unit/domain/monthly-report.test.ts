@@ -13,6 +13,7 @@ import {
 } from "../../../src/domain/reports/report-fields.ts";
 import { scoreScorecard } from "../../../src/domain/scoring/scorecard.ts";
 import { translator } from "../../../src/i18n.ts";
+import { dataKey } from "../../../src/i18n-keys.ts";
 import { V2026 } from "../../support/methodology.ts";
 
 const event = (day: number) => ({
@@ -116,9 +117,9 @@ describe("checkCount, checkUrl, checkTopic", () => {
     for (const lang of ["kk", "ru"] as const) {
       const t = translator(lang);
       for (const code of REPORT_PROBLEM_CODES) {
-        expect(t(reportProblemKey(code), { min: 1, max: 2, month: "2026-10" })).not.toMatch(
-          /^scoring:|report\./,
-        );
+        expect(
+          t(dataKey(reportProblemKey(code)), { min: 1, max: 2, month: "2026-10" }),
+        ).not.toMatch(/^scoring:|report\./);
       }
     }
   });

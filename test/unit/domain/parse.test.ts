@@ -6,6 +6,7 @@ import {
   parseIndicatorValue,
 } from "../../../src/domain/scoring/parse-value.ts";
 import { translator } from "../../../src/i18n.ts";
+import { byDataKeys } from "../../../src/i18n-keys.ts";
 import { V2026 } from "../../support/methodology.ts";
 
 const codes = (r: { ok: boolean; problems?: { code: string }[] }) =>
@@ -132,12 +133,12 @@ describe("problem messages", () => {
       params: { field: "done", done: 3, total: 2 },
     };
     expect(problemMessageKey(problem)).toBe("scoring:problems.doneExceedsTotal");
-    expect(describeProblem(problem, translator("en"))).toBe(
+    expect(describeProblem(problem, byDataKeys(translator("en")))).toBe(
       "p1.t1.s3, field “done”: done (3) is greater than total (2)",
     );
-    expect(describeProblem(problem, translator("ru"))).toBe(
+    expect(describeProblem(problem, byDataKeys(translator("ru")))).toBe(
       "Индикатор оценки p1.t1.s3, поле «выполнено»: выполнено (3) больше, чем всего (2)",
     );
-    expect(describeProblem(problem, translator("kk"))).toContain("p1.t1.s3");
+    expect(describeProblem(problem, byDataKeys(translator("kk")))).toContain("p1.t1.s3");
   });
 });

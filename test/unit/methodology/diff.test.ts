@@ -7,6 +7,7 @@ import { main } from "../../../src/cli/methodology.ts";
 import { describeDiff } from "../../../src/domain/methodology/describe-diff.ts";
 import { diffVersions, isEmptyDiff } from "../../../src/domain/methodology/diff.ts";
 import { translator } from "../../../src/i18n.ts";
+import { byDataKeys } from "../../../src/i18n-keys.ts";
 import { METHODOLOGY_DIR } from "../../../src/methodology/load.ts";
 import { changedCopy, fileIndicator, V2026 } from "../../support/methodology.ts";
 
@@ -36,7 +37,7 @@ const diff = diffVersions(V2026, V2027);
 
 describe("the difference of two versions", () => {
   it("names added, removed and changed indicators by the methodology's numbering, in Russian", () => {
-    expect(describeDiff(diff, translator("ru"), "ru")).toEqual([
+    expect(describeDiff(diff, byDataKeys(translator("ru")), "ru")).toEqual([
       "Методика 2027.1 (оценивает с периода «2027 год») по сравнению с 2026.1 (с периода «2025 год»)",
       "",
       "Удалены задачи (1):",
@@ -66,7 +67,7 @@ describe("the difference of two versions", () => {
   });
 
   it("says the same in Kazakh", () => {
-    expect(describeDiff(diff, translator("kk"), "kk")).toEqual([
+    expect(describeDiff(diff, byDataKeys(translator("kk")), "kk")).toEqual([
       "2027.1 әдістемесі («2027 жыл» кезеңінен бастап бағалайды) 2026.1 нұсқасымен («2025 жыл» кезеңінен) салыстырғанда",
       "",
       "Алынып тасталған тапсырмалар (1):",
@@ -99,7 +100,7 @@ describe("the difference of two versions", () => {
     const percent = changedCopy("2027.2", "2027", (file) => {
       fileIndicator(file, "p1.t1.s3").rule = { kind: "perPercent", perPercent: 0.03 };
     });
-    const lines = describeDiff(diffVersions(V2026, percent), translator("ru"), "ru");
+    const lines = describeDiff(diffVersions(V2026, percent), byDataKeys(translator("ru")), "ru");
     expect(lines).toContain(
       "  – правило: «баллы за каждые 10 %»: за каждые 10 % — 0,3 → «баллы за каждый процент»: за каждый процент — 0,03",
     );
@@ -151,7 +152,9 @@ describe("npm run methodology", () => {
     writeFileSync(next, stringify(file));
     const ru = run("diff", current, next);
     expect(ru.code).toBe(0);
-    expect(ru.stdout).toBe(`${describeDiff(diff, translator("ru"), "ru").join("\n")}\n`);
+    expect(ru.stdout).toBe(
+      `${describeDiff(diff, byDataKeys(translator("ru")), "ru").join("\n")}\n`,
+    );
     const kk = run("diff", current, next, "--lang", "kk");
     expect(kk.stdout).toContain("Өзгерген бағалау индикаторлары (4):");
     expect(run("diff", current).code).toBe(2);

@@ -1,8 +1,8 @@
 import type { Server } from "node:http";
 import { connect } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { createHttpServer } from "../../../src/bot/http-server.ts";
-import { createReadinessCheck } from "../../../src/bot/readiness.ts";
+import { createHttpServer } from "../../../src/runtime/http-server.ts";
+import { createReadinessCheck } from "../../../src/runtime/readiness.ts";
 import { findFreePort } from "../../support/free-port.ts";
 import { createMemoryLogger } from "../../support/memory-logger.ts";
 

@@ -2,12 +2,11 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { run } from "@grammyjs/runner";
 import { type Bot, Context, type Transformer } from "grammy";
 import type { Update } from "grammy/types";
+import type { BotContext } from "../bot/context.ts";
+import { type BotCommandSpec, publishCommands } from "../bot/publish-commands.ts";
 import type { Config } from "../config.ts";
 import type { Logger } from "../logger.ts";
 import { type ChatLocks, lockKeyOf, type ReleaseLock } from "./chat-locks.ts";
-import type { BotContext } from "./context.ts";
-import type { BotCommandSpec } from "./features/index.ts";
-import { publishCommands } from "./publish-commands.ts";
 import { openServiceEndpoint, type ServiceEndpoint } from "./service-endpoint.ts";
 
 export interface RunDeps {

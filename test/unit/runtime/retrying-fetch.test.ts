@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { retryingFetch } from "../../../src/bot/retrying-fetch.ts";
+import { retryingFetch } from "../../../src/runtime/retrying-fetch.ts";
 
 function failingTimes(failures: number) {
   const calls: unknown[] = [];
