@@ -1,7 +1,7 @@
 import { autoRetry } from "@grammyjs/auto-retry";
 import { conversations } from "@grammyjs/conversations";
 import { sequentialize } from "@grammyjs/runner";
-import { Bot, type Composer, type MiddlewareFn, session } from "grammy";
+import { type Api, Bot, type Composer, type MiddlewareFn, session } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { Config } from "../config.ts";
 import type { Repositories } from "../db/index.ts";
@@ -74,10 +74,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
     ...(deps.botInfo ? { botInfo: deps.botInfo } : {}),
   });
   const metrics = deps.metrics ?? createMetrics({ defaultMetrics: false });
-  // Not applied inside conversations: the plugin builds its own Api from the client options.
-  // Installed first, so it sits inside auto-retry and sees every 429, not just the last one.
-  bot.api.config.use(countRateLimits(metrics));
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
+  retryBotApiErrors(bot.api, metrics);
 
   const clock = deps.clock ?? (() => new Date());
   const lastKnownLanguage = new Map<number, Lang>();
@@ -145,7 +142,14 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
       ...(deps.conversationStorage
         ? { storage: conversationStorageOf(deps.conversationStorage) }
         : {}),
-      plugins: [attachConversationLanguage(config, lastKnownLanguage, () => methodology.book())],
+      plugins: [
+        attachConversationLanguage(config, lastKnownLanguage, () => methodology.book()),
+        // A conversation's context has its own Api, which bot.api's transformers do not reach.
+        (ctx, next) => {
+          retryBotApiErrors(ctx.api, metrics);
+          return next();
+        },
+      ],
     }),
   );
   for (const feature of deps.features ?? registeredFeatures) guarded.use(feature);
@@ -158,6 +162,16 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
     error.ctx.logger.error({ err: error.error }, "an update failed before reaching the features");
   });
   return bot;
+}
+
+/**
+ * A 429 waits its retry_after and a 5xx backs off, up to three more tries, so one Bot API error
+ * does not cost the person their answer. The counter comes first, so it sits inside auto-retry
+ * and sees every 429, not just the last one.
+ */
+function retryBotApiErrors(api: Api, metrics: Metrics): void {
+  api.config.use(countRateLimits(metrics));
+  api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
 }
 
 const treatEveryoneAsStranger: MiddlewareFn<BotContext> = (ctx, next) => {
