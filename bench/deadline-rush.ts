@@ -1,50 +1,65 @@
-// The deadline rush: N ethics commissioners (default 500) each file their monthly report at once,
-// with a few wrong answers on the way, against the local Bot API emulator and the real bot process
-// (webhook mode). Run: npm run bench:deadline-rush -- [--users 500] [--scenarios pglite,postgres-1,postgres-2]
-//   pglite      one process on the embedded database
-//   postgres-1  one process on a PostgreSQL server (started here, as in the tests)
-//   postgres-2  two processes on that server behind a round-robin proxy
-// Prints completed reports per second, p50/p95/p99 latency per step, errors, and from the database
-// afterwards the lost (no submission) and duplicated (more than one version or event) reports.
-import { cpus, totalmem } from "node:os";
+// The deadline rush: N ethics commissioners each file their monthly report at once (14 steps, three
+// of them wrong answers), against the local Bot API emulator, with the real bot in webhook mode and,
+// in the same invocation, a minimal grammY bot that sends the same texts and buttons from memory
+// (bench/minimal-bot.ts): the real bot's rate is quoted as a share of the minimal bot's, which
+// is the most this emulator, driver and machine allow.
+//
+//   npm run bench:deadline-rush -- [--users 200,500] [--scenarios minimal,postgres,pglite,postgres-2]
+//                                  [--baseline DIR] [--profile DIR]
+//   minimal     the minimal bot (runs first and last; the ratio is against the mean of both)
+//   postgres    the real bot on a PostgreSQL server started here with durable settings (fsync and
+//               synchronous_commit on, as production runs)
+//   postgres-2  two real bot processes on that server behind a round-robin proxy
+//   pglite      the real bot on the embedded database (in a folder on disk)
+//   --baseline  also runs each real-bot scenario from another checkout (the code before a change),
+//               so a change is measured against its baseline in the same invocation
+//   --profile   writes a CPU profile of every bot process during the rush into DIR (V8's profiler,
+//               see bench/profile-window.ts) and prints where its busy time went, by module and
+//               function
+//
+// Prints per scenario: reports per second, the ratio to the minimal bot, lost and duplicated
+// reports (from the database, and from the messages each chat got), CPU milliseconds per report of
+// the bot, the database server and this driver (a figure that holds on a loaded machine), SQL
+// statements per update (pg_stat_statements) and step latencies.
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { cpus, loadavg, tmpdir, totalmem } from "node:os";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import pg from "pg";
 import { createRepositories, migrateDatabase, openDatabase } from "../src/db/index.ts";
-import { BotProcess } from "../test/support/bot-process.ts";
 import { type Emulator, startEmulator } from "../test/support/emulator.ts";
 import { findFreePort } from "../test/support/free-port.ts";
 import { type PostgresServer, startPostgres } from "../test/support/postgres.ts";
 import { startRoundRobinProxy } from "../test/support/round-robin-proxy.ts";
 import { seedBody, seedUser } from "../test/support/seed.ts";
-import { RushTracker, RushUser } from "./rush-client.ts";
+import { BenchProcess } from "./bench-process.ts";
+import { formatProfile, summariseProfiles } from "./cpu-profile.ts";
+import { countApiCalls, RushTracker, RushUser } from "./rush-client.ts";
+import { STEPS } from "./rush-steps.ts";
 
 // 3 November 2026 in Almaty: October's report is due on the 5th.
 const FAKE_NOW = "2026-11-03T11:00:00+05:00";
 const PERIOD = "2026-10";
 const FIRST_USER_ID = 900_000;
+const REPO_ROOT = fileURLToPath(new URL("../", import.meta.url));
+/** Bot messages each commissioner gets for the 14 steps: one screen an answer. */
+const MESSAGES_PER_REPORT = STEPS.length;
 
-type Step = { name: string; run: (user: RushUser) => Promise<unknown> };
+type Database = "none" | "postgres" | "pglite";
 
-// The commissioner's path through /report, from test/e2e/monthly-report.test.ts: one event, three
-// wrong answers (a date outside the month, a number in words, a negative count).
-const STEPS: Step[] = [
-  { name: "/report", run: (u) => u.say("/report", "За какой месяц отчёт?") },
-  { name: "pick month", run: (u) => u.press("октябрь 2026 г.", "1/4. Разъяснительные") },
-  { name: "add event", run: (u) => u.press("➕ Добавить мероприятие", "Когда оно прошло?") },
-  { name: "wrong date", run: (u) => u.say("15.11", "❗ Дата не входит в отчётный месяц") },
-  { name: "date", run: (u) => u.say("12", "Напишите его тему") },
-  { name: "topic", run: (u) => u.say("Конфликт интересов", "Сколько человек участвовало?") },
-  { name: "words", run: (u) => u.say("сорок", "❗ Напишите число цифрами") },
-  { name: "participants", run: (u) => u.say("40", "1. 12.10.2026 — Конфликт интересов") },
-  { name: "events done", run: (u) => u.press("✅ Готово", "2/4. Профилактическая работа") },
-  { name: "negative", run: (u) => u.say("-2", "❗ Число не может быть отрицательным.") },
-  { name: "officials", run: (u) => u.say("0", "3/4") },
-  { name: "no outreach", run: (u) => u.press("✅ Готово", "4/4") },
-  { name: "skip files", run: (u) => u.press("➡ Пропустить", "Итого за месяц") },
-  { name: "submit", run: (u) => u.press("📤 Отправить отчёт", "отправлен (версия 1)") },
-];
+interface Scenario {
+  /** What the table says: "minimal", "postgres", "postgres (baseline)"… */
+  label: string;
+  database: Database;
+  instances: number;
+  /** The checkout the bot runs from; the minimal bot always runs from this one. */
+  tree: string;
+  minimal: boolean;
+}
 
 interface Outcome {
-  scenario: string;
+  scenario: Scenario;
   users: number;
   completed: number;
   errors: string[];
@@ -52,59 +67,121 @@ interface Outcome {
   latencies: Map<string, number[]>;
   lost: number;
   duplicated: number;
-  /** Error log lines of the bot processes, counted by message. */
+  cpu: { bot: number; database: number | undefined; driver: number };
+  statements: number | undefined;
+  /** The most frequent statements of the run (PostgreSQL): calls per update and the text. */
+  topStatements: string[];
+  apiCalls: Map<string, number>;
+  load: [number, number];
   botErrors: Map<string, number>;
+  profile: string[] | undefined;
 }
 
 async function main() {
   const { values } = parseArgs({
     options: {
-      users: { type: "string", default: "500" },
-      scenarios: { type: "string", default: "pglite,postgres-1,postgres-2" },
-      "step-timeout-ms": { type: "string", default: "120000" },
+      users: { type: "string", default: "200,500" },
+      scenarios: { type: "string", default: "minimal,postgres,pglite" },
+      baseline: { type: "string" },
+      profile: { type: "string" },
+      "step-timeout-ms": { type: "string", default: "180000" },
     },
   });
-  const users = Number(values.users);
-  const scenarios = (values.scenarios ?? "").split(",").filter(Boolean);
+  const userCounts = (values.users ?? "").split(",").map(Number).filter(Boolean);
+  const names = (values.scenarios ?? "").split(",").filter(Boolean);
+  const scenarios = scenariosOf(names, values.baseline ? resolve(values.baseline) : undefined);
   const stepTimeoutMs = Number(values["step-timeout-ms"]);
   printMachine();
   let postgres: PostgresServer | undefined;
+  if (scenarios.some((s) => s.database === "postgres")) {
+    postgres = await startPostgres({
+      durable: true,
+      settings: { shared_preload_libraries: "pg_stat_statements", max_connections: "200" },
+    });
+    await adminQuery(postgres.adminUrl, "CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+  }
   try {
-    for (const scenario of scenarios) {
-      let databaseUrl: string | undefined;
-      if (scenario.startsWith("postgres")) {
-        postgres ??= await startPostgres();
-        databaseUrl = await postgres.createDatabase(
-          `rush_${scenario.replace("-", "_")}_${Date.now()}`,
-        );
+    for (const users of userCounts) {
+      const outcomes: Outcome[] = [];
+      for (const scenario of scenarios) {
+        const profileDir = values.profile
+          ? join(resolve(values.profile), `${users}-${scenario.label.replace(/\W+/g, "-")}`)
+          : undefined;
+        const outcome = await runScenario({ scenario, users, postgres, stepTimeoutMs, profileDir });
+        printOutcome(outcome);
+        outcomes.push(outcome);
       }
-      const instances = scenario === "postgres-2" ? 2 : 1;
-      printOutcome(await runScenario({ scenario, users, databaseUrl, instances, stepTimeoutMs }));
+      printComparison(users, outcomes);
     }
   } finally {
     await postgres?.stop();
   }
 }
 
+/** The scenarios in running order: the minimal bot first and last, baselines next to their own. */
+function scenariosOf(names: string[], baseline: string | undefined): Scenario[] {
+  const real: Scenario[] = [];
+  for (const name of names) {
+    if (name === "minimal") continue;
+    const database: Database = name.startsWith("postgres") ? "postgres" : "pglite";
+    if (name !== "postgres" && name !== "postgres-2" && name !== "pglite")
+      throw new Error(`unknown scenario ${name}`);
+    const instances = name === "postgres-2" ? 2 : 1;
+    if (baseline)
+      real.push({
+        label: `${name} (baseline)`,
+        database,
+        instances,
+        tree: baseline,
+        minimal: false,
+      });
+    real.push({ label: name, database, instances, tree: REPO_ROOT, minimal: false });
+  }
+  if (!names.includes("minimal")) return real;
+  const minimal = (label: string): Scenario => ({
+    label,
+    database: "none",
+    instances: 1,
+    tree: REPO_ROOT,
+    minimal: true,
+  });
+  return [minimal("minimal"), ...real, ...(real.length > 0 ? [minimal("minimal (again)")] : [])];
+}
+
 async function runScenario(options: {
-  scenario: string;
+  scenario: Scenario;
   users: number;
-  databaseUrl: string | undefined;
-  instances: number;
+  postgres: PostgresServer | undefined;
   stepTimeoutMs: number;
+  profileDir: string | undefined;
 }): Promise<Outcome> {
+  const { scenario, users } = options;
   const emulator = await startEmulator();
-  const ports = await Promise.all(Array.from({ length: options.instances }, () => findFreePort()));
+  const apiCalls = countApiCalls(emulator);
+  const ports = await Promise.all(Array.from({ length: scenario.instances }, () => findFreePort()));
   const proxy =
-    options.instances > 1
+    scenario.instances > 1
       ? await startRoundRobinProxy(ports.map((port) => `http://127.0.0.1:${port}`))
       : undefined;
   const webhookBase = proxy?.url ?? `http://127.0.0.1:${ports[0]}`;
+  const dataDir = mkdtempSync(join(tmpdir(), "adaldyq-rush-"));
+  let databaseUrl: string | undefined;
+  if (scenario.database === "postgres" && options.postgres)
+    databaseUrl = await options.postgres.createDatabase(`rush_${Date.now()}`);
+  if (scenario.database === "pglite") databaseUrl = `pglite:${join(dataDir, "pglite")}`;
+  if (options.profileDir) {
+    rmSync(options.profileDir, { recursive: true, force: true });
+    mkdirSync(options.profileDir, { recursive: true });
+  }
   const bots = ports.map(
     (port) =>
-      new BotProcess({
-        emulator,
+      new BenchProcess({
+        script: scenario.minimal ? "bench/minimal-bot.ts" : "src/main.ts",
+        cwd: scenario.minimal ? REPO_ROOT : scenario.tree,
+        profileDir: options.profileDir,
         env: {
+          BOT_TOKEN: emulator.token,
+          TELEGRAM_API_ROOT: emulator.apiRoot,
           NODE_ENV: "test",
           FAKE_NOW,
           LOG_LEVEL: "info",
@@ -114,35 +191,86 @@ async function runScenario(options: {
           PORT: String(port),
           HOST: "127.0.0.1",
           CHAT_LOCK_CONNECTIONS: "20",
-          ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
+          ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
         },
       }),
   );
-  const databaseUrl = options.databaseUrl ?? `pglite:${bots[0]?.dataDir}/pglite`;
   try {
-    process.stdout.write(
-      `\n[${options.scenario}] seeding ${options.users} bodies and commissioners…\n`,
-    );
-    await seed(databaseUrl, options.users);
+    process.stdout.write(`\n[${scenario.label}] ${users} users: seeding…\n`);
+    if (databaseUrl) await seed(databaseUrl, users);
     await Promise.all(bots.map((bot) => bot.start()));
-    process.stdout.write(`[${options.scenario}] ${bots.length} bot process(es) up; rush!\n`);
-    const outcome = await rush(emulator, options);
+    // The jobs whose slots passed before FAKE_NOW run at start; let them finish first.
+    if (!scenario.minimal) await waitForCatchUp(bots);
+    process.stdout.write(`[${scenario.label}] ${bots.length} bot process(es) up; rush!\n`);
+    const stopProfiles = await Promise.all(bots.map((bot) => bot.profileWindow()));
+    // Only the rush's statements count; the server serves this scenario alone.
+    if (scenario.database === "postgres" && options.postgres)
+      await adminQuery(options.postgres.adminUrl, "SELECT pg_stat_statements_reset()");
+    const databaseCpu = await databaseCpuReader(options.postgres, scenario);
+    const cpuBefore = {
+      bot: bots.reduce((sum, bot) => sum + bot.cpuMs(), 0),
+      database: databaseCpu?.(),
+      driver: driverCpuMs(),
+    };
+    const load0 = loadavg()[0] ?? 0;
+    apiCalls.clear();
+    const rushed = await rush(emulator, users, options.stepTimeoutMs);
+    const cpu = {
+      bot: (bots.reduce((sum, bot) => sum + bot.cpuMs(), 0) - cpuBefore.bot) / rushed.completed,
+      database:
+        databaseCpu && cpuBefore.database !== undefined
+          ? (databaseCpu() - cpuBefore.database) / rushed.completed
+          : undefined,
+      driver: (driverCpuMs() - cpuBefore.driver) / rushed.completed,
+    };
+    const statementsRun = await statementCount(options.postgres, databaseUrl, scenario);
+    const topStatements = await frequentStatements(options.postgres, databaseUrl, scenario);
+    const statements =
+      statementsRun === undefined ? undefined : statementsRun / (users * STEPS.length);
+    const load: [number, number] = [load0, loadavg()[0] ?? 0];
+    await Promise.all(stopProfiles.map((stop) => stop()));
     await Promise.all(bots.map((bot) => bot.stop()));
-    const { lost, duplicated } = await countReports(databaseUrl, options.users);
+    const fromChats = countFromChats(emulator, users);
+    const fromDatabase = databaseUrl ? await countReports(databaseUrl, users) : fromChats;
     const botErrors = new Map<string, number>();
-    for (const line of bots.flatMap((bot) => bot.lines)) {
-      // Plain lines (no pino level, e.g. the owner-claim link) are not errors.
-      if (!(Number(line.level) >= 50)) continue;
-      const err = line.err as { message?: string } | undefined;
-      const key = `${line.msg}: ${(err?.message ?? "").slice(0, 160)}`;
-      botErrors.set(key, (botErrors.get(key) ?? 0) + 1);
-    }
-    return { ...outcome, scenario: options.scenario, lost, duplicated, botErrors };
+    for (const bot of bots)
+      for (const [k, n] of bot.errors()) botErrors.set(k, (botErrors.get(k) ?? 0) + n);
+    return {
+      ...rushed,
+      scenario,
+      lost: Math.max(fromDatabase.lost, fromChats.lost),
+      duplicated: Math.max(fromDatabase.duplicated, fromChats.duplicated),
+      cpu,
+      statements,
+      topStatements,
+      apiCalls,
+      load,
+      botErrors,
+      profile: options.profileDir
+        ? formatProfile(summariseProfiles(options.profileDir))
+        : undefined,
+    };
   } finally {
-    await Promise.all(bots.map((bot) => bot.dispose()));
+    await Promise.all(bots.map((bot) => bot.stop()));
     await proxy?.stop();
     await emulator.stop();
+    rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+function waitForCatchUp(bots: BenchProcess[]): Promise<void> {
+  const deadline = Date.now() + 300_000;
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      if (
+        bots.every((bot) => bot.lines.some((l) => /missed job slots caught up/.test(l.msg ?? "")))
+      )
+        return resolve();
+      if (Date.now() > deadline) return reject(new Error("the start's jobs never caught up"));
+      setTimeout(check, 100);
+    };
+    check();
+  });
 }
 
 async function seed(databaseUrl: string, users: number): Promise<void> {
@@ -165,7 +293,8 @@ async function seed(databaseUrl: string, users: number): Promise<void> {
 
 async function rush(
   emulator: Emulator,
-  options: { users: number; stepTimeoutMs: number },
+  users: number,
+  stepTimeoutMs: number,
 ): Promise<Pick<Outcome, "users" | "completed" | "errors" | "seconds" | "latencies">> {
   const tracker = new RushTracker(emulator);
   const latencies = new Map(STEPS.map((step) => [step.name, [] as number[]]));
@@ -174,8 +303,8 @@ async function rush(
   let lastCompletedAt = 0;
   const startedAt = performance.now();
   await Promise.all(
-    Array.from({ length: options.users }, async (_, i) => {
-      const user = new RushUser(emulator, tracker, FIRST_USER_ID + i, options.stepTimeoutMs);
+    Array.from({ length: users }, async (_, i) => {
+      const user = new RushUser(emulator, tracker, FIRST_USER_ID + i, stepTimeoutMs);
       for (const step of STEPS) {
         const began = performance.now();
         try {
@@ -192,7 +321,29 @@ async function rush(
   );
   // Until the last report went through: a stuck user's timeout must not dilute the rate.
   const seconds = ((completed > 0 ? lastCompletedAt : performance.now()) - startedAt) / 1000;
-  return { users: options.users, completed, errors, seconds, latencies };
+  return { users, completed, errors, seconds, latencies };
+}
+
+/** Lost: a chat got fewer screens than the steps (or no "sent"); duplicated: more. */
+function countFromChats(emulator: Emulator, users: number) {
+  const perChat = new Map<number, { messages: number; sent: number }>();
+  for (const stored of emulator.server.storage.botMessages as unknown as {
+    message: { chat_id: number; text?: string };
+  }[]) {
+    const chat = Number(stored.message.chat_id);
+    const counts = perChat.get(chat) ?? { messages: 0, sent: 0 };
+    counts.messages++;
+    if (/отправлен \(версия/.test(stored.message.text ?? "")) counts.sent++;
+    perChat.set(chat, counts);
+  }
+  let lost = 0;
+  let duplicated = 0;
+  for (let i = 0; i < users; i++) {
+    const counts = perChat.get(FIRST_USER_ID + i) ?? { messages: 0, sent: 0 };
+    if (counts.sent === 0) lost++;
+    else if (counts.sent > 1 || counts.messages > MESSAGES_PER_REPORT) duplicated++;
+  }
+  return { lost, duplicated };
 }
 
 /** Lost: a commissioner's body has no October submission. Duplicated: more than one version or event. */
@@ -212,6 +363,94 @@ async function countReports(databaseUrl: string, users: number) {
   }
 }
 
+async function adminQuery<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<T>(sql)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+/** Statements the server ran in the scenario's database so far (pg_stat_statements). */
+async function statementCount(
+  postgres: PostgresServer | undefined,
+  databaseUrl: string | undefined,
+  scenario: Scenario,
+): Promise<number | undefined> {
+  if (!postgres || scenario.database !== "postgres" || !databaseUrl) return undefined;
+  const name = decodeURIComponent(new URL(databaseUrl).pathname.slice(1));
+  const rows = await adminQuery<{ calls: string | null }>(
+    postgres.adminUrl,
+    `SELECT sum(calls)::text AS calls FROM pg_stat_statements
+     WHERE dbid = (SELECT oid FROM pg_database WHERE datname = '${name.replace(/'/g, "''")}')`,
+  );
+  return Number(rows[0]?.calls ?? 0);
+}
+
+/** The statements run most often in the scenario's database, as lines. */
+async function frequentStatements(
+  postgres: PostgresServer | undefined,
+  databaseUrl: string | undefined,
+  scenario: Scenario,
+): Promise<string[]> {
+  if (!postgres || scenario.database !== "postgres" || !databaseUrl) return [];
+  const name = decodeURIComponent(new URL(databaseUrl).pathname.slice(1)).replace(/'/g, "''");
+  const rows = await adminQuery<{ calls: string; ms: string; query: string }>(
+    postgres.adminUrl,
+    `SELECT calls::text, total_exec_time::text AS ms, query FROM pg_stat_statements
+     WHERE dbid = (SELECT oid FROM pg_database WHERE datname = '${name}')
+     ORDER BY pg_stat_statements.calls DESC LIMIT 15`,
+  );
+  return rows.map(
+    (r) =>
+      `${r.calls.padStart(8)} ${Number(r.ms).toFixed(0).padStart(7)} ms  ${r.query.replace(/\s+/g, " ").slice(0, 150)}`,
+  );
+}
+
+/**
+ * Reads the CPU time of the whole PostgreSQL server (the postmaster, its live processes, and the
+ * ones that exited, which the kernel adds to the postmaster's children's time).
+ */
+async function databaseCpuReader(
+  postgres: PostgresServer | undefined,
+  scenario: Scenario,
+): Promise<(() => number) | undefined> {
+  if (!postgres || scenario.database !== "postgres") return undefined;
+  const { readFileSync, readdirSync } = await import("node:fs");
+  const rows = await adminQuery<{ setting: string }>(
+    postgres.adminUrl,
+    "SELECT setting FROM pg_settings WHERE name = 'data_directory'",
+  );
+  const dataDirectory = rows[0]?.setting ?? "";
+  const postmaster = Number(
+    readFileSync(join(dataDirectory, "postmaster.pid"), "utf8").split("\n")[0],
+  );
+  const fieldsOf = (pid: number | string) => {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  };
+  return () => {
+    const own = fieldsOf(postmaster);
+    let ticks = [11, 12, 13, 14].reduce((sum, i) => sum + Number(own[i]), 0);
+    for (const pid of readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
+      try {
+        const fields = fieldsOf(pid);
+        if (Number(fields[1]) === postmaster) ticks += Number(fields[11]) + Number(fields[12]);
+      } catch {
+        // The process ended meanwhile.
+      }
+    }
+    return ticks * 10;
+  };
+}
+
+function driverCpuMs(): number {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1000;
+}
+
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
   return (
@@ -221,25 +460,66 @@ function percentile(sorted: number[], p: number): number {
 
 function printMachine(): void {
   const cpu = cpus();
+  const load = loadavg().map((n) => n.toFixed(1));
   process.stdout.write(
-    `machine: ${cpu.length} CPUs (${cpu[0]?.model ?? "unknown"}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}\n`,
+    `machine: ${cpu.length} CPUs (${cpu[0]?.model ?? "unknown"}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}; load average ${load.join(" ")}\n`,
   );
 }
 
-function printOutcome(outcome: Outcome): void {
+const rate = (o: Outcome) => o.completed / o.seconds;
+
+function printOutcome(o: Outcome): void {
+  const cpu = [`bot ${o.cpu.bot.toFixed(0)}`];
+  if (o.cpu.database !== undefined) cpu.push(`PostgreSQL ${o.cpu.database.toFixed(0)}`);
+  cpu.push(`driver+emulator ${o.cpu.driver.toFixed(0)}`);
+  const calls = [...o.apiCalls].map(
+    ([m, n]) => `${m} ${(n / Math.max(1, o.completed)).toFixed(1)}`,
+  );
   const lines = [
-    `\n== ${outcome.scenario}: ${outcome.completed}/${outcome.users} reports in ${outcome.seconds.toFixed(1)} s = ${(outcome.completed / outcome.seconds).toFixed(1)} reports/s`,
-    `   errors: ${outcome.errors.length}, lost: ${outcome.lost}, duplicated: ${outcome.duplicated}`,
+    `\n== ${o.scenario.label}: ${o.completed}/${o.users} reports in ${o.seconds.toFixed(1)} s = ${rate(o).toFixed(1)} reports/s (load average ${o.load[0].toFixed(1)} → ${o.load[1].toFixed(1)})`,
+    `   errors: ${o.errors.length}, lost: ${o.lost}, duplicated: ${o.duplicated}`,
+    `   CPU ms per report: ${cpu.join(", ")}`,
+    `   Bot API calls per report: ${calls.join(", ")}`,
+    ...(o.statements !== undefined
+      ? [`   SQL statements per update: ${o.statements.toFixed(1)}`]
+      : []),
     "   step                  p50 ms   p95 ms   p99 ms",
   ];
-  for (const [name, values] of outcome.latencies) {
+  for (const [name, values] of o.latencies) {
     const sorted = [...values].sort((a, b) => a - b);
     const cells = [50, 95, 99].map((p) => percentile(sorted, p).toFixed(0).padStart(8));
     lines.push(`   ${name.padEnd(20)}${cells.join(" ")}`);
   }
-  for (const error of outcome.errors.slice(0, 5)) lines.push(`   ! ${error}`);
-  for (const [message, count] of outcome.botErrors)
-    lines.push(`   bot error ×${count}: ${message}`);
+  if (o.topStatements.length > 0)
+    lines.push(
+      "   most frequent statements (calls, execution time):",
+      ...o.topStatements.map((l) => `   ${l}`),
+    );
+  for (const error of o.errors.slice(0, 5)) lines.push(`   ! ${error}`);
+  for (const [message, count] of o.botErrors) lines.push(`   bot error ×${count}: ${message}`);
+  if (o.profile) lines.push(...o.profile);
+  process.stdout.write(`${lines.join("\n")}\n`);
+}
+
+/** One table for a user count: each scenario's rate against the minimal bot's. */
+function printComparison(users: number, outcomes: Outcome[]): void {
+  const minimal = outcomes.filter((o) => o.scenario.minimal);
+  const yardstick =
+    minimal.length > 0 ? minimal.reduce((s, o) => s + rate(o), 0) / minimal.length : undefined;
+  const minimalCpu =
+    minimal.length > 0 ? minimal.reduce((s, o) => s + o.cpu.bot, 0) / minimal.length : undefined;
+  const lines = [
+    `\n=== ${users} users${yardstick ? ` — minimal bot ${minimal.map((o) => rate(o).toFixed(1)).join(" and ")} reports/s (mean ${yardstick.toFixed(1)})` : ""}`,
+    "   scenario              reports/s   × minimal   bot CPU ms/report   lost   duplicated",
+  ];
+  for (const o of outcomes) {
+    const ratio = yardstick ? `${((100 * rate(o)) / yardstick).toFixed(0)} %` : "–";
+    const cpuRatio =
+      minimalCpu && !o.scenario.minimal ? ` (×${(o.cpu.bot / minimalCpu).toFixed(1)})` : "";
+    lines.push(
+      `   ${o.scenario.label.padEnd(22)}${rate(o).toFixed(1).padStart(9)}   ${ratio.padStart(9)}   ${`${o.cpu.bot.toFixed(0)}${cpuRatio}`.padStart(17)}   ${String(o.lost).padStart(4)}   ${String(o.duplicated).padStart(10)}`,
+    );
+  }
   process.stdout.write(`${lines.join("\n")}\n`);
 }
 

@@ -162,3 +162,30 @@ export class RushUser {
     return { id: this.userId, type: "private", first_name: `C${this.userId}` };
   }
 }
+
+// The slice of Express that telegram-test-api's web server is.
+interface ExpressApp {
+  all(
+    path: string,
+    handler: (req: { params: Record<string, string> }, res: unknown, next: () => void) => void,
+  ): void;
+  _router: { stack: { route?: unknown }[] };
+}
+
+/** Counts the bot's Bot API calls by method from now on (into the map returned). */
+export function countApiCalls(emulator: Emulator): Map<string, number> {
+  const calls = new Map<string, number>();
+  const app = (emulator.server as unknown as { webServer: ExpressApp }).webServer;
+  const stack = app._router.stack;
+  const before = stack.length;
+  app.all("/bot:token/:method", (req, _res, next) => {
+    const method = req.params.method ?? "?";
+    calls.set(method, (calls.get(method) ?? 0) + 1);
+    next();
+  });
+  // In front of every route, as test/support/emulator-routes.ts puts its own.
+  const added = stack.splice(before);
+  const firstRoute = stack.findIndex((layer) => layer.route !== undefined);
+  stack.splice(firstRoute === -1 ? stack.length : firstRoute, 0, ...added);
+  return calls;
+}

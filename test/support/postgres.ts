@@ -1,7 +1,7 @@
 // Starts a throwaway PostgreSQL server: initdb into a temp folder, a free port on 127.0.0.1, trust
-// auth, fsync off. The db project's global setup starts one for the whole run (with a migrated
-// template database); a test may start its own. Missing binaries skip the server tests locally,
-// but fail on CI.
+// auth, fsync off (on with `durable`, for benchmarks). The db project's global setup starts one for
+// the whole run (with a migrated template database); a test may start its own. Missing binaries
+// skip the server tests locally, but fail on CI.
 import { execFileSync, spawnSync } from "node:child_process";
 import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
@@ -101,8 +101,18 @@ function run(command: string, args: string[]): void {
   }
 }
 
+export interface PostgresOptions {
+  /**
+   * fsync, synchronous_commit and full_page_writes on, as a production server runs (benchmarks);
+   * tests leave them off, since a crash of a throwaway server loses nothing worth keeping.
+   */
+  durable?: boolean;
+  /** More server settings (`-c name=value`), e.g. shared_preload_libraries. */
+  settings?: Record<string, string>;
+}
+
 /** Starts a private server; call stop() in afterAll. */
-export async function startPostgres(): Promise<PostgresServer> {
+export async function startPostgres(options: PostgresOptions = {}): Promise<PostgresServer> {
   const bin = findPostgresBin();
   if (!bin) throw new Error("PostgreSQL binaries not found");
   const dir = mkdtempSync(join(tmpdir(), "adaldyq-pg-"));
@@ -124,6 +134,14 @@ export async function startPostgres(): Promise<PostgresServer> {
     "--no-sync",
     "--no-instructions",
   ]);
+  const settings: Record<string, string> = {
+    listen_addresses: "127.0.0.1",
+    ...(options.durable
+      ? { fsync: "on", synchronous_commit: "on", full_page_writes: "on" }
+      : { fsync: "off", synchronous_commit: "off", full_page_writes: "off" }),
+    ...options.settings,
+  };
+  const flags = Object.entries(settings).map(([name, value]) => `-c ${name}=${value}`);
   let port = 0;
   const startServer = () =>
     run(join(bin, "pg_ctl"), [
@@ -135,7 +153,7 @@ export async function startPostgres(): Promise<PostgresServer> {
       "-t",
       "60",
       "-o",
-      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`,
+      [`-p ${port}`, `-k ${dir}`, ...flags].join(" "),
       "start",
     ]);
   for (let attempt = 0; ; attempt++) {

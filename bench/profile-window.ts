@@ -1,0 +1,26 @@
+// Preloaded into a benchmarked bot (node --import …/bench/profile-window.ts): a CPU profile of a
+// window only, not of the start-up. SIGUSR2 starts the V8 profiler; the next SIGUSR2 stops it and
+// writes <PROFILE_WINDOW_DIR>/<pid>.cpuprofile, then prints "profile written".
+import { writeFileSync } from "node:fs";
+import { Session } from "node:inspector/promises";
+import { join } from "node:path";
+
+const dir = process.env.PROFILE_WINDOW_DIR;
+if (dir) {
+  const session = new Session();
+  session.connect();
+  let running = false;
+  process.on("SIGUSR2", async () => {
+    if (!running) {
+      running = true;
+      await session.post("Profiler.enable");
+      await session.post("Profiler.start");
+      process.stdout.write("profile started\n");
+      return;
+    }
+    running = false;
+    const { profile } = await session.post("Profiler.stop");
+    writeFileSync(join(dir, `${process.pid}.cpuprofile`), JSON.stringify(profile));
+    process.stdout.write("profile written\n");
+  });
+}
