@@ -100,6 +100,11 @@ async function main() {
     });
     await adminQuery(postgres.adminUrl, "CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
   }
+  // Interrupted: the server started here must not outlive the run (the bots die with it).
+  for (const signal of ["SIGINT", "SIGTERM"] as const)
+    process.once(signal, () => {
+      void (postgres?.stop() ?? Promise.resolve()).finally(() => process.exit(130));
+    });
   try {
     for (const users of userCounts) {
       const outcomes: Outcome[] = [];

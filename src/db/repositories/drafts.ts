@@ -1,5 +1,5 @@
 import type { PrismaClient, ReportKind } from "../generated/client.ts";
-import { type Json, toJsonInput } from "./shared.ts";
+import type { Json } from "./shared.ts";
 
 /** Which report a draft is for. */
 export interface DraftKey {
@@ -13,6 +13,13 @@ export interface DraftRecord extends DraftKey {
   document: Json;
   updatedAt: Date;
 }
+
+const keyOf = ({ userId, bodyId, kind, periodKey }: DraftKey): DraftKey => ({
+  userId,
+  bodyId,
+  kind,
+  periodKey,
+});
 
 /** Unfinished reports per user × body × report kind × period, so a conversation can offer to resume. */
 export function createDraftsRepository(prisma: PrismaClient) {
@@ -40,26 +47,29 @@ export function createDraftsRepository(prisma: PrismaClient) {
     updatedAt: row.updatedAt,
   });
   return {
-    /** Creates or replaces the draft. */
+    /**
+     * Creates or replaces the draft. Raw SQL: every step of a form writes its draft, and a Prisma
+     * model query costs the bot about twice the CPU of the same statement sent raw.
+     */
     async saveDraft(key: DraftKey, document: Json, at: Date = new Date()): Promise<DraftRecord> {
-      const data = { document: toJsonInput(document), updatedAt: at };
-      const row = await prisma.draft.upsert({
-        where: where(key),
-        create: {
-          userId: key.userId,
-          bodyId: key.bodyId,
-          reportKind: key.kind,
-          periodKey: key.periodKey,
-          ...data,
-        },
-        update: data,
-      });
-      return toRecord(row);
+      await prisma.$executeRaw`
+        INSERT INTO draft (user_id, body_id, report_kind, period_key, document, updated_at)
+        VALUES (${key.userId}, ${key.bodyId}, ${key.kind}::report_kind, ${key.periodKey},
+                ${JSON.stringify(document ?? null)}::jsonb, ${at})
+        ON CONFLICT (user_id, body_id, report_kind, period_key)
+        DO UPDATE SET document = EXCLUDED.document, updated_at = EXCLUDED.updated_at`;
+      return { ...keyOf(key), document, updatedAt: at };
     },
 
+    /** The draft of a report, if any (raw SQL, as saveDraft). */
     async getDraft(key: DraftKey): Promise<DraftRecord | undefined> {
-      const row = await prisma.draft.findUnique({ where: where(key) });
-      return row ? toRecord(row) : undefined;
+      const rows = await prisma.$queryRaw<{ document: Json; updated_at: Date }[]>`
+        SELECT document, updated_at FROM draft
+        WHERE user_id = ${key.userId} AND body_id = ${key.bodyId}
+          AND report_kind = ${key.kind}::report_kind AND period_key = ${key.periodKey}`;
+      const row = rows[0];
+      if (!row) return undefined;
+      return { ...keyOf(key), document: row.document, updatedAt: new Date(row.updated_at) };
     },
 
     /** A user's drafts, most recently touched first. */
