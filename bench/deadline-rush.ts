@@ -26,15 +26,21 @@ import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import pg from "pg";
 import { createRepositories, migrateDatabase, openDatabase } from "../src/db/index.ts";
 import { type Emulator, startEmulator } from "../test/support/emulator.ts";
 import { findFreePort } from "../test/support/free-port.ts";
-import { type PostgresServer, startPostgres } from "../test/support/postgres.ts";
+import type { PostgresServer } from "../test/support/postgres.ts";
 import { startRoundRobinProxy } from "../test/support/round-robin-proxy.ts";
 import { seedBody, seedUser } from "../test/support/seed.ts";
 import { BenchProcess } from "./bench-process.ts";
 import { formatProfile, summariseProfiles } from "./cpu-profile.ts";
+import {
+  frequentStatements,
+  resetStatements,
+  serverCpuReader,
+  startBenchPostgres,
+  statementsRun,
+} from "./postgres-stats.ts";
 import { countApiCalls, RushTracker, RushUser } from "./rush-client.ts";
 import { STEPS } from "./rush-steps.ts";
 
@@ -94,11 +100,7 @@ async function main() {
   printMachine();
   let postgres: PostgresServer | undefined;
   if (scenarios.some((s) => s.database === "postgres")) {
-    postgres = await startPostgres({
-      durable: true,
-      settings: { shared_preload_libraries: "pg_stat_statements", max_connections: "200" },
-    });
-    await adminQuery(postgres.adminUrl, "CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+    postgres = await startBenchPostgres();
   }
   // Interrupted: the server started here must not outlive the run (the bots die with it).
   for (const signal of ["SIGINT", "SIGTERM"] as const)
@@ -209,9 +211,9 @@ async function runScenario(options: {
     process.stdout.write(`[${scenario.label}] ${bots.length} bot process(es) up; rush!\n`);
     const stopProfiles = await Promise.all(bots.map((bot) => bot.profileWindow()));
     // Only the rush's statements count; the server serves this scenario alone.
-    if (scenario.database === "postgres" && options.postgres)
-      await adminQuery(options.postgres.adminUrl, "SELECT pg_stat_statements_reset()");
-    const databaseCpu = await databaseCpuReader(options.postgres, scenario);
+    const server = scenario.database === "postgres" ? options.postgres : undefined;
+    if (server) await resetStatements(server);
+    const databaseCpu = server ? await serverCpuReader(server) : undefined;
     const cpuBefore = {
       bot: bots.reduce((sum, bot) => sum + bot.cpuMs(), 0),
       database: databaseCpu?.(),
@@ -228,10 +230,10 @@ async function runScenario(options: {
           : undefined,
       driver: (driverCpuMs() - cpuBefore.driver) / rushed.completed,
     };
-    const statementsRun = await statementCount(options.postgres, databaseUrl, scenario);
-    const topStatements = await frequentStatements(options.postgres, databaseUrl, scenario);
-    const statements =
-      statementsRun === undefined ? undefined : statementsRun / (users * STEPS.length);
+    const ran = server && databaseUrl ? await statementsRun(server, databaseUrl) : undefined;
+    const topStatements =
+      server && databaseUrl ? await frequentStatements(server, databaseUrl) : [];
+    const statements = ran === undefined ? undefined : ran / (users * STEPS.length);
     const load: [number, number] = [load0, loadavg()[0] ?? 0];
     await Promise.all(stopProfiles.map((stop) => stop()));
     await Promise.all(bots.map((bot) => bot.stop()));
@@ -366,89 +368,6 @@ async function countReports(databaseUrl: string, users: number) {
   } finally {
     await db.close();
   }
-}
-
-async function adminQuery<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql)).rows;
-  } finally {
-    await client.end();
-  }
-}
-
-/** Statements the server ran in the scenario's database so far (pg_stat_statements). */
-async function statementCount(
-  postgres: PostgresServer | undefined,
-  databaseUrl: string | undefined,
-  scenario: Scenario,
-): Promise<number | undefined> {
-  if (!postgres || scenario.database !== "postgres" || !databaseUrl) return undefined;
-  const name = decodeURIComponent(new URL(databaseUrl).pathname.slice(1));
-  const rows = await adminQuery<{ calls: string | null }>(
-    postgres.adminUrl,
-    `SELECT sum(calls)::text AS calls FROM pg_stat_statements
-     WHERE dbid = (SELECT oid FROM pg_database WHERE datname = '${name.replace(/'/g, "''")}')`,
-  );
-  return Number(rows[0]?.calls ?? 0);
-}
-
-/** The statements run most often in the scenario's database, as lines. */
-async function frequentStatements(
-  postgres: PostgresServer | undefined,
-  databaseUrl: string | undefined,
-  scenario: Scenario,
-): Promise<string[]> {
-  if (!postgres || scenario.database !== "postgres" || !databaseUrl) return [];
-  const name = decodeURIComponent(new URL(databaseUrl).pathname.slice(1)).replace(/'/g, "''");
-  const rows = await adminQuery<{ calls: string; ms: string; query: string }>(
-    postgres.adminUrl,
-    `SELECT calls::text, total_exec_time::text AS ms, query FROM pg_stat_statements
-     WHERE dbid = (SELECT oid FROM pg_database WHERE datname = '${name}')
-     ORDER BY pg_stat_statements.calls DESC LIMIT 15`,
-  );
-  return rows.map(
-    (r) =>
-      `${r.calls.padStart(8)} ${Number(r.ms).toFixed(0).padStart(7)} ms  ${r.query.replace(/\s+/g, " ").slice(0, 150)}`,
-  );
-}
-
-/**
- * Reads the CPU time of the whole PostgreSQL server (the postmaster, its live processes, and the
- * ones that exited, which the kernel adds to the postmaster's children's time).
- */
-async function databaseCpuReader(
-  postgres: PostgresServer | undefined,
-  scenario: Scenario,
-): Promise<(() => number) | undefined> {
-  if (!postgres || scenario.database !== "postgres") return undefined;
-  const { readFileSync, readdirSync } = await import("node:fs");
-  const rows = await adminQuery<{ setting: string }>(
-    postgres.adminUrl,
-    "SELECT setting FROM pg_settings WHERE name = 'data_directory'",
-  );
-  const dataDirectory = rows[0]?.setting ?? "";
-  const postmaster = Number(
-    readFileSync(join(dataDirectory, "postmaster.pid"), "utf8").split("\n")[0],
-  );
-  const fieldsOf = (pid: number | string) => {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    return stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  };
-  return () => {
-    const own = fieldsOf(postmaster);
-    let ticks = [11, 12, 13, 14].reduce((sum, i) => sum + Number(own[i]), 0);
-    for (const pid of readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
-      try {
-        const fields = fieldsOf(pid);
-        if (Number(fields[1]) === postmaster) ticks += Number(fields[11]) + Number(fields[12]);
-      } catch {
-        // The process ended meanwhile.
-      }
-    }
-    return ticks * 10;
-  };
 }
 
 function driverCpuMs(): number {
