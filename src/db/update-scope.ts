@@ -42,11 +42,25 @@ export function prefetchedValue(namespace: string, key: string): { value: unknow
 
 /** Remembers a value as read in this update. */
 export function noteRead(namespace: string, key: string, value: unknown): void {
-  scope.getStore()?.read.set(`${namespace}\u0000${key}`, JSON.stringify(value ?? null));
+  scope.getStore()?.read.set(`${namespace}\u0000${key}`, canonicalJson(value));
 }
 
 /** Whether writing `value` would store exactly what this update read (so the write can be skipped). */
 export function isUnchanged(namespace: string, key: string, value: unknown): boolean {
   const before = scope.getStore()?.read.get(`${namespace}\u0000${key}`);
-  return before !== undefined && before === JSON.stringify(value ?? null);
+  return before !== undefined && before === canonicalJson(value);
+}
+
+/**
+ * JSON with every object's keys sorted: jsonb hands a value back with its keys in its own order,
+ * not in the order they were written, so a plain JSON.stringify of an unchanged conversation state
+ * differs from the one read and every update would write it back.
+ */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value ?? null, (_key, v: unknown) => {
+    if (typeof v !== "object" || v === null || Array.isArray(v)) return v;
+    const sorted: Record<string, unknown> = {};
+    for (const k of Object.keys(v).sort()) sorted[k] = (v as Record<string, unknown>)[k];
+    return sorted;
+  });
 }
