@@ -1,5 +1,6 @@
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { type DatabaseTarget, parseDatabaseUrl } from "./database-url.ts";
 import {
@@ -10,12 +11,15 @@ import {
   refuseEmptiedFolder,
 } from "./embedded-folder.ts";
 import { PrismaClient } from "./generated/client.ts";
+import { pgliteRunner, poolRunner, type SqlRunner } from "./sql.ts";
 import { countingAdapterFactory } from "./statement-count.ts";
 
 /** An open database: the Prisma client and what kind of PostgreSQL is behind it. */
 export interface Database {
   prisma: PrismaClient;
   kind: "pglite" | "postgres";
+  /** Plain SQL past Prisma, for the statements every update sends (see sql.ts). */
+  sql: SqlRunner;
   /** Disconnects Prisma and closes an embedded PGlite (which otherwise keeps the process alive). */
   close(): Promise<void>;
 }
@@ -68,10 +72,21 @@ async function openEmbeddedFolder(dataDir: string): Promise<{ pglite: PGlite; lo
 export async function openDatabase(url?: string): Promise<Database> {
   const target = parseDatabaseUrl(url);
   if (target.kind === "postgres") {
-    const prisma = new PrismaClient({
-      adapter: countingAdapterFactory(new PrismaPg({ connectionString: target.connectionString })),
-    });
-    const db: Database = { prisma, kind: "postgres", close: () => prisma.$disconnect() };
+    // One pool for Prisma and the plain statements.
+    const pool = new pg.Pool({ connectionString: target.connectionString });
+    const prisma = new PrismaClient({ adapter: countingAdapterFactory(new PrismaPg(pool)) });
+    let closed = false;
+    const db: Database = {
+      prisma,
+      kind: "postgres",
+      sql: poolRunner(pool),
+      close: async () => {
+        if (closed) return;
+        closed = true;
+        await prisma.$disconnect();
+        await pool.end();
+      },
+    };
     internals.set(db, { target });
     return db;
   }
@@ -84,6 +99,7 @@ export async function openDatabase(url?: string): Promise<Database> {
   const db: Database = {
     prisma,
     kind: "pglite",
+    sql: pgliteRunner(pglite),
     close: async () => {
       if (closed) return;
       closed = true;

@@ -34,6 +34,10 @@ export interface ChatLockOptions {
   lockTimeoutMs?: number;
 }
 
+// Prepared once per connection (named): every update takes and releases a lock.
+const LOCK = "SELECT pg_advisory_lock(hashtextextended($1, 0))";
+const UNLOCK = "SELECT pg_advisory_unlock(hashtextextended($1, 0))";
+
 /** Advisory locks on a PostgreSQL server; see ChatLocks. */
 export function createChatLocks(options: ChatLockOptions): ChatLocks {
   const pool = new pg.Pool({
@@ -50,7 +54,7 @@ export function createChatLocks(options: ChatLockOptions): ChatLocks {
     let client: pg.PoolClient | undefined;
     try {
       client = await pool.connect();
-      await client.query("SELECT pg_advisory_lock(hashtextextended($1, 0))", [key]);
+      await client.query({ name: "chat_lock", text: LOCK, values: [key] });
     } catch (error) {
       client?.release(error instanceof Error ? error : true);
       await releaseLocal();
@@ -59,7 +63,7 @@ export function createChatLocks(options: ChatLockOptions): ChatLocks {
     const held = client;
     return async () => {
       try {
-        await held.query("SELECT pg_advisory_unlock(hashtextextended($1, 0))", [key]);
+        await held.query({ name: "chat_unlock", text: UNLOCK, values: [key] });
         held.release();
       } catch (error) {
         // Destroying the connection ends its session, which releases the lock just as well.

@@ -1,4 +1,5 @@
 import type { PrismaClient } from "../generated/client.ts";
+import type { SqlRunner } from "../sql.ts";
 import { isUnchanged, noteRead, prefetchedValue } from "../update-scope.ts";
 import { toJsonInput } from "./shared.ts";
 
@@ -10,7 +11,7 @@ export interface KeyValueStorage<T> {
 }
 
 /** Sessions, conversation state and update de-duplication. */
-export function createBotStateRepository(prisma: PrismaClient) {
+export function createBotStateRepository(prisma: PrismaClient, sql: SqlRunner) {
   return {
     /** A storage for one namespace ("session", "conversations", …); values must be JSON. */
     storage<T>(namespace: string): KeyValueStorage<T> {
@@ -28,12 +29,14 @@ export function createBotStateRepository(prisma: PrismaClient) {
           // Most updates change nothing here (a form step rewinds its conversation to the loop).
           if (isUnchanged(namespace, key, value)) return;
           noteRead(namespace, key, value);
-          const data = { value: toJsonInput(value), updatedAt: new Date() };
-          await prisma.botState.upsert({
-            where: { namespace_key: { namespace, key } },
-            create: { namespace, key, ...data },
-            update: data,
-          });
+          // Plain SQL (sql.ts): a conversation's state changes with nearly every update.
+          await sql.query(
+            `INSERT INTO bot_state (namespace, key, value, updated_at)
+             VALUES ($1::text, $2::text, $3::text::jsonb, $4::timestamptz)
+             ON CONFLICT (namespace, key)
+             DO UPDATE SET value = EXCLUDED.value, updated_at = EXCLUDED.updated_at`,
+            [namespace, key, JSON.stringify(value ?? null), new Date()],
+          );
         },
         async delete(key) {
           if (isUnchanged(namespace, key, undefined)) return;

@@ -70,7 +70,7 @@ export function createRepositories(
   db: Database,
   options: { methodology?: () => MethodologyBook } = {},
 ) {
-  const { prisma } = db;
+  const { prisma, sql } = db;
   const methodology = options.methodology ?? bundledMethodology;
   return {
     directory: createDirectoryRepository(prisma),
@@ -78,16 +78,16 @@ export function createRepositories(
     invites: createInvitesRepository(prisma),
     submissions: createSubmissionsRepository(prisma, methodology),
     reviewQueue: createReviewQueueRepository(prisma),
-    drafts: createDraftsRepository(prisma),
+    drafts: createDraftsRepository(prisma, sql),
     scores: createScoresRepository(prisma),
-    botState: createBotStateRepository(prisma),
+    botState: createBotStateRepository(prisma, sql),
     ownerClaim: createOwnerClaimRepository(prisma),
     outbox: createOutboxRepository(prisma),
     audit: createAuditRepository(prisma),
     deadlines: createDeadlinesRepository(prisma),
     jobRuns: createJobRunsRepository(prisma),
     methodology: createMethodologyRepository(prisma),
-    updateState: createUpdateStateRepository(prisma),
+    updateState: createUpdateStateRepository(sql),
   };
 }
 

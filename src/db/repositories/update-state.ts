@@ -1,4 +1,5 @@
 import type { PrismaClient, ReportKind } from "../generated/client.ts";
+import type { SqlRunner } from "../sql.ts";
 import type { DraftRecord } from "./drafts.ts";
 import type { Json } from "./shared.ts";
 import type { Lang, Role, UserRecord } from "./users.ts";
@@ -38,11 +39,12 @@ type DraftRow = {
 };
 
 /** The per-update read: the de-duplication mark, the person, their chat's state and draft. */
-export function createUpdateStateRepository(prisma: PrismaClient) {
+export function createUpdateStateRepository(sql: SqlRunner) {
   return {
     /**
      * Records the update (its de-duplication mark) and reads the rest in the same statement: one
-     * round trip instead of five (mark, user, session, conversation, draft).
+     * round trip instead of five (mark, user, session, conversation, draft). Plain SQL (sql.ts):
+     * every update sends it.
      */
     async open(input: {
       updateId: number;
@@ -50,37 +52,37 @@ export function createUpdateStateRepository(prisma: PrismaClient) {
       chatKey: string | undefined;
       at: Date;
     }): Promise<UpdateState> {
-      const telegramId = input.telegramId === undefined ? null : BigInt(input.telegramId);
-      const rows = await prisma.$queryRaw<
-        {
-          fresh: number;
-          user: UserRow | null;
-          session: unknown;
-          conversation: unknown;
-          draft: DraftRow | null;
-          versions: Record<string, number> | null;
-        }[]
-      >`
-        WITH mark AS (
+      const telegramId = input.telegramId === undefined ? null : String(input.telegramId);
+      const rows = await sql.query<{
+        fresh: number;
+        user: UserRow | null;
+        session: unknown;
+        conversation: unknown;
+        draft: DraftRow | null;
+        versions: Record<string, number> | null;
+      }>(
+        `WITH mark AS (
           INSERT INTO processed_update (bot_id, update_id, processed_at)
-          VALUES (0, ${BigInt(input.updateId)}, ${input.at})
+          VALUES (0, $1::bigint, $2::timestamptz)
           ON CONFLICT DO NOTHING
           RETURNING 1
         ), person AS (
           SELECT id, telegram_id, name, language::text AS language, role::text AS role, body_id,
                  active, unreachable_since
-          FROM app_user WHERE telegram_id = ${telegramId}
+          FROM app_user WHERE telegram_id = $3::bigint
         )
         SELECT
           (SELECT count(*) FROM mark)::int AS fresh,
           (SELECT row_to_json(person) FROM person) AS "user",
-          (SELECT value FROM bot_state WHERE namespace = 'session' AND key = ${input.chatKey}) AS session,
-          (SELECT value FROM bot_state WHERE namespace = 'conversation' AND key = ${input.chatKey}) AS conversation,
+          (SELECT value FROM bot_state WHERE namespace = 'session' AND key = $4::text) AS session,
+          (SELECT value FROM bot_state WHERE namespace = 'conversation' AND key = $4::text) AS conversation,
           (SELECT row_to_json(d) FROM (
              SELECT user_id, body_id, report_kind::text AS report_kind, period_key, document, updated_at
              FROM draft WHERE user_id = (SELECT id FROM person)
              ORDER BY updated_at DESC LIMIT 1) d) AS draft,
-          (SELECT json_object_agg(key, value) FROM bot_state WHERE namespace = 'version') AS versions`;
+          (SELECT json_object_agg(key, value) FROM bot_state WHERE namespace = 'version') AS versions`,
+        [String(input.updateId), input.at, telegramId, input.chatKey ?? null],
+      );
       const row = rows[0];
       if (!row) throw new Error("The update's state could not be read");
       const user = row.user;
