@@ -42,25 +42,30 @@ export function prefetchedValue(namespace: string, key: string): { value: unknow
 
 /** Remembers a value as read in this update. */
 export function noteRead(namespace: string, key: string, value: unknown): void {
-  scope.getStore()?.read.set(`${namespace}\u0000${key}`, canonicalJson(value));
+  scope.getStore()?.read.set(`${namespace}\u0000${key}`, JSON.stringify(value ?? null));
 }
 
 /** Whether writing `value` would store exactly what this update read (so the write can be skipped). */
 export function isUnchanged(namespace: string, key: string, value: unknown): boolean {
   const before = scope.getStore()?.read.get(`${namespace}\u0000${key}`);
-  return before !== undefined && before === canonicalJson(value);
+  if (before === undefined) return false;
+  const after = JSON.stringify(value ?? null);
+  // jsonb hands a value back with its keys in its own order, not in the order they were written:
+  // the texts of an unchanged conversation state differ, so they are compared as values.
+  return before === after || sameJson(JSON.parse(before), JSON.parse(after));
 }
 
-/**
- * JSON with every object's keys sorted: jsonb hands a value back with its keys in its own order,
- * not in the order they were written, so a plain JSON.stringify of an unchanged conversation state
- * differs from the one read and every update would write it back.
- */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value ?? null, (_key, v: unknown) => {
-    if (typeof v !== "object" || v === null || Array.isArray(v)) return v;
-    const sorted: Record<string, unknown> = {};
-    for (const k of Object.keys(v).sort()) sorted[k] = (v as Record<string, unknown>)[k];
-    return sorted;
-  });
+/** Deep equality of two parsed JSON values, whatever the order of their objects' keys. */
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    return a.every((item, i) => sameJson(item, b[i]));
+  }
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  const keys = Object.keys(x);
+  if (keys.length !== Object.keys(y).length) return false;
+  return keys.every((k) => Object.hasOwn(y, k) && sameJson(x[k], y[k]));
 }
