@@ -40,30 +40,19 @@ export function isTimeZone(zone: string): boolean {
   }
 }
 
-// formatToParts is the slow part of every date people read (deadlines are formatted and checked
-// on every step of a form): the same instants come back, so their answers are kept.
-const MAX_REMEMBERED = 5_000;
-const remembered = new Map<string, LocalDateTime>();
-
 /** The wall-clock date and time of an instant in a zone. */
 export function toLocal(instant: Date, zone: string): LocalDateTime {
-  const id = `${instant.getTime()}|${zone}`;
-  const known = remembered.get(id);
-  if (known) return { ...known };
   const parts: Record<string, number> = {};
   for (const part of partsFormatter(zone).formatToParts(instant)) {
     if (part.type !== "literal") parts[part.type] = Number(part.value);
   }
-  const local = {
+  return {
     year: parts.year ?? 0,
     month: parts.month ?? 1,
     day: parts.day ?? 1,
     hour: parts.hour ?? 0,
     minute: parts.minute ?? 0,
   };
-  if (remembered.size >= MAX_REMEMBERED) remembered.clear();
-  remembered.set(id, local);
-  return { ...local };
 }
 
 const asUtcMs = (l: LocalDateTime) => Date.UTC(l.year, l.month - 1, l.day, l.hour, l.minute);
