@@ -25,9 +25,12 @@ const CENTRES: [string, RegExp][] = [
   ],
   [
     "Bot API requests (grammY client, node-fetch)",
-    /^(node-fetch|node:_http_client|node:_http_agent|src\/bot\/retrying-fetch)/,
+    /^(node-fetch|node:_http_client|node:_http_agent|src\/(bot|runtime)\/retrying-fetch)/,
   ],
-  ["webhook HTTP server", /^(src\/bot\/http-server|node:_http_server|node:_http_incoming)/],
+  [
+    "webhook HTTP server",
+    /^(src\/(bot|runtime)\/http-server|node:_http_server|node:_http_incoming)/,
+  ],
   ["i18next", /^i18next$/],
   ["conversations plugin", /^@grammyjs\/conversations$/],
   ["logging (pino)", /^(pino|pino-std-serializers|sonic-boom)$/],
