@@ -4,6 +4,7 @@
 // duplicates (a recipient who got it twice) and losses (one who never got it, or a row not "sent").
 import { parseArgs } from "node:util";
 import { createRepositories, migrateDatabase, openDatabase } from "../src/db/index.ts";
+import { bundledMethodology } from "../src/methodology/load.ts";
 import { startBroadcast } from "../src/services/broadcasts.ts";
 import { maxInAnyWindow } from "../test/delivery/measure.ts";
 import { BotProcess } from "../test/support/bot-process.ts";
@@ -44,6 +45,7 @@ async function main(): Promise<void> {
       texts: TEXT,
       audience: { type: "all" },
       now: new Date(),
+      owed: { methodology: bundledMethodology(), zone: "Asia/Almaty" },
     });
     await db.close();
     process.stdout.write(

@@ -6,6 +6,7 @@ import { dueAt, type ReportKind } from "../domain/deadlines.ts";
 import { type PeriodUnit, periodContaining, previousPeriod } from "../domain/periods.ts";
 import { translator } from "../i18n.ts";
 import { loadDeadlineRules } from "../services/deadlines.ts";
+import { bodiesOwing } from "../services/owing-bodies.ts";
 import type { JobInput, JobOutcome } from "./job.ts";
 import { reportLabel } from "./labels.ts";
 
@@ -61,12 +62,12 @@ export function reminderStage(
  * (report, period, stage, person) is enqueued once, however often this runs.
  */
 export async function runReminders(
-  { repos, now, config }: JobInput,
+  { repos, now, config, methodology }: JobInput,
   options: { daysBefore?: readonly number[] } = {},
 ): Promise<JobOutcome> {
   const zone = config.timeZone;
   const rules = await loadDeadlineRules(repos);
-  const activeBodies = new Set((await repos.directory.listBodies()).map((b) => b.id));
+  const bodies = await repos.directory.listBodies();
   const messages: OutgoingMessage[] = [];
   for (const kind of ["monthly", "quarterly", "annual"] as const) {
     const justEnded = previousPeriod(periodContaining(UNIT[kind], now, zone));
@@ -74,6 +75,7 @@ export async function runReminders(
       const due = dueAt(kind, periodKey, rules, zone);
       const stage = reminderStage(now, due, options.daysBefore ?? DEFAULT_DAYS_BEFORE, zone);
       if (!stage) continue;
+      const owing = bodiesOwing(bodies, { kind, periodKey }, methodology, zone);
       const submitted = new Set(
         (await repos.submissions.listByPeriod(kind, periodKey))
           .filter((s) => s.status === "submitted" || s.status === "accepted")
@@ -81,7 +83,7 @@ export async function runReminders(
       );
       const makers = await repos.users.listUsers({ role: MAKER[kind], reachableOnly: true });
       for (const user of makers) {
-        if (user.bodyId === null || !activeBodies.has(user.bodyId)) continue;
+        if (user.bodyId === null || !owing.has(user.bodyId)) continue;
         if (submitted.has(user.bodyId)) continue;
         messages.push(reminderMessage(user, { kind, periodKey, due, stage, zone }));
       }

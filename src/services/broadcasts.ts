@@ -3,7 +3,9 @@ import type { Repositories } from "../db/index.ts";
 import type { OutboxStatus } from "../db/repositories/index.ts";
 import type { UserRecord } from "../db/repositories/users.ts";
 import { enqueueMessages, type OutgoingMessage } from "../delivery/outbox-message.ts";
+import type { MethodologyBook } from "../domain/methodology/book.ts";
 import type { Lang } from "../i18n.ts";
+import { bodiesOwing } from "./owing-bodies.ts";
 
 /** Who a broadcast goes to (active users only). */
 export const audienceSchema = z.discriminatedUnion("type", [
@@ -31,6 +33,7 @@ const MAKER = { monthly: "commissioner", quarterly: "officer", annual: "officer"
 export async function resolveAudience(
   repos: Repositories,
   audience: Audience,
+  owed: { methodology: MethodologyBook; zone: string },
 ): Promise<UserRecord[]> {
   const reachableOnly = true;
   if (audience.type === "all") return repos.users.listUsers({ reachableOnly });
@@ -49,14 +52,15 @@ export async function resolveAudience(
       (u) => u.bodyId !== null && ids.has(u.bodyId),
     );
   }
-  const active = new Set(bodies.map((b) => b.id));
+  // Only the bodies that owe this report: a central body is never told it has not sent a quarter.
+  const owing = bodiesOwing(bodies, audience, owed.methodology, owed.zone);
   const made = new Set(
     (await repos.submissions.listByPeriod(audience.kind, audience.periodKey))
       .filter((s) => s.status === "submitted" || s.status === "accepted")
       .map((s) => s.bodyId),
   );
   return (await repos.users.listUsers({ role: MAKER[audience.kind], reachableOnly })).filter(
-    (u) => u.bodyId !== null && active.has(u.bodyId) && !made.has(u.bodyId),
+    (u) => u.bodyId !== null && owing.has(u.bodyId) && !made.has(u.bodyId),
   );
 }
 
@@ -81,9 +85,10 @@ export async function startBroadcast(
     audience: Audience;
     notBefore?: Date;
     now: Date;
+    owed: { methodology: MethodologyBook; zone: string };
   },
 ): Promise<{ id: number; recipients: number }> {
-  const recipients = await resolveAudience(repos, input.audience);
+  const recipients = await resolveAudience(repos, input.audience, input.owed);
   const entry = await repos.audit.record({
     actorUserId: input.actorUserId,
     action: "broadcast.create",

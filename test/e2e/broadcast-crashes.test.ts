@@ -7,6 +7,7 @@ import { startBroadcast } from "../../src/services/broadcasts.ts";
 import { waitUntil } from "../delivery/measure.ts";
 import { BotProcess } from "../support/bot-process.ts";
 import { type Emulator, startEmulator } from "../support/emulator.ts";
+import { BOOK } from "../support/methodology.ts";
 import { type PostgresServer, postgresAvailable, startPostgres } from "../support/postgres.ts";
 import { databaseUrlOf } from "../support/seed.ts";
 
@@ -41,6 +42,7 @@ async function seedBroadcast(url: string): Promise<string> {
       texts: { kk: "Хабарлама", ru: "Сообщение" },
       audience: { type: "all" },
       now: new Date(),
+      owed: { methodology: BOOK, zone: "Asia/Almaty" },
     });
     return `broadcast:${broadcast.id}`;
   } finally {

@@ -4,6 +4,7 @@ import { startBroadcast } from "../../src/services/broadcasts.ts";
 import { duplicates, waitUntil } from "../delivery/measure.ts";
 import { BotProcess } from "../support/bot-process.ts";
 import { apiError, type Emulator, startEmulator } from "../support/emulator.ts";
+import { BOOK } from "../support/methodology.ts";
 import { seedBody, seedDatabase, seedUser } from "../support/seed.ts";
 
 // Each test starts the bot process two or three times: slow when other test files share the cores.
@@ -83,6 +84,7 @@ describe("outbox delivery by the bot process", { timeout: 240_000 }, () => {
           texts: { kk: text, ru: text },
           audience: { type: "role", role: "officer" },
           now: new Date(),
+          owed: { methodology: BOOK, zone: "Asia/Almaty" },
         });
         return { user, recipients: sent.recipients };
       });

@@ -90,7 +90,7 @@ export async function broadcastConversation(conversation: Talk, ctx: Conversatio
   }
 
   const count = await conversation.external(
-    async (outside) => (await resolveAudience(outside.repos, audience)).length,
+    async (outside) => (await resolveAudience(outside.repos, audience, owedIn(outside))).length,
   );
   if (count === 0) {
     await ctx.reply(t("nobody"));
@@ -118,6 +118,7 @@ export async function broadcastConversation(conversation: Talk, ctx: Conversatio
       audience,
       notBefore,
       now: outside.now(),
+      owed: owedIn(outside),
     }),
   );
   const progress = { sent: 0, failed: 0, left: started.recipients, cancelled: 0 };
@@ -222,6 +223,9 @@ async function askAudience(
     return { type: "notSubmitted", kind: reportKind, periodKey };
   }
 }
+
+/** What decides who owes a report: the live methodology and the zone. */
+const owedIn = (ctx: BotContext) => ({ methodology: ctx.methodology, zone: ctx.config.timeZone });
 
 /** The audience in words, for the preview. */
 function describeAudience(ctx: ConversationContext, audience: Audience): string {
