@@ -8,8 +8,15 @@ import { type PeriodUnit, parsePeriod } from "../domain/periods.ts";
 import { LANGS, REPORT_KINDS, ROLES } from "../domain/vocabulary.ts";
 import type { BotContext } from "./context.ts";
 
-/** Reads one field of callback data; undefined when it is not a valid value. */
-export type Field<T> = { decode(text: string): T | undefined; encode(value: T): string };
+/**
+ * Reads one field of callback data; undefined when it is not a valid value. A field spans one
+ * ":"-separated part unless it says how many (`parts: 5`) or takes all the rest (`"rest"`, last).
+ */
+export type Field<T> = {
+  decode(text: string): T | undefined;
+  encode(value: T): string;
+  parts?: number | "rest";
+};
 
 const MAX_ID = 2_147_483_647;
 
@@ -45,6 +52,11 @@ export const field = {
     },
     encode: String,
   }),
+  /** Another field, or null written as `none` ("au:" is the latest page, "au:57" older ones). */
+  maybe: <T>(inner: Field<T>, none: string): Field<T | null> => ({
+    decode: (text) => (text === none ? null : inner.decode(text)),
+    encode: (value) => (value === null ? none : inner.encode(value)),
+  }),
   /** A word of a closed set ("all", "none"…). */
   word: oneOf,
   /** One of the numbers a screen offers (1, 5, 10 people…): a forged other number is refused. */
@@ -62,7 +74,11 @@ type CallbackContext = Filter<BotContext, "callback_query:data">;
 
 /** The buttons of one feature: each action a name and its typed fields. */
 export interface FeatureCodec<A extends Record<string, readonly Field<unknown>[]>> {
-  /** Callback data for an action: `buttons.data("body", 12)` → "us:body:12". */
+  /**
+   * Callback data for an action: `buttons.data("body", 12)` → "us:body:12". An action named ""
+   * has no name on the wire ("lang:kk"); with fields it takes all of the prefix's data, so it is
+   * then its codec's only action.
+   */
   data<N extends keyof A & string>(name: N, ...values: Values<A[N]>): string;
   /** The values of an action's data, or undefined when the data is not that action's. */
   decode<N extends keyof A & string>(name: N, data: string): Values<A[N]> | undefined;
@@ -91,18 +107,22 @@ export function featureCodec<const A extends Record<string, readonly Field<unkno
     data(name, ...values) {
       const fields = actions[name] as readonly Field<unknown>[];
       const parts = fields.map((f, i) => f.encode((values as unknown[])[i]));
-      const data = [prefix, name, ...parts].join(":");
+      // An empty rest is no part at all ("ex:monthly", not "ex:monthly:").
+      if (fields.at(-1)?.parts === "rest" && parts.at(-1) === "") parts.pop();
+      const data = [prefix, ...(name === "" ? [] : [name]), ...parts].join(":");
       if (Buffer.byteLength(data) > MAX_CALLBACK_BYTES)
         throw new RangeError(`Callback data too long: ${data}`);
       return data;
     },
     decode(name, data) {
-      const [head, action, ...parts] = data.split(":");
-      const fields = actions[name] as readonly Field<unknown>[];
-      if (head !== prefix || action !== name || parts.length !== fields.length) return undefined;
+      const [head, ...rest] = data.split(":");
+      const action = name === "" ? "" : rest.shift();
+      if (head !== prefix || action !== name) return undefined;
+      const texts = split(rest, actions[name] as readonly Field<unknown>[]);
+      if (!texts) return undefined;
       const values: unknown[] = [];
-      for (const [i, f] of fields.entries()) {
-        const value = f.decode(parts[i] ?? "");
+      for (const [f, text] of texts) {
+        const value = f.decode(text);
         if (value === undefined) return undefined;
         values.push(value);
       }
@@ -114,7 +134,11 @@ export function featureCodec<const A extends Record<string, readonly Field<unkno
         values: Values<A[typeof name]>,
       ) => unknown;
       const guards = handlers.slice(0, -1) as Middleware<CallbackContext>[];
-      const matches = new RegExp(`^${prefix}:${name}(:|$)`);
+      const fields = actions[name] as readonly Field<unknown>[];
+      const matches =
+        name !== ""
+          ? new RegExp(`^${prefix}:${name}(:|$)`)
+          : new RegExp(fields.length === 0 ? `^${prefix}$` : `^${prefix}:`);
       composer.callbackQuery(matches, ...guards, async (ctx) => {
         const values = codec.decode(name, ctx.callbackQuery.data);
         if (!values) return answerOutOfDate(ctx);
@@ -123,6 +147,25 @@ export function featureCodec<const A extends Record<string, readonly Field<unkno
     },
   };
   return codec;
+}
+
+/** The text of each field in the data's parts, or undefined when the count is not the fields'. */
+function split(
+  parts: string[],
+  fields: readonly Field<unknown>[],
+): [Field<unknown>, string][] | undefined {
+  const texts: [Field<unknown>, string][] = [];
+  let at = 0;
+  for (const [i, f] of fields.entries()) {
+    const span = f.parts ?? 1;
+    if (span === "rest" && i !== fields.length - 1)
+      throw new TypeError("A rest field must be last");
+    const end = span === "rest" ? parts.length : at + span;
+    if (end > parts.length) return undefined;
+    texts.push([f, parts.slice(at, end).join(":")]);
+    at = end;
+  }
+  return at === parts.length ? texts : undefined;
 }
 
 /** The quiet answer to a button that no longer means anything (or never did). */

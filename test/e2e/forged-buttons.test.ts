@@ -5,13 +5,20 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BotProcess } from "../support/bot-process.ts";
 import { type Emulator, startEmulator } from "../support/emulator.ts";
 import { seedBody, seedDatabase, seedUser } from "../support/seed.ts";
+import { monthlyReport } from "../unit/services/fixtures.ts";
+import { submitScored } from "./manager-admin-seed.ts";
 
 const FAKE_NOW = "2026-11-03T11:00:00+05:00";
 const APOLOGIES = ["Извините, что-то пошло не так", "Кешіріңіз, бірдеңе дұрыс болмады"];
+const OUT_OF_DATE = {
+  ru: "Эта кнопка больше не действует.",
+  kk: "Бұл батырма енді жұмыс істемейді.",
+};
 
 describe("forged and out-of-range buttons", () => {
   let emulator: Emulator;
   let bot: BotProcess;
+  let submissionId = 0;
 
   beforeAll(async () => {
     emulator = await startEmulator();
@@ -22,7 +29,15 @@ describe("forged and out-of-range buttons", () => {
     await seedDatabase(bot.dataDir, async (repos) => {
       const region = await seedBody(repos, { code: "RG1", kind: "regional" });
       await seedBody(repos, { code: "CN1", kind: "central" });
-      await seedUser(repos, { telegramId: 7401, role: "commissioner", bodyId: region.id });
+      const commissioner = await seedUser(repos, {
+        telegramId: 7401,
+        role: "commissioner",
+        bodyId: region.id,
+      });
+      submissionId = await submitScored(
+        repos,
+        monthlyReport(region.id, commissioner.id, "2026-10", { at: new Date(FAKE_NOW) }),
+      );
       await seedUser(repos, { telegramId: 7402, role: "admin", bodyId: null });
       await seedUser(repos, {
         telegramId: 7403,
@@ -98,6 +113,80 @@ describe("forged and out-of-range buttons", () => {
     const admin = emulator.botMessages(7402);
     expect(
       admin.filter((m) => APOLOGIES.some((a) => m.text.includes(a))).map((m) => m.text),
+    ).toEqual([]);
+  });
+
+  it("reads the review, audit, export and language buttons only as their codecs wrote them", async () => {
+    const forged = [
+      "rv:o:abc",
+      "rv:o:99999999999",
+      "rv:o:0",
+      "rv:a:99999999999",
+      "rv:h:-1",
+      "rv:r:1e3",
+      "rv:l:deleted",
+      "rv:l:x:_:_:_:0",
+      "rv:l:s:_:_:99999999999:0",
+      "rv:l:s:_:2026-13:_:0",
+      "rv:fk:s:z:_:_:0",
+      "rv:fp:s:_:_:_:0",
+      "rv:fb:s:_:_:_:0:abc",
+      "au:abc",
+      "au:-1",
+      "au:99999999999",
+      "au:1:2",
+      "ex:mars",
+      "ex:monthly:2026-13",
+      "ex:monthly:y:20266",
+      "ex:scores:2026-10:0:xlsx",
+      "ex:monthly:2026-10:0:pdf",
+      "ex:leaderboard:2026-10:99999999999:csv",
+      "exb:2026-10:-1",
+      "lang:en",
+      "lang:",
+      "onb:en",
+    ];
+    for (const data of forged) {
+      const answer = await pressAndHear(7402, "ru", data);
+      expect(answer?.text, data).toBe(OUT_OF_DATE.ru);
+    }
+    for (const data of ["ex:scores:2026-Q5", "lang:en", "au:x"]) {
+      const answer = await pressAndHear(7403, "kk", data);
+      expect(answer?.text, data).toBe(
+        data.startsWith("au:") ? "Бұл әрекет сіздің рөліңізге қолжетімді емес." : OUT_OF_DATE.kk,
+      );
+    }
+    // Someone who has not joined yet is told the same about a forged language button.
+    expect((await pressAndHear(7499, "ru", "lang:xx"))?.text).toBe(OUT_OF_DATE.ru);
+    const shown = emulator.botMessages(7402).concat(emulator.botMessages(7403));
+    expect(
+      shown.filter((m) => APOLOGIES.some((a) => m.text.includes(a))).map((m) => m.text),
+    ).toEqual([]);
+  });
+
+  it("does nothing for a non-admin who presses an admin's review buttons", async () => {
+    const heard = emulator.botMessages(7401).length;
+    for (const action of ["a", "r", "o", "h", "e"]) {
+      const answer = await pressAndHear(7401, "ru", `rv:${action}:${submissionId}`);
+      expect(answer?.text, action).toBe("Это действие недоступно для вашей роли.");
+    }
+    expect((await pressAndHear(7401, "ru", "rv:l:submitted"))?.text).toBe(
+      "Это действие недоступно для вашей роли.",
+    );
+    // The report still waits, and a list button of before the filters still opens the list.
+    const admin = emulator.user({ userId: 7402, languageCode: "ru" });
+    await admin.command("review");
+    const list = await admin.waitFor("📥 На проверке: 1");
+    await admin.press(/Возвращённые \(0\)/);
+    await admin.waitFor((m) => m.edited && m.text.startsWith("↩️ Возвращены на доработку: 0"));
+    await admin.pressData("rv:l:submitted", list);
+    await admin.waitFor((m) => m.edited && m.text.startsWith("📥 На проверке: 1"));
+    // Neither a decision told to the author nor a question for a comment.
+    expect(
+      emulator
+        .botMessages(7401)
+        .slice(heard)
+        .map((m) => m.text),
     ).toEqual([]);
   });
 });

@@ -83,8 +83,11 @@ export class EmulatedUser {
     });
   }
 
-  /** Presses a button with any callback data, as a forged or an old client could send. */
-  pressData(data: string): Promise<number> {
+  /**
+   * Presses a button with any callback data, as a forged or an old client could send, on the
+   * given bot message (else on a message 1 that need not exist).
+   */
+  pressData(data: string, on?: BotMessage): Promise<number> {
     this.cursor = this.emulator.currentSequence();
     return this.emulator.deliverUserUpdate({
       callback_query: {
@@ -92,11 +95,11 @@ export class EmulatedUser {
         chat_instance: String(this.chatId),
         data,
         message: {
-          message_id: 1,
+          message_id: on?.messageId ?? 1,
           date: Math.floor(Date.now() / 1000),
           chat: this.chat(),
           from: { id: 666, is_bot: true, first_name: "Bot" },
-          text: "",
+          text: on?.text ?? "",
         },
       },
     });

@@ -1,9 +1,11 @@
 import type { Conversation } from "@grammyjs/conversations";
 import { InlineKeyboard } from "grammy";
 import type { BodyKind } from "../../db/repositories/directory.ts";
+import { BODY_KINDS } from "../../domain/methodology/types.ts";
 import { truncateGraphemes } from "../../domain/text/graphemes.ts";
 import type { KeysUnder } from "../../i18n-keys.ts";
 import { type AddBodyOutcome, addBody, BODY_CODE_PATTERN } from "../../services/bodies.ts";
+import { field } from "../callback-codec.ts";
 import type { BotContext, ConversationContext } from "../context.ts";
 import { type StepAnswer, waitForStepAnswer } from "./step-answer.ts";
 
@@ -29,15 +31,16 @@ export async function addBodyConversation(conversation: AddBody, ctx: Conversati
     return nextAnswer(conversation, ctx, step);
   };
 
-  const kindKeyboard = new InlineKeyboard()
-    .text(ctx.t("onboarding:kinds.central"), "ab:kind:central")
-    .text(ctx.t("onboarding:kinds.regional"), "ab:kind:regional");
+  const kindKeyboard = new InlineKeyboard();
+  for (const kind of BODY_KINDS)
+    kindKeyboard.text(ctx.t(`onboarding:kinds.${kind}`), `ab:kind:${kind}`);
   let kindAnswer = await ask("kind", t("askKind"), kindKeyboard);
-  while (!("button" in kindAnswer)) {
+  let kind = bodyKindOf(kindAnswer);
+  while (kind === undefined) {
     await ctx.reply(t("pressButton"));
     kindAnswer = await nextAnswer(conversation, ctx, "kind");
+    kind = bodyKindOf(kindAnswer);
   }
-  const kind = kindAnswer.button as BodyKind;
 
   const nameKk = await askName(conversation, ctx, await ask("nameKk", t("askNameKk")), "nameKk");
   const nameRu = await askName(conversation, ctx, await ask("nameRu", t("askNameRu")), "nameRu");
@@ -91,6 +94,11 @@ export async function addBodyConversation(conversation: AddBody, ctx: Conversati
     // Someone took the code meanwhile: ask for another and confirm again.
     await ctx.reply(t("codeTaken", { code }));
   }
+}
+
+/** The body kind a kind button names; undefined for a text or a forged button. */
+function bodyKindOf(answer: Answer): BodyKind | undefined {
+  return "button" in answer ? field.bodyKind.decode(answer.button) : undefined;
 }
 
 /** Waits for a text name; re-asks until it is one. */

@@ -1,6 +1,7 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { loadAuditPage } from "../../services/audit-log.ts";
 import { describeAuditEntry } from "../../services/audit-sentences.ts";
+import { featureCodec, field } from "../callback-codec.ts";
 import type { BotContext } from "../context.ts";
 import { onMenuButton } from "../main-menu.ts";
 import { requireRole } from "../middleware/access.ts";
@@ -9,12 +10,12 @@ import { show } from "./view-helpers.ts";
 const composer = new Composer<BotContext>();
 const admins = requireRole("admin");
 const PAGE = 10;
+// au:<the entry before which the page starts>, "au:" for the latest entries.
+const buttons = featureCodec("au", { "": [field.maybe(field.id, "")] });
 
 composer.command("audit", admins, (ctx) => showPage(ctx, undefined));
 onMenuButton(composer, "audit", (ctx) => showPage(ctx, undefined, true));
-composer.callbackQuery(/^au:(\d*)$/, admins, (ctx) =>
-  showPage(ctx, ctx.match[1] ? Number(ctx.match[1]) : undefined),
-);
+buttons.on(composer, "", admins, (ctx, [before]) => showPage(ctx, before ?? undefined));
 
 async function showPage(ctx: BotContext, before: number | undefined, fresh = false) {
   const page = await loadAuditPage(ctx.repos, { before, size: PAGE });
@@ -25,9 +26,9 @@ async function showPage(ctx: BotContext, before: number | undefined, fresh = fal
     lines.push("", describeAuditEntry(entry, page.names, options));
   }
   const keyboard = new InlineKeyboard();
-  if (before !== undefined) keyboard.text(ctx.t("audit:latest"), "au:");
+  if (before !== undefined) keyboard.text(ctx.t("audit:latest"), buttons.data("", null));
   const last = page.entries.at(-1);
-  if (page.hasOlder && last) keyboard.text(ctx.t("audit:older"), `au:${last.id}`);
+  if (page.hasOlder && last) keyboard.text(ctx.t("audit:older"), buttons.data("", last.id));
   await show(ctx, lines.join("\n"), keyboard, { fresh });
 }
 

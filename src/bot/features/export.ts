@@ -4,22 +4,22 @@ import { monthsOf, yearOf } from "../../domain/periods.ts";
 import { listVisibleBodies, mayViewBody } from "../../services/body-scope.ts";
 import { reportingMonth } from "../../services/body-scores.ts";
 import {
+  EXPORT_KINDS,
   type ExportFormat,
   type ExportKind,
   type ExportRequest,
   runExport,
 } from "../../services/exports.ts";
+import { answerOutOfDate } from "../callback-codec.ts";
 import type { BotContext } from "../context.ts";
 import { onMenuButton } from "../main-menu.ts";
 import { requireRole } from "../middleware/access.ts";
+import { exportBodyPages, exportButtons } from "./export-buttons.ts";
 import { bodyPicker, refuse, show } from "./view-helpers.ts";
 
 const composer = new Composer<BotContext>();
 // Managers export their own body and those below it; admins everything (body-scope.ts).
 const exporters = requireRole("manager");
-const KINDS: readonly ExportKind[] = ["monthly", "scores", "leaderboard", "reporting"];
-const KIND = "(monthly|scores|leaderboard|reporting)";
-const PERIOD = "(\\d{4}(?:-\\d{2}|-Q[1-4])?)";
 // The first year anything could have been reported for: the year picker stops there.
 const FIRST_YEAR = 2020;
 
@@ -34,58 +34,51 @@ composer.command("export", exporters, async (ctx) => {
   }
   await showPeriods(ctx, "scores", undefined, body.id);
 });
-composer.callbackQuery("ex", exporters, (ctx) => showKinds(ctx));
+exportButtons.on(composer, "", exporters, (ctx) => showKinds(ctx));
 onMenuButton(composer, "export", (ctx) => showKinds(ctx, true));
-composer.callbackQuery(new RegExp(`^ex:${KIND}$`), exporters, (ctx) =>
-  showPeriods(ctx, ctx.match[1] as ExportKind),
-);
-// ex:<kind>:y:<year>[:<body id>] — the periods of one year.
-composer.callbackQuery(new RegExp(`^ex:${KIND}:y:(\\d{4})(?::(\\d+))?$`), exporters, (ctx) =>
-  showPeriods(
-    ctx,
-    ctx.match[1] as ExportKind,
-    Number(ctx.match[2]),
-    ctx.match[3] === undefined ? undefined : Number(ctx.match[3]),
-  ),
-);
-composer.callbackQuery(new RegExp(`^ex:${KIND}:${PERIOD}$`), exporters, async (ctx) => {
-  const kind = ctx.match[1] as ExportKind;
-  const period = ctx.match[2] ?? "";
-  if (kind === "scores") return showBodies(ctx, period, 0);
-  await showFormats(ctx, kind, period, 0);
-});
-composer.callbackQuery(new RegExp(`^exb:${PERIOD}:(\\d+)$`), exporters, (ctx) =>
-  showBodies(ctx, ctx.match[1] ?? "", Number(ctx.match[2])),
-);
-composer.callbackQuery(new RegExp(`^ex:${KIND}:${PERIOD}:(\\d+)$`), exporters, (ctx) =>
-  showFormats(ctx, ctx.match[1] as ExportKind, ctx.match[2] ?? "", Number(ctx.match[3])),
-);
-composer.callbackQuery(
-  new RegExp(`^ex:${KIND}:${PERIOD}:(\\d+):(xlsx|csv)$`),
-  exporters,
-  async (ctx) => {
-    const kind = ctx.match[1] as ExportKind;
-    const periodKey = ctx.match[2] ?? "";
-    const request = await requestOf(ctx, kind, periodKey, Number(ctx.match[3]));
-    await ctx.answerCallbackQuery({ text: ctx.t("admin:export.preparing") });
-    const result = await runExport(ctx.repos, ctx.methodology, request, {
-      format: ctx.match[4] as ExportFormat,
-      lang: ctx.lang,
-      actorUserId: ctx.user?.id ?? null,
-      now: ctx.now(),
-      zone: ctx.config.timeZone,
-      variants: ctx.config.methodologyVariants,
-      ...(await scopeOf(ctx)),
-    });
-    if (!result.ok) return refuse(ctx, ctx.t(`admin:export.refused.${result.reason}`));
-    const caption = ctx.t(`admin:export.caption.${kind}`, {
-      period: formatPeriodLabel(periodKey, ctx.lang),
-    });
-    for (const file of result.files) {
-      await ctx.replyWithDocument(new InputFile(file.data, file.fileName), { caption });
+for (const kind of EXPORT_KINDS) {
+  exportButtons.on(composer, kind, exporters, (ctx, [step]) => {
+    if (step.to === "year") {
+      return "year" in step
+        ? showPeriods(ctx, kind, step.year, step.bodyId)
+        : showPeriods(ctx, kind);
     }
-  },
+    if (step.to === "file") return sendFile(ctx, kind, step.periodKey, step.format, step.bodyId);
+    if (kind === "scores" && step.bodyId === undefined) return showBodies(ctx, step.periodKey, 0);
+    return showFormats(ctx, kind, step.periodKey, step.bodyId);
+  });
+}
+exportBodyPages.on(composer, "", exporters, (ctx, [periodKey, page]) =>
+  showBodies(ctx, periodKey, page),
 );
+
+async function sendFile(
+  ctx: BotContext,
+  kind: ExportKind,
+  periodKey: string,
+  format: ExportFormat,
+  bodyId: number | undefined,
+) {
+  const request = await requestOf(ctx, kind, periodKey, bodyId);
+  if (!request) return answerOutOfDate(ctx);
+  await ctx.answerCallbackQuery({ text: ctx.t("admin:export.preparing") });
+  const result = await runExport(ctx.repos, ctx.methodology, request, {
+    format,
+    lang: ctx.lang,
+    actorUserId: ctx.user?.id ?? null,
+    now: ctx.now(),
+    zone: ctx.config.timeZone,
+    variants: ctx.config.methodologyVariants,
+    ...(await scopeOf(ctx)),
+  });
+  if (!result.ok) return refuse(ctx, ctx.t(`admin:export.refused.${result.reason}`));
+  const caption = ctx.t(`admin:export.caption.${kind}`, {
+    period: formatPeriodLabel(periodKey, ctx.lang),
+  });
+  for (const file of result.files) {
+    await ctx.replyWithDocument(new InputFile(file.data, file.fileName), { caption });
+  }
+}
 
 /** Admins export everything; anyone else the bodies they may see. */
 async function scopeOf(ctx: BotContext): Promise<{ scope?: ReadonlySet<number> }> {
@@ -97,9 +90,10 @@ async function requestOf(
   ctx: BotContext,
   kind: ExportKind,
   periodKey: string,
-  bodyId: number,
-): Promise<ExportRequest> {
-  if (kind === "scores") return { kind, periodKey, bodyId };
+  bodyId: number | undefined,
+): Promise<ExportRequest | undefined> {
+  // A score sheet is of one body: a button without one was never offered.
+  if (kind === "scores") return bodyId === undefined ? undefined : { kind, periodKey, bodyId };
   if (kind === "leaderboard" && ctx.user?.role !== "admin") {
     // A manager's leaderboard is of their own kind, as /leaderboard shows it.
     const own =
@@ -111,7 +105,11 @@ async function requestOf(
 
 async function showKinds(ctx: BotContext, fresh = false) {
   const keyboard = new InlineKeyboard();
-  for (const kind of KINDS) keyboard.text(ctx.t(`admin:export.kinds.${kind}`), `ex:${kind}`).row();
+  for (const kind of EXPORT_KINDS) {
+    keyboard
+      .text(ctx.t(`admin:export.kinds.${kind}`), exportButtons.data(kind, { to: "year" }))
+      .row();
+  }
   await show(ctx, ctx.t("admin:export.chooseKind"), keyboard, { fresh });
 }
 
@@ -123,9 +121,11 @@ async function showPeriods(ctx: BotContext, kind: ExportKind, asked?: number, bo
   const latest = reportingMonth(ctx.now(), ctx.config.timeZone);
   const lastYear = yearOf(latest);
   const year = Math.min(Math.max(asked ?? lastYear, FIRST_YEAR), lastYear);
-  const body = bodyId === undefined ? "" : `:${bodyId}`;
+  const body = bodyId === undefined ? {} : { bodyId };
   // With the body known, a period leads straight to the format.
-  const next = (key: string) => `ex:${kind}:${key}${body}`;
+  const next = (periodKey: string) =>
+    exportButtons.data(kind, { to: "period", periodKey, ...body });
+  const toYear = (y: number) => exportButtons.data(kind, { to: "year", year: y, ...body });
   const months = monthsOf(String(year)).filter((m) => m <= latest);
   const keyboard = new InlineKeyboard();
   months.forEach((month, i) => {
@@ -142,9 +142,9 @@ async function showPeriods(ctx: BotContext, kind: ExportKind, asked?: number, bo
     .row()
     .text(formatPeriodLabel(String(year), ctx.lang), next(String(year)))
     .row();
-  if (year > FIRST_YEAR) keyboard.text(`◀ ${year - 1}`, `ex:${kind}:y:${year - 1}${body}`);
-  if (year < lastYear) keyboard.text(`${year + 1} ▶`, `ex:${kind}:y:${year + 1}${body}`);
-  keyboard.row().text(ctx.t("admin:export.back"), "ex");
+  if (year > FIRST_YEAR) keyboard.text(`◀ ${year - 1}`, toYear(year - 1));
+  if (year < lastYear) keyboard.text(`${year + 1} ▶`, toYear(year + 1));
+  keyboard.row().text(ctx.t("admin:export.back"), exportButtons.data(""));
   await show(
     ctx,
     ctx.t("admin:export.choosePeriod", { what: ctx.t(`admin:export.kinds.${kind}`), year }),
@@ -155,19 +155,26 @@ async function showPeriods(ctx: BotContext, kind: ExportKind, asked?: number, bo
 async function showBodies(ctx: BotContext, periodKey: string, page: number) {
   const bodies = await listVisibleBodies(ctx.repos, ctx.user);
   const keyboard = bodyPicker(ctx, bodies, page, {
-    select: (body) => `ex:scores:${periodKey}:${body.id}`,
-    page: (p) => `exb:${periodKey}:${p}`,
+    select: (body) => exportButtons.data("scores", { to: "period", periodKey, bodyId: body.id }),
+    page: (p) => exportBodyPages.data("", periodKey, p),
   });
-  keyboard.row().text(ctx.t("admin:export.back"), "ex:scores");
+  keyboard.row().text(ctx.t("admin:export.back"), exportButtons.data("scores", { to: "year" }));
   await show(ctx, ctx.t("admin:export.chooseBody"), keyboard);
 }
 
-async function showFormats(ctx: BotContext, kind: ExportKind, periodKey: string, bodyId: number) {
+async function showFormats(
+  ctx: BotContext,
+  kind: ExportKind,
+  periodKey: string,
+  bodyId: number | undefined,
+) {
+  const file = (format: ExportFormat) =>
+    exportButtons.data(kind, { to: "file", periodKey, format, ...(bodyId ? { bodyId } : {}) });
   const keyboard = new InlineKeyboard()
-    .text("Excel (.xlsx)", `ex:${kind}:${periodKey}:${bodyId}:xlsx`)
-    .text("CSV", `ex:${kind}:${periodKey}:${bodyId}:csv`)
+    .text("Excel (.xlsx)", file("xlsx"))
+    .text("CSV", file("csv"))
     .row()
-    .text(ctx.t("admin:export.back"), `ex:${kind}`);
+    .text(ctx.t("admin:export.back"), exportButtons.data(kind, { to: "year" }));
   await show(
     ctx,
     ctx.t("admin:export.chooseFormat", { period: formatPeriodLabel(periodKey, ctx.lang) }),

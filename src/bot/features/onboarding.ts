@@ -1,18 +1,20 @@
 import { Composer, InlineKeyboard } from "grammy";
-import type { Lang } from "../../i18n.ts";
+import { LANGUAGES, type Lang } from "../../i18n.ts";
 import {
   admitConfiguredAdmin,
   claimOwnership,
   type NewcomerInput,
 } from "../../services/first-admin.ts";
 import { isInviteCode, redeemInvite } from "../../services/invites.ts";
+import { featureCodec } from "../callback-codec.ts";
 import type { BotContext } from "../context.ts";
 import { refusal } from "../invite-refusals.ts";
 import { describePerson, showMainMenu } from "../main-menu.ts";
 import { openLinkAsRegistered } from "./registered-invite.ts";
 import { greeting, languageKeyboard } from "./welcome.ts";
 
-const CHOOSE_FIRST_LANGUAGE = /^onb:(kk|ru)$/;
+// onb:<language>: a newcomer's first choice (onb:switch is registered-invite.ts's).
+const firstLanguage = featureCodec("onb", { kk: [], ru: [] });
 
 const composer = new Composer<BotContext>();
 const privateChats = composer.chatType("private");
@@ -38,12 +40,16 @@ privateChats.command("start", async (ctx) => {
   // The language comes first, so the outcome is told in the language the person picked.
   ctx.session.pendingInvite = code;
   await ctx.reply(`${greeting(ctx)}\n\n${ctx.t("language.choose")}`, {
-    reply_markup: languageKeyboard(ctx.lang, "onb"),
+    reply_markup: languageKeyboard(ctx.lang, (lang) => firstLanguage.data(lang)),
   });
 });
 
-composer.callbackQuery(CHOOSE_FIRST_LANGUAGE, async (ctx) => {
-  await ctx.setLanguage(ctx.match[1] as Lang);
+for (const lang of LANGUAGES) {
+  firstLanguage.on(composer, lang, (ctx) => chooseFirstLanguage(ctx, lang));
+}
+
+async function chooseFirstLanguage(ctx: BotContext, lang: Lang) {
+  await ctx.setLanguage(lang);
   await ctx.answerCallbackQuery();
   const code = ctx.session.pendingInvite ?? "";
   delete ctx.session.pendingInvite;
@@ -59,7 +65,7 @@ composer.callbackQuery(CHOOSE_FIRST_LANGUAGE, async (ctx) => {
   if (!outcome.ok) return;
   ctx.user = outcome.user;
   await showMainMenu(ctx);
-});
+}
 
 type Admission =
   | { ok: true; user: NonNullable<BotContext["user"]>; text: string }

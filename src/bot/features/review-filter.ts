@@ -1,6 +1,7 @@
 // The review list's state, carried whole in each button's data so any button works on its own.
 import type { ReportKind } from "../../domain/deadlines.ts";
 import { isPeriodKey } from "../../domain/periods.ts";
+import { type Field, field } from "../callback-codec.ts";
 
 export type QueueStatus = "submitted" | "returned" | "accepted";
 export const QUEUE_STATUSES: readonly QueueStatus[] = ["submitted", "returned", "accepted"];
@@ -18,9 +19,6 @@ export interface ReviewFilter {
 const STATUS_CODES: Record<QueueStatus, string> = { submitted: "s", returned: "r", accepted: "a" };
 const KIND_CODES: Record<ReportKind, string> = { monthly: "m", quarterly: "q", annual: "y" };
 const NONE = "_";
-
-/** The encoded filter as a RegExp source (for callback patterns): "s:m:2026-10:12:0". */
-export const FILTER_SOURCE = "[sra]:[mqy_]:(?:\\d{4}(?:-\\d{2}|-Q[1-4])?|_):(?:\\d+|_):\\d+";
 
 /** The filter as a short text for button data: status, kind, period, body, page. */
 export function encodeFilter(filter: ReviewFilter): string {
@@ -42,11 +40,11 @@ const KIND_OF = invert(KIND_CODES);
 export function parseFilter(text: string): ReviewFilter | undefined {
   const [s, k, p, b, page, ...rest] = text.split(":");
   const status = STATUS_OF.get(s ?? "");
-  if (!status || rest.length > 0 || page === undefined || !/^\d+$/.test(page)) return undefined;
+  if (!status || rest.length > 0 || field.page.decode(page ?? "") === undefined) return undefined;
   const kind = k === NONE ? undefined : KIND_OF.get(k ?? "");
   if (k !== NONE && !kind) return undefined;
   if (p !== NONE && !isPeriodKey(p ?? "")) return undefined;
-  if (b !== NONE && !/^\d+$/.test(b ?? "")) return undefined;
+  if (b !== NONE && field.id.decode(b ?? "") === undefined) return undefined;
   return {
     status,
     ...(kind ? { kind } : {}),
@@ -55,6 +53,23 @@ export function parseFilter(text: string): ReviewFilter | undefined {
     page: Number(page),
   };
 }
+
+/** The filter as the five parts of button data it takes ("rv:fp:s:m:2026-10:12:0:3"). */
+export const filterField: Field<ReviewFilter> = {
+  parts: 5,
+  decode: parseFilter,
+  encode: encodeFilter,
+};
+
+/** The list's filter, also as lists sent before filters carried it: a status alone ("submitted"). */
+export const listField: Field<ReviewFilter> = {
+  parts: "rest",
+  decode: (text) => {
+    const status = QUEUE_STATUSES.find((s) => s === text);
+    return status ? { status, page: 0 } : parseFilter(text);
+  },
+  encode: encodeFilter,
+};
 
 /** The filter with some parts set or cleared (undefined clears); any change starts at page 0. */
 export function withFilter(

@@ -3,19 +3,18 @@ import type { QueueItem } from "../../db/repositories/submissions.ts";
 import { formatPeriodLabel } from "../../domain/calendar/format.ts";
 import { pageWindow } from "../../domain/paging.ts";
 import { comparePeriods, isPeriodKey } from "../../domain/periods.ts";
-import { REPORT_KINDS, type ReportKind } from "../../domain/vocabulary.ts";
+import { REPORT_KINDS } from "../../domain/vocabulary.ts";
 import { bodyName } from "../../services/period-labels.ts";
 import { pageReviewQueue } from "../../services/review.ts";
 import type { BotContext } from "../context.ts";
 import { onMenuButton } from "../main-menu.ts";
 import { requireRole } from "../middleware/access.ts";
+import { reviewButtons } from "./review-buttons.ts";
 import {
   encodeFilter,
-  FILTER_SOURCE,
   isNarrowed,
   parseFilter,
   QUEUE_STATUSES,
-  type QueueStatus,
   type ReviewFilter,
   withFilter,
 } from "./review-filter.ts";
@@ -44,36 +43,15 @@ composer.command("review", admins, async (ctx) => {
   await showList(ctx, filter);
 });
 onMenuButton(composer, "review", (ctx) => showList(ctx, START, true));
-// Buttons of lists sent before the list had filters.
-composer.callbackQuery(/^rv:l:(submitted|returned|accepted)$/, admins, (ctx) =>
-  showList(ctx, { status: ctx.match[1] as QueueStatus, page: 0 }),
-);
-composer.callbackQuery(new RegExp(`^rv:l:(${FILTER_SOURCE})$`), admins, (ctx) =>
-  withParsed(ctx, ctx.match[1], (filter) => showList(ctx, filter)),
-);
-composer.callbackQuery(new RegExp(`^rv:fk:(${FILTER_SOURCE})$`), admins, (ctx) =>
-  withParsed(ctx, ctx.match[1], (filter) => showKinds(ctx, filter)),
-);
-composer.callbackQuery(new RegExp(`^rv:fp:(${FILTER_SOURCE}):(\\d+)$`), admins, (ctx) =>
-  withParsed(ctx, ctx.match[1], (filter) => showPeriods(ctx, filter, Number(ctx.match[2]))),
-);
-composer.callbackQuery(new RegExp(`^rv:fb:(${FILTER_SOURCE}):(\\d+)$`), admins, (ctx) =>
-  withParsed(ctx, ctx.match[1], (filter) => showBodies(ctx, filter, Number(ctx.match[2]))),
-);
-
-async function withParsed(
-  ctx: BotContext,
-  text: string | undefined,
-  then: (filter: ReviewFilter) => Promise<void>,
-): Promise<void> {
-  const filter = parseFilter(text ?? "");
-  if (!filter) return refuse(ctx, ctx.t("admin:review.queue.stale"));
-  await then(filter);
-}
+// rv:l also reads the bare status of lists sent before the list had filters (listField).
+reviewButtons.on(composer, "l", admins, (ctx, [filter]) => showList(ctx, filter));
+reviewButtons.on(composer, "fk", admins, (ctx, [filter]) => showKinds(ctx, filter));
+reviewButtons.on(composer, "fp", admins, (ctx, [filter, page]) => showPeriods(ctx, filter, page));
+reviewButtons.on(composer, "fb", admins, (ctx, [filter, page]) => showBodies(ctx, filter, page));
 
 /** The list's button data for a filter. */
 export function listData(filter: ReviewFilter): string {
-  return `rv:l:${encodeFilter(filter)}`;
+  return reviewButtons.data("l", filter);
 }
 
 /** Where "back to the list" goes from a report: the list last shown, if it shows this status. */
@@ -118,7 +96,8 @@ async function showList(ctx: BotContext, asked: ReviewFilter, fresh = false): Pr
   if (narrowed) text.push(narrowed);
   if (queue.total === 0) text.push("", ctx.t("admin:review.list.empty"));
   const keyboard = new InlineKeyboard();
-  for (const item of queue.items) keyboard.text(itemLabel(ctx, item), `rv:o:${item.id}`).row();
+  for (const item of queue.items)
+    keyboard.text(itemLabel(ctx, item), reviewButtons.data("o", item.id)).row();
   if (queue.pages > 1) {
     const to = (page: number) => listData({ ...filter, page });
     if (queue.page > 0) keyboard.text("◀", to(queue.page - 1));
@@ -126,11 +105,10 @@ async function showList(ctx: BotContext, asked: ReviewFilter, fresh = false): Pr
     if (queue.page < queue.pages - 1) keyboard.text("▶", to(queue.page + 1));
     keyboard.row();
   }
-  const code = encodeFilter(filter);
   keyboard
-    .text(ctx.t("admin:review.queue.byKind"), `rv:fk:${code}`)
-    .text(ctx.t("admin:review.queue.byPeriod"), `rv:fp:${code}:0`)
-    .text(ctx.t("admin:review.queue.byBody"), `rv:fb:${code}:0`)
+    .text(ctx.t("admin:review.queue.byKind"), reviewButtons.data("fk", filter))
+    .text(ctx.t("admin:review.queue.byPeriod"), reviewButtons.data("fp", filter, 0))
+    .text(ctx.t("admin:review.queue.byBody"), reviewButtons.data("fb", filter, 0))
     .row();
   if (isNarrowed(filter)) {
     keyboard.text(ctx.t("admin:review.queue.clear"), listData({ status: filter.status, page: 0 }));
@@ -156,7 +134,7 @@ async function showKinds(ctx: BotContext, filter: ReviewFilter): Promise<void> {
     keyboard
       .text(
         `${mark}${ctx.t(`manager:reportKinds.${kind}`)}`,
-        listData(withFilter(filter, { kind: kind as ReportKind })),
+        listData(withFilter(filter, { kind })),
       )
       .row();
   }
@@ -181,7 +159,7 @@ async function showPeriods(ctx: BotContext, filter: ReviewFilter, page: number):
     if (i % 2 === 1) keyboard.row();
   });
   keyboard.row();
-  pager(keyboard, window, (p) => `rv:fp:${encodeFilter(filter)}:${p}`);
+  pager(keyboard, window, (p) => reviewButtons.data("fp", filter, p));
   keyboard.text(
     ctx.t("admin:review.queue.anyPeriod"),
     listData(withFilter(filter, { periodKey: undefined })),
@@ -207,7 +185,7 @@ async function showBodies(ctx: BotContext, filter: ReviewFilter, page: number): 
       )
       .row();
   }
-  pager(keyboard, window, (p) => `rv:fb:${encodeFilter(filter)}:${p}`);
+  pager(keyboard, window, (p) => reviewButtons.data("fb", filter, p));
   keyboard.text(
     ctx.t("admin:review.queue.anyBody"),
     listData(withFilter(filter, { bodyId: undefined })),

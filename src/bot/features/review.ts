@@ -16,6 +16,7 @@ import {
 } from "../../services/review.ts";
 import type { BotContext } from "../context.ts";
 import { requireRole } from "../middleware/access.ts";
+import { reviewButtons } from "./review-buttons.ts";
 import { backToList } from "./review-queue.ts";
 import {
   changeLines,
@@ -30,15 +31,13 @@ const composer = new Composer<BotContext>();
 const admins = requireRole("admin");
 const MAX_EVENT_LINES = 30;
 
-composer.callbackQuery(/^rv:o:(\d+)$/, admins, (ctx) => showReport(ctx, Number(ctx.match[1])));
-composer.callbackQuery(/^rv:h:(\d+)$/, admins, (ctx) => showHistory(ctx, Number(ctx.match[1])));
-composer.callbackQuery(/^rv:d:(\d+)$/, admins, (ctx) => showChanges(ctx, Number(ctx.match[1])));
-composer.callbackQuery(/^rv:e:(\d+)$/, admins, (ctx) => sendEvidence(ctx, Number(ctx.match[1])));
-composer.callbackQuery(/^rv:a:(\d+)$/, admins, (ctx) =>
-  decide(ctx, Number(ctx.match[1]), "accepted"),
-);
-composer.callbackQuery(/^rv:r:(\d+)$/, admins, async (ctx) => {
-  ctx.session.pendingReturn = Number(ctx.match[1]);
+reviewButtons.on(composer, "o", admins, (ctx, [id]) => showReport(ctx, id));
+reviewButtons.on(composer, "h", admins, (ctx, [id]) => showHistory(ctx, id));
+reviewButtons.on(composer, "d", admins, (ctx, [id]) => showChanges(ctx, id));
+reviewButtons.on(composer, "e", admins, (ctx, [id]) => sendEvidence(ctx, id));
+reviewButtons.on(composer, "a", admins, (ctx, [id]) => decide(ctx, id, "accepted"));
+reviewButtons.on(composer, "r", admins, async (ctx, [id]) => {
+  ctx.session.pendingReturn = id;
   await ctx.answerCallbackQuery();
   await ctx.reply(ctx.t("admin:review.askComment"));
 });
@@ -126,21 +125,21 @@ async function showReport(ctx: BotContext, submissionId: number) {
   const keyboard = new InlineKeyboard();
   if (submission.status === "submitted") {
     keyboard
-      .text(ctx.t("admin:review.accept"), `rv:a:${submission.id}`)
-      .text(ctx.t("admin:review.return"), `rv:r:${submission.id}`)
+      .text(ctx.t("admin:review.accept"), reviewButtons.data("a", submission.id))
+      .text(ctx.t("admin:review.return"), reviewButtons.data("r", submission.id))
       .row();
   }
   if (comparison) {
     keyboard
       .text(
         ctx.t("admin:review.showChanges", { number: comparison.before.number }),
-        `rv:d:${submission.id}`,
+        reviewButtons.data("d", submission.id),
       )
       .row();
   }
   if (version.evidence.length > 0)
-    keyboard.text(ctx.t("admin:review.showEvidence"), `rv:e:${submission.id}`);
-  keyboard.text(ctx.t("admin:review.history"), `rv:h:${submission.id}`).row();
+    keyboard.text(ctx.t("admin:review.showEvidence"), reviewButtons.data("e", submission.id));
+  keyboard.text(ctx.t("admin:review.history"), reviewButtons.data("h", submission.id)).row();
   keyboard.text(ctx.t("admin:review.backToList"), backToList(ctx, submission.status));
   await show(ctx, lines.join("\n"), keyboard);
 }
@@ -162,7 +161,7 @@ async function showChanges(ctx: BotContext, submissionId: number) {
   lines.push(...changeLines(ctx.t, comparison.changes, scoredBy, ctx.lang));
   const keyboard = new InlineKeyboard().text(
     ctx.t("admin:review.backToReport"),
-    `rv:o:${submissionId}`,
+    reviewButtons.data("o", submissionId),
   );
   await show(ctx, lines.join("\n"), keyboard);
 }
@@ -189,7 +188,7 @@ async function showHistory(ctx: BotContext, submissionId: number) {
   }
   const keyboard = new InlineKeyboard().text(
     ctx.t("admin:review.backToReport"),
-    `rv:o:${submissionId}`,
+    reviewButtons.data("o", submissionId),
   );
   await show(ctx, lines.join("\n"), keyboard);
 }
@@ -246,7 +245,7 @@ async function decide(
   const view = { body: result.body, submission: result.submission };
   const done = ctx.t(`admin:review.done.${decision}`, { report: reportTitle(ctx, view) });
   const keyboard = new InlineKeyboard()
-    .text(ctx.t("admin:review.history"), `rv:h:${submissionId}`)
+    .text(ctx.t("admin:review.history"), reviewButtons.data("h", submissionId))
     .text(ctx.t("admin:review.nextInQueue"), backToList(ctx, "submitted"));
   await show(ctx, done, keyboard);
   if (result.author) await notifyAuthor(ctx, result.author, view, decision, comment, result.total);

@@ -1,10 +1,13 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { LANGUAGES, type Lang } from "../../i18n.ts";
+import { featureCodec, field } from "../callback-codec.ts";
 import type { BotContext } from "../context.ts";
 
 // Each language is named in itself so a user who cannot read the current one still finds theirs.
 const LANGUAGE_NAMES: Record<Lang, string> = { kk: "Қазақша", ru: "Русский" };
-const CHOOSE_LANGUAGE = /^lang:(kk|ru)$/;
+// lang:<language>: /lang's choice.
+const buttons = featureCodec("lang", { "": [field.lang] });
+const chooseLanguage = (lang: Lang) => buttons.data("", lang);
 
 const composer = new Composer<BotContext>();
 const privateChats = composer.chatType("private");
@@ -14,8 +17,7 @@ privateChats.command("lang", async (ctx) => {
   await ctx.reply(text, { reply_markup: languageKeyboard(ctx.lang) });
 });
 
-composer.callbackQuery(CHOOSE_LANGUAGE, async (ctx) => {
-  const chosen = ctx.match[1] as Lang;
+buttons.on(composer, "", async (ctx, [chosen]) => {
   // Telegram refuses an edit that changes nothing, so a repeated choice only stops the spinner.
   if (chosen === ctx.lang) {
     await ctx.answerCallbackQuery({ text: ctx.t("language.current") });
@@ -35,12 +37,12 @@ export function greeting(ctx: BotContext): string {
   return ctx.t("welcome.greeting", { name: ctx.from?.first_name ?? "" });
 }
 
-/** Қазақша / Русский with the selected one ticked; buttons send `<prefix>:<lang>`. */
-export function languageKeyboard(selected: Lang, prefix = "lang"): InlineKeyboard {
+/** Қазақша / Русский with the selected one ticked; each button's data is `data(lang)`. */
+export function languageKeyboard(selected: Lang, data = chooseLanguage): InlineKeyboard {
   const keyboard = new InlineKeyboard();
   for (const lang of LANGUAGES) {
     const mark = lang === selected ? "✓ " : "";
-    keyboard.text(`${mark}${LANGUAGE_NAMES[lang]}`, `${prefix}:${lang}`);
+    keyboard.text(`${mark}${LANGUAGE_NAMES[lang]}`, data(lang));
   }
   return keyboard;
 }

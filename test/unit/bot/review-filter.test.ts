@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { reviewButtons } from "../../../src/bot/features/review-buttons.ts";
 import {
   encodeFilter,
-  FILTER_SOURCE,
   isNarrowed,
   parseFilter,
   type ReviewFilter,
@@ -22,8 +22,10 @@ describe("the review list's filter in button data", () => {
     const text = encodeFilter(full);
     expect(text).toBe("a:q:2026-Q3:123456:41");
     expect(parseFilter(text)).toEqual(full);
-    expect(Buffer.byteLength(`rv:fb:${text}:99`)).toBeLessThanOrEqual(64);
-    expect(new RegExp(`^${FILTER_SOURCE}$`).test(text)).toBe(true);
+    const data = reviewButtons.data("fb", full, 99);
+    expect(data).toBe(`rv:fb:${text}:99`);
+    expect(Buffer.byteLength(data)).toBeLessThanOrEqual(64);
+    expect(reviewButtons.decode("fb", data)).toEqual([full, 99]);
   });
 
   it("writes what is not narrowed as _", () => {
@@ -48,8 +50,21 @@ describe("the review list's filter in button data", () => {
       "s:_:_:_:-1",
       "s:_:_:_:0:extra",
       "s:_:_:_",
+      "s:_:_:0:0",
+      "s:_:_:99999999999:0",
+      "s:_:_:_:99999",
     ]) {
       expect(parseFilter(bad), bad).toBeUndefined();
+    }
+  });
+
+  it("reads the list buttons sent before filters, a bare status, and nothing else", () => {
+    expect(reviewButtons.decode("l", "rv:l:returned")).toEqual([{ status: "returned", page: 0 }]);
+    expect(reviewButtons.decode("l", "rv:l:s:_:_:_:2")).toEqual([{ status: "submitted", page: 2 }]);
+    expect(reviewButtons.data("l", { status: "accepted", page: 0 })).toBe("rv:l:a:_:_:_:0");
+    for (const bad of ["rv:l:deleted", "rv:l:", "rv:l", "rv:fp:returned:0", "rv:fp:s:_:_:_:0"]) {
+      const action = bad.startsWith("rv:fp") ? "fp" : "l";
+      expect(reviewButtons.decode(action, bad), bad).toBeUndefined();
     }
   });
 
