@@ -5,7 +5,7 @@ import { BODY_KINDS } from "../../domain/methodology/types.ts";
 import { truncateGraphemes } from "../../domain/text/graphemes.ts";
 import type { KeysUnder } from "../../i18n-keys.ts";
 import { type AddBodyOutcome, addBody, BODY_CODE_PATTERN } from "../../services/bodies.ts";
-import { field } from "../callback-codec.ts";
+import { featureCodec, field } from "../callback-codec.ts";
 import type { BotContext, ConversationContext } from "../context.ts";
 import { type StepAnswer, waitForStepAnswer } from "./step-answer.ts";
 
@@ -16,6 +16,8 @@ type AddBody = Conversation<BotContext, ConversationContext>;
 type Answer = StepAnswer;
 
 const MAX_NAME = 300;
+// ab:kind:<body kind>; the step's answer (step-answer.ts) is the kind, read back with the same field.
+const kindButtons = featureCodec("ab", { kind: [field.bodyKind] });
 
 /**
  * An admin adds a body one question at a time: kind, Kazakh name, Russian name, code (or auto),
@@ -33,7 +35,7 @@ export async function addBodyConversation(conversation: AddBody, ctx: Conversati
 
   const kindKeyboard = new InlineKeyboard();
   for (const kind of BODY_KINDS)
-    kindKeyboard.text(ctx.t(`onboarding:kinds.${kind}`), `ab:kind:${kind}`);
+    kindKeyboard.text(ctx.t(`onboarding:kinds.${kind}`), kindButtons.data("kind", kind));
   let kindAnswer = await ask("kind", t("askKind"), kindKeyboard);
   let kind = bodyKindOf(kindAnswer);
   while (kind === undefined) {
