@@ -4,6 +4,7 @@ import { TelegramServer } from "telegram-test-api/lib/telegramServer.js";
 import { EmulatedUser, type UserOptions } from "./emulated-user.ts";
 import { installMissingMethods } from "./emulator-routes.ts";
 import { findFreePort } from "./free-port.ts";
+import { screenLimitProblems, writeTranscript } from "./transcript.ts";
 
 /** The token bots use against the emulator unless a test picks another. */
 export const EMULATOR_TOKEN = "123456:TEST-TOKEN";
@@ -284,10 +285,18 @@ export class Emulator {
   }
 
   async stop(): Promise<void> {
+    const messages = this.botMessages();
     // Answer the long polls still open, or the server would wait for them to time out.
     this.stopped = true;
     this.wakePolls();
     await this.server.stop();
+    // Benchmarks start emulators too: only a test run writes transcripts and measures screens.
+    if (!process.env.VITEST) return;
+    const { expect } = await import("vitest");
+    const file = writeTranscript(expect.getState().testPath, messages);
+    const tooLong = screenLimitProblems(messages);
+    if (tooLong.length > 0)
+      throw new Error(`Screens too long for a phone (see ${file}):\n${tooLong.join("\n")}`);
   }
 
   private wakePolls(): void {

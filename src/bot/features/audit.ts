@@ -9,7 +9,8 @@ import { show } from "./view-helpers.ts";
 
 const composer = new Composer<BotContext>();
 const admins = requireRole("admin");
-const PAGE = 10;
+// Entries a phone shows at once (each is a sentence or two).
+const PAGE = 7;
 // au:<the entry before which the page starts>, "au:" for the latest entries.
 const buttons = featureCodec("au", { "": [field.maybe(field.id, "")] });
 

@@ -14,7 +14,7 @@ const composer = new Composer<BotContext>();
 const OWN_HELP_LINE = new Set(["start", "lang", "help", "invite"]);
 
 composer.chatType("private").command("help", async (ctx) => {
-  await ctx.reply(helpText(ctx));
+  for (const text of helpTexts(ctx)) await ctx.reply(text);
 });
 
 const MONTHLY_INDICATORS = ["p4.t2.s3", "p4.t2.s4", "p4.t3.s1"];
@@ -41,12 +41,18 @@ export function monthlyPointsHelp(
   return lines;
 }
 
-/** What this person can do: their commands (the same as their command menu), then their buttons. */
-export function helpText(
+// What a phone shows at once: /help's parts go together while they fit, else one a message.
+const SCREEN_CHARS = 1000;
+
+/**
+ * What this person can do: their commands (the same as their command menu), their buttons, and
+ * for a commissioner how the monthly report earns points; as few messages as fit a phone's screen.
+ */
+export function helpTexts(
   ctx: Pick<BotContext, "t" | "user" | "lang" | "methodology" | "config" | "now">,
-): string {
-  const lines = [
-    `${ctx.t("onboarding:help.title")}`,
+): string[] {
+  const commands = [
+    ctx.t("onboarding:help.title"),
     "",
     ctx.t("onboarding:help.commands"),
     ...commandsFor(ctx.user).map((command) =>
@@ -54,14 +60,28 @@ export function helpText(
         ? ctx.t(dataKey(`onboarding:help.${command}`))
         : `/${command} — ${ctx.t(dataKey(`commands.${command}`))}`,
     ),
-  ];
-  if (!ctx.user) return [...lines, "", ctx.t("onboarding:stranger.howToJoin")].join("\n");
+  ].join("\n");
+  if (!ctx.user) return [[commands, "", ctx.t("onboarding:stranger.howToJoin")].join("\n")];
+  const parts = [commands];
   const items = menuItemsFor(ctx.user.role);
   if (items.length > 0) {
-    lines.push("", ctx.t("onboarding:help.buttons"), ...items.map((item) => ctx.t(item.helpKey)));
+    parts.push(
+      [ctx.t("onboarding:help.buttons"), ...items.map((i) => ctx.t(i.helpKey))].join("\n"),
+    );
   }
-  if (ctx.user.role === "commissioner") lines.push("", ...monthlyPointsHelp(ctx));
-  return lines.join("\n");
+  if (ctx.user.role === "commissioner") parts.push(monthlyPointsHelp(ctx).join("\n"));
+  return packScreens(parts);
+}
+
+function packScreens(parts: readonly string[]): string[] {
+  const screens: string[] = [];
+  for (const part of parts) {
+    const last = screens.at(-1);
+    if (last !== undefined && last.length + 2 + part.length <= SCREEN_CHARS) {
+      screens[screens.length - 1] = `${last}\n\n${part}`;
+    } else screens.push(part);
+  }
+  return screens;
 }
 
 /** /help: the commands and buttons of the person's role, in their language. */

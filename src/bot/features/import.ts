@@ -106,8 +106,8 @@ async function importDocument(ctx: BotContext) {
 }
 
 const SHOWN_PROBLEMS = 40;
-// A Telegram message holds 4,096 characters; the rest of the problems go in the file.
-const MESSAGE_CHARS = 4000;
+// What a phone shows at once (a Telegram message could hold 4,096); the rest go in the file.
+const MESSAGE_CHARS = 1000;
 
 /** Every problem of the file, as a CSV, when the message shows only the first ones. */
 async function sendProblemsFile(ctx: BotContext, fileName: string, problems: ImportProblem[]) {

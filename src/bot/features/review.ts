@@ -29,7 +29,8 @@ import { pts, refuse, show } from "./view-helpers.ts";
 
 const composer = new Composer<BotContext>();
 const admins = requireRole("admin");
-const MAX_EVENT_LINES = 30;
+// What fits a phone's screen beside the answers; Appendix 6 of /export lists every event.
+const MAX_EVENT_LINES = 3;
 
 reviewButtons.on(composer, "o", admins, (ctx, [id]) => showReport(ctx, id));
 reviewButtons.on(composer, "h", admins, (ctx, [id]) => showHistory(ctx, id));

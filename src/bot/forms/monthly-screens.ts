@@ -43,9 +43,14 @@ function header(env: MonthlyEnv, d: ReportDraft, section: MonthlySection | "evid
   });
 }
 
+// A phone shows about this many lines at once; the summary before sending lists them all.
+const LINES_SHOWN = 5;
+
 function listed(t: Translate, lines: string[]): string {
   if (lines.length === 0) return mr(t, "nothingYet");
-  return lines.map((line, i) => `${i + 1}. ${line}`).join("\n");
+  const hidden = Math.max(0, lines.length - LINES_SHOWN);
+  const shown = lines.slice(hidden).map((line, i) => `${hidden + i + 1}. ${line}`);
+  return (hidden > 0 ? [mr(t, "moreAbove", { n: hidden }), ...shown] : shown).join("\n");
 }
 
 function previousLine(env: MonthlyEnv, section: MonthlySection): string | undefined {

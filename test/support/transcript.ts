@@ -1,0 +1,54 @@
+// What people read, kept and measured: every end-to-end file writes the bot's messages, chat by
+// chat, to test-output/transcripts/<file>.txt (to read as a commissioner on a phone would), and
+// fails when a screen is longer than a phone shows at once: 1,000 characters, or 2,000 for a
+// report's summary page (it is paged above that). Issue 13 item 3.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { basename, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { BotMessage } from "./emulator.ts";
+
+const OUTPUT = fileURLToPath(new URL("../../test-output/transcripts/", import.meta.url));
+
+export const SCREEN_LIMIT = 1000;
+export const SUMMARY_LIMIT = 2000;
+
+/** A report's summary: the page with its submit button (both languages write it with 📤). */
+function isSummary(message: BotMessage): boolean {
+  return message.keyboard?.some((row) => row.some((b) => b.text.startsWith("📤"))) ?? false;
+}
+
+/** One line per message over its limit. */
+export function screenLimitProblems(messages: readonly BotMessage[]): string[] {
+  const problems: string[] = [];
+  for (const m of messages) {
+    // A document's caption is not a screen to read; Telegram limits it to 1,024 itself.
+    if (m.raw.document !== undefined || m.raw.photo !== undefined) continue;
+    const limit = isSummary(m) ? SUMMARY_LIMIT : SCREEN_LIMIT;
+    const length = [...m.text].length;
+    if (length > limit) {
+      problems.push(
+        `chat ${m.chatId}: ${length} characters (limit ${limit}): ${m.text.slice(0, 120)}…`,
+      );
+    }
+  }
+  return problems;
+}
+
+/** Writes the transcript of a test file's chats; returns its path. */
+export function writeTranscript(testFile: string | undefined, messages: readonly BotMessage[]) {
+  mkdirSync(OUTPUT, { recursive: true });
+  const file = join(OUTPUT, `${basename(testFile ?? "unknown").replace(/\.test\.ts$/, "")}.txt`);
+  const chats = new Map<number, BotMessage[]>();
+  for (const m of messages) chats.set(m.chatId, [...(chats.get(m.chatId) ?? []), m]);
+  const lines: string[] = [];
+  for (const [chatId, list] of chats) {
+    lines.push(`═══ chat ${chatId}`);
+    for (const m of list) {
+      lines.push(`── #${m.messageId}${m.edited ? " (edited)" : ""}`, m.text);
+      for (const row of m.keyboard ?? [])
+        lines.push(`   [ ${row.map((b) => b.text).join(" | ")} ]`);
+    }
+  }
+  writeFileSync(file, `${lines.join("\n")}\n`);
+  return file;
+}
