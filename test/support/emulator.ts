@@ -4,7 +4,7 @@ import { TelegramServer } from "telegram-test-api/lib/telegramServer.js";
 import { EmulatedUser, type UserOptions } from "./emulated-user.ts";
 import { installMissingMethods } from "./emulator-routes.ts";
 import { findFreePort } from "./free-port.ts";
-import { screenLimitProblems, writeTranscript } from "./transcript.ts";
+import { screenLimitProblems, transcriptWordProblems, writeTranscript } from "./transcript.ts";
 
 /** The token bots use against the emulator unless a test picks another. */
 export const EMULATOR_TOKEN = "123456:TEST-TOKEN";
@@ -294,6 +294,9 @@ export class Emulator {
     if (!process.env.VITEST) return;
     const { expect } = await import("vitest");
     const file = writeTranscript(expect.getState().testPath, messages);
+    const words = transcriptWordProblems(messages);
+    if (words.length > 0)
+      throw new Error(`Words people should not read (see ${file}):\n${words.join("\n")}`);
     const tooLong = screenLimitProblems(messages);
     if (tooLong.length > 0)
       throw new Error(`Screens too long for a phone (see ${file}):\n${tooLong.join("\n")}`);

@@ -6,6 +6,8 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { BotMessage } from "./emulator.ts";
+import { wordProblems } from "./glossary.ts";
+import { V2026 } from "./methodology.ts";
 
 const OUTPUT = fileURLToPath(new URL("../../test-output/transcripts/", import.meta.url));
 
@@ -51,4 +53,36 @@ export function writeTranscript(testFile: string | undefined, messages: readonly
   }
   writeFileSync(file, `${lines.join("\n")}\n`);
   return file;
+}
+
+const KAZAKH_LETTERS = /[әғқңөұүһі]/iu;
+
+// The methodology's own titles are its words, whatever they contain.
+const TITLES = V2026.projects.flatMap((p) => [
+  p.title.kk,
+  p.title.ru,
+  ...p.tasks.flatMap((t) => [
+    t.title.kk,
+    t.title.ru,
+    ...t.indicators.flatMap((d) => [d.title.kk, d.title.ru]),
+  ]),
+]);
+
+/**
+ * Words outside the glossary, wrong Kazakh suffixes and doubled full stops in what the bot wrote,
+ * chat by chat in the chat's language (Kazakh when the bot wrote Kazakh letters there).
+ */
+export function transcriptWordProblems(messages: readonly BotMessage[]): string[] {
+  const chats = new Map<number, BotMessage[]>();
+  for (const m of messages) chats.set(m.chatId, [...(chats.get(m.chatId) ?? []), m]);
+  const problems: string[] = [];
+  for (const [chatId, list] of chats) {
+    const lang = list.some((m) => KAZAKH_LETTERS.test(m.text)) ? "kk" : "ru";
+    const read = list.map((m) => ({
+      ...m,
+      text: TITLES.reduce((text, title) => text.split(title).join("…"), m.text),
+    }));
+    for (const problem of wordProblems(read, lang)) problems.push(`chat ${chatId}: ${problem}`);
+  }
+  return problems;
 }
