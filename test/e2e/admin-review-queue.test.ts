@@ -153,10 +153,11 @@ describe("admins: a review queue that scales, and a review screen that shows eve
     await admin.press(/годовой отчёт · 2025/);
     const report = await admin.waitFor(/Версия 1/);
     expect(report.text).toContain(
-      "Проект №1: заявлено освобождение — в прошлом году проведён внешний анализ коррупционных рисков, проект №1 не оценивается.\nРеализация плана мероприятий по устранению коррупционных рисков, выявленных в ходе внешнего анализа: 7 из 10 (70 %) — без баллов.",
+      "Проект №1: заявлено освобождение — в прошлом году проведён внешний анализ коррупционных рисков, проект №1 не оценивается.\nРеализация плана мероприятий по устранению коррупционных рисков, выявленных в ходе внешнего анализа: 7 из 10 — 70 % — без баллов.",
     );
-    expect(report.text).toMatch(/\n2\.5\.4 .+: сведения представлены, фактов — 2 → /);
-    expect(report.text).toMatch(/\n4\.2\.1 .+: обучено 40 из 120 → /);
+    // The officer's own words for the answers, the methodology's: those who completed training.
+    expect(report.text).toMatch(/\n2\.5\.4 .+: сведения предоставлены, фактов: 2 → /);
+    expect(report.text).toMatch(/\n4\.2\.1 .+: завершили обучение 40 из 120 \(33,3 %\) → /);
     expect(report.text).not.toMatch(/p\d\.t\d|\{|"/);
     await admin.press("✅ Принять");
     await admin.waitFor(/✅ Принят: Акимат MIN — годовой отчёт за 2025 год/);

@@ -5,19 +5,12 @@ import { findIndicator } from "../../domain/methodology/lookup.ts";
 import type { IndicatorDef, MethodologyVersion } from "../../domain/methodology/types.ts";
 import type { EventContent, VersionChange } from "../../domain/reports/version-diff.ts";
 import type { Confirmation, ExemptionClaim } from "../../domain/reports/version-meta.ts";
-import type {
-  CommissionValue,
-  GiftsValue,
-  OffenceReportsValue,
-  PropagandaValue,
-  RisksValue,
-  ShareValue,
-  TrainingValue,
-} from "../../domain/scoring/values.ts";
+import type { PropagandaValue } from "../../domain/scoring/values.ts";
 import type { Lang } from "../../i18n.ts";
 import type { KeysUnder } from "../../i18n-keys.ts";
 import { dataKey } from "../../i18n-keys.ts";
 import type { Translate } from "../context.ts";
+import { answerText, shareText } from "../forms/indicators-text.ts";
 
 const r = (t: Translate, key: KeysUnder<"admin", "review.">, params?: Record<string, unknown>) =>
   t(`admin:review.${key}`, params);
@@ -31,63 +24,23 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
-/** A share in words: "7 из 10 (70 %)"; nothing to count over is said so. */
-export function shareText(t: Translate, share: ShareValue): string {
-  if (share.total === 0) return r(t, "value.shareNone");
-  const percent = Math.floor((100 * share.done) / share.total);
-  return r(t, "value.share", {
-    done: formatCount(share.done),
-    total: formatCount(share.total),
-    percent,
-  });
-}
-
-/** An indicator's stored value in words, by what the indicator asks; unknown shapes field by field. */
+/**
+ * An indicator's stored value in words, as the officer's form says it (one wording for both: the
+ * methodology's), the monthly propaganda summary in the reviewer's words; unknown shapes field by
+ * field.
+ */
 export function describeValue(t: Translate, def: IndicatorDef | undefined, value: unknown): string {
-  if (value === undefined || value === null) return r(t, "value.none");
+  if (value === undefined) return r(t, "value.none");
   try {
-    switch (def?.input) {
-      case "flag":
-        return r(t, value === true ? "yes" : "no");
-      case "count":
-        return typeof value === "number" ? formatCount(value) : genericValue(t, value);
-      case "share":
-        return shareText(t, value as ShareValue);
-      case "risks":
-        return r(t, "value.risks", value as RisksValue);
-      case "offenceReports":
-        return r(t, "value.offenceReports", value as OffenceReportsValue);
-      case "gifts": {
-        const gifts = value as GiftsValue;
-        return gifts.provided
-          ? r(t, "value.giftsProvided", { facts: gifts.facts })
-          : r(t, "value.giftsNotProvided");
-      }
-      case "commission": {
-        const c = value as CommissionValue;
-        return c.held
-          ? r(t, "value.commissionHeld", {
-              districts: c.districts ?? 0,
-              notHeld: c.districtsNotHeld ?? 0,
-            })
-          : r(t, "value.commissionNotHeld");
-      }
-      case "training": {
-        const v = value as TrainingValue;
-        return r(t, "value.training", {
-          trained: formatCount(v.trained),
-          headcount: formatCount(v.headcount),
-        });
-      }
-      case "propaganda": {
-        const p = value as PropagandaValue;
-        return p.published
-          ? r(t, "value.propagandaPublished", { events: p.events, views: formatCount(p.views) })
-          : r(t, "value.propagandaNotPublished", { events: p.events });
-      }
-      default:
-        return genericValue(t, value);
+    if (def?.input === "propaganda") {
+      const p = value as PropagandaValue;
+      return p.published
+        ? r(t, "value.propagandaPublished", { events: p.events, views: formatCount(p.views) })
+        : r(t, "value.propagandaNotPublished", { events: p.events });
     }
+    if (def && (value === null || def.input !== "count" || typeof value === "number"))
+      return answerText(t, def, value);
+    return genericValue(t, value);
   } catch {
     return genericValue(t, value);
   }

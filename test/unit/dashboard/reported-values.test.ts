@@ -36,7 +36,7 @@ describe("what was reported, in words", () => {
       describeReported(def("p1.t3.risks"), [{ identified: 4, eliminated: 3, completed: 1 }], "ru"),
     ).toBe("выявлено 4, устранено 3, доведено до завершения 1");
     expect(describeReported(def("p4.t2.s1"), [{ headcount: 400, trained: 18 }], "kk")).toBe(
-      "400 адамның 18-і оқытылды (4 %)",
+      "400 адамның 18-і оқуды аяқтады (4 %)",
     );
     expect(
       describeReported(
