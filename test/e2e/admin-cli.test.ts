@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { TSX_NODE_ARGS } from "../support/node-process.ts";
+import { nodeArgsFor } from "../support/node-process.ts";
 import { copyPgliteTemplate, makeScratchDir, removeScratch } from "../support/scratch-database.ts";
 import { databaseUrlOf, seedDatabase } from "../support/seed.ts";
 
@@ -14,7 +14,7 @@ copyPgliteTemplate(join(dataDir, "pglite"));
 afterAll(() => removeScratch(dataDir));
 
 function admin(args: string[], env: Record<string, string> = {}) {
-  const child = spawn(process.execPath, [...TSX_NODE_ARGS, "src/cli/admin.ts", ...args], {
+  const child = spawn(process.execPath, [...nodeArgsFor("src/cli/admin.ts"), ...args], {
     cwd: REPO_ROOT,
     env: { PATH: process.env.PATH ?? "", DATABASE_URL: databaseUrlOf(dataDir), ...env },
   });

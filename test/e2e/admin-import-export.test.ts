@@ -11,7 +11,7 @@ import { parseCsv, readTableFile } from "../../src/services/table-file.ts";
 import { BotProcess } from "../support/bot-process.ts";
 import { type BotMessage, type Emulator, startEmulator } from "../support/emulator.ts";
 import { V2026 } from "../support/methodology.ts";
-import { TSX_NODE_ARGS } from "../support/node-process.ts";
+import { nodeArgsFor } from "../support/node-process.ts";
 import { databaseUrlOf, seedDatabase } from "../support/seed.ts";
 import { bodiesCsv, monthlyReport, seedPerson } from "../unit/services/fixtures.ts";
 import { FAKE_NOW, NOW, submitScored } from "./manager-admin-seed.ts";
@@ -263,10 +263,10 @@ function fileNameOf(message: BotMessage): string | undefined {
 }
 
 function runCli(
-  args: string[],
+  [entry = "", ...args]: string[],
   databaseUrl: string,
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [...TSX_NODE_ARGS, ...args], {
+  const child = spawn(process.execPath, [...nodeArgsFor(entry), ...args], {
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", DATABASE_URL: databaseUrl },
     stdio: ["ignore", "pipe", "pipe"],
   });

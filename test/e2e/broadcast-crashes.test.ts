@@ -118,11 +118,16 @@ describe.each(databases)("a broadcast killed with SIGKILL again and again [$name
         120_000,
         "every recipient",
       );
-      await waitUntil(
-        async () => (await outboxProgress(url, batch).catch(() => undefined))?.sent === RECIPIENTS,
-        30_000,
-        "every row sent",
-      ).catch(() => undefined);
+      // A server's rows can be read while the bot runs; the embedded folder is the bot's alone
+      // until it stops, and its graceful stop records the sends still in flight.
+      if (database.name === "PostgreSQL") {
+        await waitUntil(
+          async () =>
+            (await outboxProgress(url, batch).catch(() => undefined))?.sent === RECIPIENTS,
+          30_000,
+          "every row sent",
+        ).catch(() => undefined);
+      }
       await bot.stop();
       const perChat = new Map<number, number>();
       for (const r of emulator.receipts()) perChat.set(r.chatId, (perChat.get(r.chatId) ?? 0) + 1);

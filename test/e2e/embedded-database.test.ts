@@ -9,12 +9,13 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BotProcess, runMainUntilExit } from "../support/bot-process.ts";
 import { type Emulator, startEmulator } from "../support/emulator.ts";
+import { nodeArgsFor } from "../support/node-process.ts";
 import { tarGz } from "../support/tar.ts";
 
 const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
 function dbCommand(args: string[], env: Record<string, string>) {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/cli/db.ts", ...args], {
+  const child = spawn(process.execPath, [...nodeArgsFor("src/cli/db.ts"), ...args], {
     cwd: REPO_ROOT,
     env: { PATH: process.env.PATH ?? "", HOME: tmpdir(), ...env },
   });

@@ -4,7 +4,7 @@ import { tmpdir, userInfo } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Emulator } from "./emulator.ts";
-import { TSX_NODE_ARGS } from "./node-process.ts";
+import { nodeArgsFor } from "./node-process.ts";
 import { copyPgliteTemplate, makeScratchDir, removeScratch } from "./scratch-database.ts";
 
 const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -33,7 +33,7 @@ export interface BotProcessOptions {
 /** One JSON log line of the bot (pino), or { msg: line } for anything else it printed. */
 export type LogLine = Record<string, unknown> & { msg?: string };
 
-/** The real bot (`node --import tsx src/main.ts`) as a child process against the emulator. */
+/** The real bot (src/main.ts, see nodeArgsFor) as a child process against the emulator. */
 export class BotProcess {
   readonly lines: LogLine[] = [];
   readonly dataDir: string;
@@ -91,7 +91,7 @@ export class BotProcess {
 
   /** Spawns the bot without waiting for it to run (to watch a start that cannot finish yet). */
   launch(): void {
-    const child = spawn(process.execPath, [...TSX_NODE_ARGS, "src/main.ts"], {
+    const child = spawn(process.execPath, nodeArgsFor("src/main.ts"), {
       cwd: REPO_ROOT,
       env: this.env(),
       stdio: ["ignore", "pipe", "pipe"],
@@ -220,7 +220,7 @@ export async function runMainUntilExit(
   timeoutMs = 30_000,
   options: { unprivileged?: boolean } = {},
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const main = [process.execPath, ...TSX_NODE_ARGS, "src/main.ts"];
+  const main = [process.execPath, ...nodeArgsFor("src/main.ts")];
   const asNobody = options.unprivileged === true && userInfo().uid === 0;
   const [command, ...args] = asNobody ? ["runuser", "-u", "nobody", "--", ...main] : main;
   const child = spawn(command ?? process.execPath, args, {

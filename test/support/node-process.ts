@@ -1,4 +1,6 @@
-// How tests start Node processes that run the TypeScript sources (the bot, the commands).
+// How tests start Node processes that run the bot and the commands.
+import { inject } from "vitest";
+import { bundledEntry } from "./bundle.ts";
 
 /**
  * `node` arguments before the script. The processes tests start live for seconds: V8's optimizing
@@ -7,3 +9,24 @@
  * baseline tier (Liftoff). Nothing else changes: the same code, just compiled once.
  */
 export const TSX_NODE_ARGS = ["--liftoff-only", "--import", "tsx"];
+
+/** The run's bundle of the entry points (e2e project's global setup), if there is one. */
+function processBundle(): string | undefined {
+  try {
+    return inject("processBundle");
+  } catch {
+    // Outside vitest (the benchmarks): the sources through tsx.
+    return undefined;
+  }
+}
+
+/**
+ * `node` arguments that run an entry point (a path such as "src/cli/admin.ts", relative to the
+ * repository, which must be the working directory): its bundle when the run made one, else the
+ * source through tsx.
+ */
+export function nodeArgsFor(entry: string): string[] {
+  const bundle = processBundle();
+  if (bundle) return ["--liftoff-only", bundledEntry(bundle, entry)];
+  return [...TSX_NODE_ARGS, entry];
+}
