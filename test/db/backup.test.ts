@@ -67,6 +67,7 @@ test("restoring a missing file is refused and touches nothing", async () => {
 /** A migrated embedded database in a fresh folder holding one body; returns the folder. */
 async function databaseWithOneBody(name: string): Promise<string> {
   const dataDir = join(scratch, name, "pglite");
+  copyPgliteTemplate(dataDir);
   const db = await openDatabase(`pglite:${dataDir}`);
   try {
     await migrateDatabase(db);
