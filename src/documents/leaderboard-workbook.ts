@@ -1,11 +1,10 @@
 import { type Lang, translator } from "../i18n.ts";
-import type { KeysUnder } from "../i18n-keys.ts";
 import {
   addTableSheet,
+  columnsIn,
   createWorkbook,
   DocumentDataError,
   type DocumentTable,
-  type TableColumn,
   tableToCsv,
   workbookToBuffer,
 } from "./table.ts";
@@ -47,15 +46,7 @@ export function buildLeaderboardCsv(input: LeaderboardInput): Buffer {
 
 function leaderboardTable(input: LeaderboardInput): DocumentTable {
   const t = translator(input.lang);
-  const column = (
-    key: KeysUnder<"documents", "columns.">,
-    width: number,
-    kind: TableColumn["kind"],
-  ) => ({
-    header: t(`documents:columns.${key}`),
-    width,
-    kind,
-  });
+  const column = columnsIn(input.lang);
   for (const row of input.rows) {
     const numbers = [
       row.rank,

@@ -1,13 +1,12 @@
 import { formatMonth } from "../domain/calendar/format.ts";
 import { calendarDateOf, dateColumnOf } from "../domain/calendar/zone.ts";
 import { type Lang, translator } from "../i18n.ts";
-import type { KeysUnder } from "../i18n-keys.ts";
 import {
   addTableSheet,
+  columnsIn,
   createWorkbook,
   DocumentDataError,
   type DocumentTable,
-  type TableColumn,
   tableToCsv,
   workbookToBuffer,
 } from "./table.ts";
@@ -59,15 +58,7 @@ export function buildMonthlyReportsCsv(input: MonthlyReportsInput): {
 
 function monthlyReportTables(input: MonthlyReportsInput): [DocumentTable, DocumentTable] {
   const t = translator(input.lang);
-  const column = (
-    key: KeysUnder<"documents", "columns.">,
-    width: number,
-    kind: TableColumn["kind"] = "text",
-  ) => ({
-    header: t(`documents:columns.${key}`),
-    width,
-    kind,
-  });
+  const column = columnsIn(input.lang);
   const yesNo = (value: boolean | undefined) =>
     value === undefined ? null : t(value ? "documents:yes" : "documents:no");
   const lines = (values: string[]) => (values.length > 0 ? values.join("\n") : null);

@@ -1,8 +1,8 @@
 import { type ReportingTally, ratePercent } from "../domain/reports/reporting.ts";
 import { type Lang, translator } from "../i18n.ts";
-import type { KeysUnder } from "../i18n-keys.ts";
 import {
   addTableSheet,
+  columnsIn,
   createWorkbook,
   type DocumentTable,
   type TableCell,
@@ -45,15 +45,7 @@ export function buildReportingCsv(input: ReportingInput): { bodies: Buffer; regi
 
 function reportingTables(input: ReportingInput): [DocumentTable, DocumentTable] {
   const t = translator(input.lang);
-  const column = (
-    key: KeysUnder<"documents", "columns.">,
-    width: number,
-    kind: TableColumn["kind"] = "text",
-  ) => ({
-    header: t(`documents:columns.${key}`),
-    width,
-    kind,
-  });
+  const column = columnsIn(input.lang);
   const counts: TableColumn[] = [
     column("reportsExpected", 12, "integer"),
     column("reportsReceived", 12, "integer"),

@@ -1,11 +1,10 @@
 import { type Lang, translator } from "../i18n.ts";
-import type { KeysUnder } from "../i18n-keys.ts";
 import {
   addTableSheet,
+  columnsIn,
   createWorkbook,
   DocumentDataError,
   type DocumentTable,
-  type TableColumn,
   tableToCsv,
   workbookToBuffer,
 } from "./table.ts";
@@ -57,15 +56,7 @@ export function buildScoreSheetCsv(input: ScoreSheetInput): Buffer {
 
 function scoreSheetTable(input: ScoreSheetInput): DocumentTable {
   const t = translator(input.lang);
-  const column = (
-    key: KeysUnder<"documents", "columns.">,
-    width: number,
-    kind: TableColumn["kind"] = "text",
-  ) => ({
-    header: t(`documents:columns.${key}`),
-    width,
-    kind,
-  });
+  const column = columnsIn(input.lang);
   const numbers = input.rows.flatMap((r) => [r.points, r.max ?? 0, r.unreviewed ?? 0]);
   for (const row of [...numbers, input.total]) {
     if (!Number.isSafeInteger(row)) {

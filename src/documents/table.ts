@@ -1,5 +1,7 @@
 import ExcelJS from "exceljs";
 import { calendarDateOf } from "../domain/calendar/zone.ts";
+import { type AnyLang, translator } from "../i18n.ts";
+import type { KeysUnder } from "../i18n-keys.ts";
 import { defuseFormulas, toCsv } from "./csv.ts";
 import { formatHundredths, hundredthsToNumber } from "./labels.ts";
 
@@ -123,4 +125,17 @@ function toCsvField(kind: ColumnKind, cell: TableCell): string {
   }
   // A text starting like a formula would run as one when a spreadsheet opens the CSV.
   return defuseFormulas(cell);
+}
+
+/**
+ * The column maker of one language: `column("body", 30)` is the «Орган» / «Орган» column of the
+ * documents namespace, 30 characters wide.
+ */
+export function columnsIn(lang: AnyLang) {
+  const t = translator(lang);
+  return (
+    key: KeysUnder<"documents", "columns.">,
+    width: number,
+    kind: TableColumn["kind"] = "text",
+  ): TableColumn => ({ header: t(`documents:columns.${key}`), width, kind });
 }

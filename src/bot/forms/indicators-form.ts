@@ -6,6 +6,7 @@ import type { ReportDraft } from "../../domain/reports/draft.ts";
 import { indicatorsContentOf } from "../../services/indicators-content.ts";
 import { type ReportKey, submitReport } from "../../services/reports.ts";
 import type { BotContext } from "../context.ts";
+import { formEnvBase } from "./form-env.ts";
 import { renderIndicatorsScreen } from "./indicators-screens.ts";
 import { dueText, type IndicatorsEnv, ind, pointsText, reportTitle } from "./indicators-text.ts";
 import type { ReportForm } from "./run-step.ts";
@@ -18,18 +19,7 @@ export const indicatorsForm: ReportForm<IndicatorsEnv> = {
   maker: "officer",
   env(ctx, key, draft) {
     const reference = indicatorsReferenceOf(draft);
-    const now = ctx.now();
-    return {
-      t: ctx.t,
-      lang: ctx.lang,
-      version: ctx.methodology.forPeriod(key.periodKey),
-      variants: ctx.config.methodologyVariants,
-      zone: ctx.config.timeZone,
-      reference,
-      dueAt: new Date(reference.dueAt),
-      nowAt: now,
-      now: now.toISOString(),
-    };
+    return { ...formEnvBase(ctx, key.periodKey, reference.dueAt), reference };
   },
   apply: applyIndicatorsAnswer,
   render: renderIndicatorsScreen,

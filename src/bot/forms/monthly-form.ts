@@ -5,6 +5,7 @@ import type { ReportDraft } from "../../domain/reports/draft.ts";
 import { monthlyContentOf, monthlyReferenceOf } from "../../services/monthly-content.ts";
 import { type ReportKey, submitReport } from "../../services/reports.ts";
 import type { BotContext } from "../context.ts";
+import { formEnvBase } from "./form-env.ts";
 import { renderMonthlyScreen } from "./monthly-screens.ts";
 import { dueText, type MonthlyEnv, mr, pointsText } from "./monthly-text.ts";
 import type { ReportForm } from "./run-step.ts";
@@ -17,18 +18,7 @@ export const monthlyForm: ReportForm<MonthlyEnv> = {
   maker: "commissioner",
   env(ctx, key, draft) {
     const reference = monthlyReferenceOf(draft);
-    const now = ctx.now();
-    return {
-      t: ctx.t,
-      lang: ctx.lang,
-      version: ctx.methodology.forPeriod(key.periodKey),
-      variants: ctx.config.methodologyVariants,
-      zone: ctx.config.timeZone,
-      dueAt: new Date(reference.dueAt),
-      nowAt: now,
-      now: now.toISOString(),
-      history: reference.history,
-    };
+    return { ...formEnvBase(ctx, key.periodKey, reference.dueAt), history: reference.history };
   },
   apply: applyMonthlyAnswer,
   render: renderMonthlyScreen,
