@@ -1,10 +1,12 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { isInviteCode, redeemInvite, whyClosed } from "../../services/invites.ts";
+import { featureCodec, field } from "../callback-codec.ts";
 import type { BotContext } from "../context.ts";
 import { whyRefused } from "../invite-refusals.ts";
 import { describePerson, showMainMenu } from "../main-menu.ts";
 
-const SWITCH = /^onb:switch:(yes|no)$/;
+// onb:switch:yes / onb:switch:no — the language buttons share the "onb" prefix (onboarding.ts).
+const buttons = featureCodec("onb", { switch: [field.word(["yes", "no"] as const)] });
 
 const composer = new Composer<BotContext>();
 
@@ -41,14 +43,14 @@ export async function openLinkAsRegistered(
   const next = await describePerson(ctx, invite);
   await ctx.reply(ctx.t("onboarding:join.switchAsk", { current: who, next }), {
     reply_markup: new InlineKeyboard()
-      .text(ctx.t("onboarding:join.switchYes"), "onb:switch:yes")
+      .text(ctx.t("onboarding:join.switchYes"), buttons.data("switch", "yes"))
       .row()
-      .text(ctx.t("onboarding:join.switchNo"), "onb:switch:no"),
+      .text(ctx.t("onboarding:join.switchNo"), buttons.data("switch", "no")),
   });
   return "asked";
 }
 
-composer.callbackQuery(SWITCH, async (ctx) => {
+buttons.on(composer, "switch", async (ctx, [answer]) => {
   const code = ctx.session.pendingSwitch;
   const user = ctx.user;
   if (!code || !user) {
@@ -58,7 +60,7 @@ composer.callbackQuery(SWITCH, async (ctx) => {
   delete ctx.session.pendingSwitch;
   await ctx.answerCallbackQuery();
   const done = (text: string) => ctx.editMessageText(text, { reply_markup: new InlineKeyboard() });
-  if (ctx.match[1] === "no") {
+  if (answer === "no") {
     await done(ctx.t("onboarding:join.kept", { who: await describePerson(ctx, user) }));
     await showMainMenu(ctx);
     return;
