@@ -1,7 +1,7 @@
 import { dueAt, type ReportKind } from "../domain/deadlines.ts";
 import { periodContaining, previousPeriod } from "../domain/periods.ts";
 import { loadDeadlineRules } from "../services/deadlines.ts";
-import { recomputeReportScores } from "../services/report-scores.ts";
+import { recomputePeriodScores } from "../services/report-scores.ts";
 import type { JobInput, JobOutcome } from "./job.ts";
 
 const UNIT: Record<ReportKind, "month" | "quarter" | "year"> = {
@@ -30,14 +30,12 @@ export async function runMissedReportScores({
     const last = previousPeriod(current);
     for (const periodKey of [last, previousPeriod(last)]) {
       if (dueAt(kind, periodKey, rules, config.timeZone) > now) continue;
-      for (const body of bodies) {
-        await recomputeReportScores(
-          repos,
-          methodology,
-          { bodyId: body.id, kind, periodKey },
-          { variants: config.methodologyVariants, now, missed: true },
-        );
-      }
+      await recomputePeriodScores(
+        repos,
+        methodology,
+        { bodies, kind, periodKey },
+        { variants: config.methodologyVariants, now, missed: true },
+      );
     }
   }
   return { enqueued: 0 };

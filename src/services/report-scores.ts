@@ -1,6 +1,10 @@
 import type { Repositories } from "../db/index.ts";
+import type { BodyRecord } from "../db/repositories/directory.ts";
+import type { ScoreLine } from "../db/repositories/scores.ts";
+import type { SubmissionRecord, VersionDetail } from "../db/repositories/submissions.ts";
 import type { ReportKind } from "../domain/deadlines.ts";
 import type { MethodologyBook } from "../domain/methodology/book.ts";
+import type { MethodologyVersion } from "../domain/methodology/types.ts";
 import { monthsOf, yearOf } from "../domain/periods.ts";
 import { type Points, sumPoints } from "../domain/points.ts";
 import { readReportMeta } from "../domain/reports/report-meta.ts";
@@ -36,32 +40,76 @@ export async function recomputeReportScores(
   const body = await repos.directory.getBody(report.bodyId);
   if (!body) throw new Error(`Body ${report.bodyId} does not exist`);
   const current = await repos.submissions.getCurrent(report.bodyId, report.kind, report.periodKey);
-  const counted = current?.version && COUNTED_STATUSES.has(current.submission.status);
-  const values = counted ? current.version?.values : options.missed ? {} : undefined;
-  const score = values
-    ? scoreReport(version, {
-        bodyKind: body.kind,
-        // Only the annual report carries project 1, and its exemption is in that very version.
-        p1Exempt: counted ? readReportMeta(current.version?.meta).p1Exempt === true : false,
-        kind: report.kind,
-        values: values as Partial<Record<string, IndicatorValue>>,
-        variants: options.variants,
-      })
-    : undefined;
+  const score = scoreOfReport(version, body.kind, report.kind, current, options);
   await repos.scores.replaceScores({
     bodyId: report.bodyId,
     periodKey: report.periodKey,
     methodologyVersion: version.id,
     computedAt: options.now ?? new Date(),
-    breakdown: score
-      ? score.indicators.map(({ id, points, applicable }) => ({
-          indicatorId: id,
-          points,
-          applicable,
-        }))
-      : [],
+    breakdown: breakdownOf(score),
   });
   return score;
+}
+
+/**
+ * recomputeReportScores for every one of the bodies in one report period, with one read of the
+ * period's submissions and one write of all their scores (the nightly job's whole country).
+ */
+export async function recomputePeriodScores(
+  repos: Repositories,
+  methodology: MethodologyBook,
+  report: { bodies: readonly BodyRecord[]; kind: ReportKind; periodKey: string },
+  options: ScoreOptions = {},
+): Promise<void> {
+  const version = methodology.forPeriod(report.periodKey);
+  const current = new Map(
+    (await repos.submissions.listCurrentOfPeriod(report.kind, report.periodKey)).map((c) => [
+      c.submission.bodyId,
+      c,
+    ]),
+  );
+  await repos.scores.replacePeriodScores({
+    periodKey: report.periodKey,
+    methodologyVersion: version.id,
+    computedAt: options.now ?? new Date(),
+    bodies: report.bodies.map((body) => ({
+      bodyId: body.id,
+      breakdown: breakdownOf(
+        scoreOfReport(version, body.kind, report.kind, current.get(body.id), options),
+      ),
+    })),
+  });
+}
+
+/** A report's score from its live submission; undefined when nothing counts yet. */
+function scoreOfReport(
+  version: MethodologyVersion,
+  bodyKind: BodyRecord["kind"],
+  kind: ReportKind,
+  current: { submission: SubmissionRecord; version: VersionDetail | undefined } | undefined,
+  options: ScoreOptions,
+): ReportScore | undefined {
+  const counted = current?.version && COUNTED_STATUSES.has(current.submission.status);
+  const values = counted ? current.version?.values : options.missed ? {} : undefined;
+  if (!values) return undefined;
+  return scoreReport(version, {
+    bodyKind,
+    // Only the annual report carries project 1, and its exemption is in that very version.
+    p1Exempt: counted ? readReportMeta(current.version?.meta).p1Exempt === true : false,
+    kind,
+    values: values as Partial<Record<string, IndicatorValue>>,
+    variants: options.variants,
+  });
+}
+
+function breakdownOf(score: ReportScore | undefined): ScoreLine[] {
+  return score
+    ? score.indicators.map(({ id, points, applicable }) => ({
+        indicatorId: id,
+        points,
+        applicable,
+      }))
+    : [];
 }
 
 /** Every period key whose stored scores make up a year: its months, quarters and the year. */

@@ -244,4 +244,60 @@ describeDatabases("submissions", (ctx) => {
       { ...base, indicatorId: "p4.t2.s3", points: 1000, applicable: true },
     ]);
   });
+
+  test("a period's scores of many bodies are replaced as a whole, other bodies and periods kept", async () => {
+    const { bodyId, commissionerId } = await seed(ctx);
+    const other = await ctx.repos.directory.createBody({
+      code: "KZ-AKM",
+      kind: "regional",
+      nameKk: "Ақмола облысының әкімдігі",
+      nameRu: "Акимат Акмолинской области",
+    });
+    const untouched = await ctx.repos.directory.createBody({
+      code: "KZ-ALM",
+      kind: "regional",
+      nameKk: "Алматы облысының әкімдігі",
+      nameRu: "Акимат Алматинской области",
+    });
+    if (!other.ok || !untouched.ok) throw new Error("seed bodies");
+    const base = { periodKey: "2026-10", methodologyVersion: "2026.1", computedAt: october };
+    for (const id of [bodyId, other.body.id, untouched.body.id])
+      await ctx.repos.scores.replaceScores({
+        ...base,
+        bodyId: id,
+        breakdown: [{ indicatorId: "p4.t2.s4", points: 5, applicable: true }],
+      });
+    await ctx.repos.scores.replaceScores({
+      ...base,
+      bodyId,
+      periodKey: "2026-09",
+      breakdown: [{ indicatorId: "p4.t2.s4", points: 7, applicable: true }],
+    });
+    await ctx.repos.scores.replacePeriodScores({
+      ...base,
+      bodies: [
+        {
+          bodyId,
+          breakdown: [
+            { indicatorId: "p4.t2.s3", points: -250, applicable: true },
+            { indicatorId: "p4.t3.s1", points: 0, applicable: false },
+          ],
+        },
+        { bodyId: other.body.id, breakdown: [] },
+      ],
+    });
+    const scores = await ctx.repos.scores.listScores({ periodKeys: ["2026-09", "2026-10"] });
+    expect(
+      scores.map((s) => [s.bodyId, s.periodKey, s.indicatorId, s.points, s.applicable]),
+    ).toEqual([
+      [bodyId, "2026-09", "p4.t2.s4", 7, true],
+      [bodyId, "2026-10", "p4.t2.s3", -250, true],
+      [bodyId, "2026-10", "p4.t3.s1", 0, false],
+      [untouched.body.id, "2026-10", "p4.t2.s4", 5, true],
+    ]);
+    expect(scores.every((s) => s.methodologyVersion === "2026.1")).toBe(true);
+    await ctx.repos.submissions.submit(monthly(bodyId, commissionerId));
+    const current = await ctx.repos.submissions.listCurrentOfPeriod("monthly", "2026-10");
+    expect(current).toEqual([await ctx.repos.submissions.getCurrent(bodyId, "monthly", "2026-10")]);
+  });
 });

@@ -31,6 +31,14 @@ export interface ReplaceScoresInput {
   breakdown: readonly ScoreLine[];
 }
 
+/** The scores of many bodies in one period, all by one methodology version at one time. */
+export interface ReplacePeriodScoresInput {
+  periodKey: string;
+  methodologyVersion: string;
+  computedAt: Date;
+  bodies: readonly { bodyId: number; breakdown: readonly ScoreLine[] }[];
+}
+
 /** Stored scores; recomputed (replaced as a whole) whenever a body's values for a period change. */
 export function createScoresRepository(prisma: PrismaClient) {
   return {
@@ -51,6 +59,37 @@ export function createScoresRepository(prisma: PrismaClient) {
             computedAt: input.computedAt,
           })),
         });
+      });
+    },
+
+    /**
+     * replaceScores for many bodies of one period, atomically and in two statements however many
+     * bodies: the nightly scoring of a whole country's missed reports.
+     */
+    async replacePeriodScores(input: ReplacePeriodScoresInput): Promise<void> {
+      const lines = input.bodies.flatMap(({ bodyId, breakdown }) =>
+        breakdown.map((line) => ({ bodyId, ...line })),
+      );
+      const points = lines.find((line) => !Number.isInteger(line.points));
+      if (points) throw new RangeError(`Points must be integer hundredths (${points.indicatorId})`);
+      if (input.bodies.length === 0) return;
+      const bodyIds = input.bodies.map((body) => body.bodyId);
+      await transact(prisma, async (tx) => {
+        await tx.$executeRaw`
+          DELETE FROM score
+          WHERE period_key = ${input.periodKey} AND body_id = ANY(${bodyIds}::integer[])`;
+        if (lines.length === 0) return;
+        await tx.$executeRaw`
+          INSERT INTO score
+            (body_id, indicator_id, period_key, points, applicable, methodology_version, computed_at)
+          SELECT line.body_id, line.indicator_id, ${input.periodKey}, line.points, line.applicable,
+                 ${input.methodologyVersion}, ${input.computedAt}
+          FROM unnest(
+            ${lines.map((l) => l.bodyId)}::integer[],
+            ${lines.map((l) => l.indicatorId)}::text[],
+            ${lines.map((l) => l.points)}::integer[],
+            ${lines.map((l) => l.applicable)}::boolean[]
+          ) AS line (body_id, indicator_id, points, applicable)`;
       });
     },
 

@@ -178,6 +178,25 @@ export function createSubmissionsRepository(
       };
     },
 
+    /**
+     * Every live submission of one report period with its current version, by body: what
+     * getCurrent gives for each body, read in one query (and one a relation) for all of them.
+     */
+    async listCurrentOfPeriod(
+      kind: ReportKind,
+      periodKey: string,
+    ): Promise<{ submission: SubmissionRecord; version: VersionDetail | undefined }[]> {
+      const rows = await prisma.submission.findMany({
+        where: { reportKind: kind, periodKey },
+        include: { currentVersion: { include: versionInclude } },
+        orderBy: { bodyId: "asc" },
+      });
+      return rows.map(({ currentVersion, ...submission }) => ({
+        submission: toSubmission(submission),
+        version: currentVersion ? toVersionDetail(currentVersion) : undefined,
+      }));
+    },
+
     async getSubmission(id: number): Promise<SubmissionRecord | undefined> {
       const row = await prisma.submission.findUnique({ where: { id } });
       return row ? toSubmission(row) : undefined;
