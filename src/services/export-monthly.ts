@@ -52,14 +52,18 @@ export async function monthlyReportRows(
 ): Promise<MonthlyReportRow[]> {
   const t = translator(lang);
   const rows: MonthlyReportRow[] = [];
+  // The directory and each month's reports are read whole: a few statements however many bodies.
+  const bodies = new Map(
+    (await repos.directory.listBodies({ includeInactive: true })).map((b) => [b.id, b]),
+  );
   for (const month of monthsOf(periodKey)) {
-    for (const submission of await repos.submissions.listByPeriod("monthly", month)) {
+    for (const { submission, version } of await repos.submissions.listCurrentOfPeriod(
+      "monthly",
+      month,
+    )) {
       if (bodyIds && !bodyIds.has(submission.bodyId)) continue;
-      if (!COUNTED.has(submission.status) || submission.currentVersionId === null) continue;
-      const [body, version] = await Promise.all([
-        repos.directory.getBody(submission.bodyId),
-        repos.submissions.getVersion(submission.currentVersionId),
-      ]);
+      if (!COUNTED.has(submission.status)) continue;
+      const body = bodies.get(submission.bodyId);
       if (!body || !version) continue;
       rows.push(...versionRows(version, { bodyName: bodyName(body, lang), month }, t));
     }
