@@ -63,16 +63,24 @@ export async function enqueueMessages(
   messages: readonly OutgoingMessage[],
   at: Date,
 ): Promise<number> {
-  const rows: OutboxInput[] = [];
   for (const message of messages) {
     const limit = message.attachment ? CAPTION_LIMIT : TEXT_LIMIT;
     if (message.text.length > limit) {
       throw new OutgoingMessageError(message.idempotencyKey, `text longer than ${limit}`);
     }
+  }
+  const withFiles = messages.filter((m) => m.attachment !== undefined);
+  const hashes = await repos.outbox.storeFiles(
+    withFiles.map((m) => m.attachment?.data as Buffer),
+    at,
+  );
+  const fileOf = new Map(withFiles.map((m, i) => [m, hashes[i] as string]));
+  const rows: OutboxInput[] = [];
+  for (const message of messages) {
     let attachments: Json | undefined;
     if (message.attachment) {
-      const { kind, filename, data } = message.attachment;
-      const file = await repos.outbox.storeFile(data, at);
+      const { kind, filename } = message.attachment;
+      const file = fileOf.get(message) as string;
       attachments = [{ kind, file, filename } satisfies StoredAttachment];
     }
     rows.push({

@@ -106,6 +106,9 @@ function countByStatus(groups: { status: OutboxStatus; _count: { _all: number } 
   return counts;
 }
 
+/** The most file bytes one statement writes to the outbox. */
+const FILE_CHUNK_BYTES = 16 * 2 ** 20;
+
 /** Messages to send, claimed by workers with FOR UPDATE SKIP LOCKED so no two workers get one row. */
 export function createOutboxRepository(prisma: PrismaClient) {
   return {
@@ -239,6 +242,31 @@ export function createOutboxRepository(prisma: PrismaClient) {
         skipDuplicates: true,
       });
       return sha256;
+    },
+
+    /**
+     * storeFile for many files: each distinct content written once, a few statements of up to
+     * FILE_CHUNK_BYTES each; returns the files' hashes in their order.
+     */
+    async storeFiles(files: readonly Buffer[], at: Date = new Date()): Promise<string[]> {
+      const hashes = files.map((data) => createHash("sha256").update(data).digest("hex"));
+      const distinct = new Map<string, Buffer>();
+      for (const [i, data] of files.entries()) distinct.set(hashes[i] as string, data);
+      let chunk: { sha256: string; data: Uint8Array<ArrayBuffer>; createdAt: Date }[] = [];
+      let bytes = 0;
+      const flush = async () => {
+        if (chunk.length > 0)
+          await prisma.outboxFile.createMany({ data: chunk, skipDuplicates: true });
+        chunk = [];
+        bytes = 0;
+      };
+      for (const [sha256, data] of distinct) {
+        chunk.push({ sha256, data: new Uint8Array(data), createdAt: at });
+        bytes += data.length;
+        if (bytes >= FILE_CHUNK_BYTES) await flush();
+      }
+      await flush();
+      return hashes;
     },
 
     /**
