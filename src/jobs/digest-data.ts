@@ -1,5 +1,7 @@
 import type { Repositories } from "../db/index.ts";
 import type { BodyRecord } from "../db/repositories/directory.ts";
+import type { ScoreRecord } from "../db/repositories/scores.ts";
+import type { SubmissionRecord } from "../db/repositories/submission-types.ts";
 import type { DeadlineRule } from "../domain/deadlines.ts";
 import type { MethodologyBook } from "../domain/methodology/book.ts";
 import { locateIndicator } from "../domain/methodology/lookup.ts";
@@ -41,6 +43,16 @@ export interface DigestData {
   indicators: { def: IndicatorDef; project?: ProjectDef; task?: TaskDef; points: Points }[];
 }
 
+/** A digest's reads of the database, given by a job that read them for every manager at once. */
+export interface DigestReads {
+  /** The bodies below the manager's body, as listDescendants gives them. */
+  descendants: BodyRecord[];
+  /** Submissions of the month's year (its report periods through the month) of those bodies, or of all. */
+  submissions: readonly SubmissionRecord[];
+  /** The manager's body's stored scores of the month's year, as listScores orders them. */
+  scores: readonly ScoreRecord[];
+}
+
 const TOP_GAPS = 3;
 
 /**
@@ -59,14 +71,22 @@ export async function collectDigest(
     zone: string;
     rules?: readonly DeadlineRule[];
   },
+  /** What the digest reads, when a job read it once for every manager. */
+  read: Partial<DigestReads> = {},
 ): Promise<DigestData | undefined> {
   const version = methodology.forPeriod(input.month);
   const own = input.standings.get(input.bodyId);
   if (!own) return undefined;
-  const subordinates = (await listDescendants(repos, input.bodyId))
+  const subordinates = (read.descendants ?? (await listDescendants(repos, input.bodyId)))
     .map((body) => input.standings.get(body.id))
     .filter((s): s is BodyStanding => s !== undefined);
-  const reporting = { now: input.now, zone: input.zone, rules: input.rules, methodology };
+  const reporting = {
+    now: input.now,
+    zone: input.zone,
+    rules: input.rules,
+    methodology,
+    submissions: read.submissions,
+  };
   const monthStatuses = await listReportStatuses(
     repos,
     [own, ...subordinates].map((s) => s.body),
@@ -76,10 +96,12 @@ export async function collectDigest(
   const missing = monthStatuses
     .filter((s) => s.state !== "onTime" && s.state !== "late")
     .map((s) => s.body);
-  const rows = await repos.scores.listScores({
-    periodKeys: periodKeysOfYear(yearOf(input.month)),
-    bodyId: input.bodyId,
-  });
+  const rows =
+    read.scores ??
+    (await repos.scores.listScores({
+      periodKeys: periodKeysOfYear(yearOf(input.month)),
+      bodyId: input.bodyId,
+    }));
   const monthPoints = new Map<string, Points>();
   for (const row of rows) {
     if (row.applicable && row.periodKey === input.month)

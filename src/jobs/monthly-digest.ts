@@ -1,4 +1,5 @@
 import type { BodyRecord } from "../db/repositories/directory.ts";
+import type { ScoreRecord } from "../db/repositories/scores.ts";
 import type { UserRecord } from "../db/repositories/users.ts";
 import { enqueueMessages, type OutgoingMessage } from "../delivery/outbox-message.ts";
 import {
@@ -14,7 +15,7 @@ import {
   formatYearToDate,
 } from "../domain/calendar/format.ts";
 import type { DeadlineRule } from "../domain/deadlines.ts";
-import { periodContaining, previousPeriod } from "../domain/periods.ts";
+import { periodContaining, previousPeriod, yearOf } from "../domain/periods.ts";
 import { formatPoints } from "../domain/points.ts";
 import { reportPeriodsThrough } from "../domain/reports/obligations.ts";
 import { truncateGraphemes } from "../domain/text/graphemes.ts";
@@ -24,8 +25,10 @@ import {
   reportedNothing,
   reportingOfBodies,
 } from "../services/body-reporting.ts";
+import { descendantsIn } from "../services/body-scope.ts";
 import { loadDeadlineRules } from "../services/deadlines.ts";
 import { scoreSheetRows } from "../services/export-scores.ts";
+import { periodKeysOfYear } from "../services/report-scores.ts";
 import { bodiesWithoutReports, listReportStatuses } from "../services/reporting-rates.ts";
 import { type BodyStanding, computeStandings, standingsOfKind } from "../services/standings.ts";
 import { collectDigest, type DigestData } from "./digest-data.ts";
@@ -72,37 +75,100 @@ export async function runMonthlyDigest({
     month,
     { now, zone: config.timeZone, rules, methodology },
   );
-  const managers = await repos.users.listUsers({ role: "manager", reachableOnly: true });
-  let enqueued = 0;
-  for (const manager of managers) {
-    if (manager.bodyId === null) continue;
-    const digest = await collectDigest(repos, methodology, {
-      bodyId: manager.bodyId,
-      month,
-      standings,
-      variants: config.methodologyVariants,
-      now,
-      zone: config.timeZone,
-      rules,
-    });
-    if (!digest) continue;
-    const sheet = await scoreSheetRows(
-      repos,
-      methodology,
-      manager.bodyId,
-      { yearThrough: month },
-      { lang: manager.language, variants: config.methodologyVariants },
+  const managers = (await repos.users.listUsers({ role: "manager", reachableOnly: true })).filter(
+    (manager) => manager.bodyId !== null,
+  );
+  // What every digest reads is read once for all (the directory, the year's submissions) or for
+  // a chunk of managers at a time (their bodies' scores): no statement per manager.
+  const directory = await repos.directory.listBodies({ includeInactive: true });
+  const bodyById = new Map(directory.map((body) => [body.id, body]));
+  const below = descendantsIn(directory);
+  const yearKeys = periodKeysOfYear(yearOf(month));
+  const submissions = await repos.submissions.listByPeriodKeys([
+    ...new Set([...yearKeys, ...reportPeriodsThrough(month)]),
+  ]);
+  const outbox = outboxBuffer(repos, now);
+  for (let start = 0; start < managers.length; start += MANAGERS_A_READ) {
+    const chunk = managers.slice(start, start + MANAGERS_A_READ);
+    const scores = groupByBody(
+      await repos.scores.listScores({
+        periodKeys: yearKeys,
+        bodyIds: [...new Set(chunk.map((manager) => manager.bodyId as number))],
+      }),
     );
-    const messages = await digestMessages(manager, digest, {
-      standings,
-      silent,
-      reporting,
-      now,
-      sheetRows: sheet?.rows ?? [],
-    });
-    enqueued += await enqueueMessages(repos, messages, now);
+    for (const manager of chunk) {
+      const bodyId = manager.bodyId as number;
+      const read = { submissions, scores: scores.get(bodyId) ?? [] };
+      const digest = await collectDigest(
+        repos,
+        methodology,
+        {
+          bodyId,
+          month,
+          standings,
+          variants: config.methodologyVariants,
+          now,
+          zone: config.timeZone,
+          rules,
+        },
+        { ...read, descendants: below(bodyId) },
+      );
+      if (!digest) continue;
+      const sheet = await scoreSheetRows(
+        repos,
+        methodology,
+        bodyId,
+        { yearThrough: month },
+        { lang: manager.language, variants: config.methodologyVariants },
+        { ...read, body: bodyById.get(bodyId) },
+      );
+      const messages = await digestMessages(manager, digest, {
+        standings,
+        silent,
+        reporting,
+        now,
+        sheetRows: sheet?.rows ?? [],
+      });
+      await outbox.add(messages);
+    }
   }
-  return { enqueued };
+  return { enqueued: await outbox.flush() };
+}
+
+/** How many managers' scores one statement reads. */
+const MANAGERS_A_READ = 500;
+/** The charts and workbooks held back before they are written to the outbox together. */
+const ENQUEUE_BYTES = 16 * 2 ** 20;
+
+/** Messages written to the outbox a few megabytes at a time; flush() writes the rest and counts. */
+function outboxBuffer(repos: JobInput["repos"], now: Date) {
+  let pending: OutgoingMessage[] = [];
+  let bytes = 0;
+  let enqueued = 0;
+  const flush = async () => {
+    enqueued += await enqueueMessages(repos, pending, now);
+    pending = [];
+    bytes = 0;
+    return enqueued;
+  };
+  return {
+    async add(messages: readonly OutgoingMessage[]) {
+      pending.push(...messages);
+      for (const message of messages) bytes += message.attachment?.data.length ?? 0;
+      if (bytes >= ENQUEUE_BYTES) await flush();
+    },
+    flush,
+  };
+}
+
+function groupByBody(rows: readonly ScoreRecord[]): Map<number, ScoreRecord[]> {
+  const byBody = new Map<number, ScoreRecord[]>();
+  for (const row of rows) {
+    const list = byBody.get(row.bodyId);
+    if (list) list.push(row);
+    else byBody.set(row.bodyId, [row]);
+  }
+  return byBody;
 }
 
 /**

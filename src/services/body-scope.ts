@@ -46,26 +46,37 @@ export async function mayViewBody(
  * (the database's order): read in one recursive query, however large the tree.
  */
 export async function listDescendants(repos: Repositories, bodyId: number): Promise<BodyRecord[]> {
-  const below = await repos.directory.listAllBelow(bodyId);
+  return descendantsIn(await repos.directory.listAllBelow(bodyId))(bodyId);
+}
+
+/**
+ * listDescendants over bodies already read in the directory's order (by name), the tree built
+ * once: for the whole directory, it answers for every body without asking the database again.
+ */
+export function descendantsIn(bodies: readonly BodyRecord[]): (bodyId: number) => BodyRecord[] {
   const children = new Map<number, BodyRecord[]>();
-  for (const body of below) {
+  for (const body of bodies) {
     if (body.parentId === null) continue;
-    children.set(body.parentId, [...(children.get(body.parentId) ?? []), body]);
+    const siblings = children.get(body.parentId);
+    if (siblings) siblings.push(body);
+    else children.set(body.parentId, [body]);
   }
-  const found: BodyRecord[] = [];
-  const seen = new Set<number>([bodyId]);
-  let level = [bodyId];
-  while (level.length > 0) {
-    const next: number[] = [];
-    for (const id of level) {
-      for (const child of children.get(id) ?? []) {
-        if (seen.has(child.id)) continue;
-        seen.add(child.id);
-        found.push(child);
-        next.push(child.id);
+  return (bodyId) => {
+    const found: BodyRecord[] = [];
+    const seen = new Set<number>([bodyId]);
+    let level = [bodyId];
+    while (level.length > 0) {
+      const next: number[] = [];
+      for (const id of level) {
+        for (const child of children.get(id) ?? []) {
+          if (seen.has(child.id)) continue;
+          seen.add(child.id);
+          found.push(child);
+          next.push(child.id);
+        }
       }
+      level = next;
     }
-    level = next;
-  }
-  return found;
+    return found;
+  };
 }

@@ -1,4 +1,7 @@
 import type { Repositories } from "../db/index.ts";
+import type { BodyRecord } from "../db/repositories/directory.ts";
+import type { ScoreRecord } from "../db/repositories/scores.ts";
+import type { SubmissionRecord } from "../db/repositories/submission-types.ts";
 import {
   buildScoreSheetCsv,
   buildScoreSheetWorkbook,
@@ -69,18 +72,30 @@ export async function scoreSheetRows(
   bodyId: number,
   span: SheetSpan,
   options: { lang: Lang; variants?: Variants },
+  /**
+   * What the sheet reads, when a job read it for many bodies at once: the body, its stored
+   * scores and submissions of the span's periods (more periods or bodies do no harm).
+   */
+  read: {
+    body?: BodyRecord;
+    scores?: readonly ScoreRecord[];
+    submissions?: readonly SubmissionRecord[];
+  } = {},
 ): Promise<{ rows: ScoreSheetRow[]; total: number } | undefined> {
   const parts = partsOf(span);
   const version = methodology.forPeriod(parts.versionPeriod);
-  const body = await repos.directory.getBody(bodyId);
+  const body = read.body ?? (await repos.directory.getBody(bodyId));
   if (!body) return undefined;
   const keys = new Set(parts.keys);
-  const stored = (await repos.scores.listScores({ periodKeys: [...keys], bodyId })).filter((row) =>
-    keys.has(row.periodKey),
-  );
+  const stored = (
+    read.scores ?? (await repos.scores.listScores({ periodKeys: [...keys], bodyId }))
+  ).filter((row) => row.bodyId === bodyId && keys.has(row.periodKey));
   const waiting = new Set(
-    (await repos.submissions.listByPeriodKeys([...keys], { bodyIds: [bodyId] }))
-      .filter((s) => s.status === "submitted")
+    (
+      read.submissions ??
+      (await repos.submissions.listByPeriodKeys([...keys], { bodyIds: [bodyId] }))
+    )
+      .filter((s) => s.bodyId === bodyId && keys.has(s.periodKey) && s.status === "submitted")
       .map((s) => s.periodKey),
   );
   const rows: ScoreSheetRow[] = [];

@@ -30,6 +30,11 @@ export interface ReportingOptions {
   rules?: readonly DeadlineRule[];
   /** The methodology book: each period's version says which reports carry indicators for whom. */
   methodology: MethodologyBook;
+  /**
+   * The bodies' submissions of the periods when already read (more bodies or periods do no
+   * harm): a job that reads them once for every body asks nothing more per body.
+   */
+  submissions?: readonly SubmissionRecord[];
 }
 
 /**
@@ -49,7 +54,8 @@ export async function listReportStatuses(
   if (bodies.length === 0 || ended.length === 0) return [];
   const rules = options.rules ?? (await loadDeadlineRules(repos));
   const submissions = indexSubmissions(
-    await repos.submissions.listByPeriodKeys(ended, { bodyIds: bodies.map((b) => b.id) }),
+    options.submissions ??
+      (await repos.submissions.listByPeriodKeys(ended, { bodyIds: bodies.map((b) => b.id) })),
   );
   const statuses: ReportStatus[] = [];
   for (const periodKey of ended) {

@@ -102,10 +102,15 @@ export function createScoresRepository(prisma: PrismaClient) {
       return rows.map((row) => row.periodKey).sort();
     },
 
-    /** Scores of a period, for one body or all, by body then indicator. */
-    listScores(filter: { periodKeys: readonly string[]; bodyId?: number }): Promise<ScoreRecord[]> {
+    /** Scores of a period, for one body, some or all, by body then indicator. */
+    listScores(filter: {
+      periodKeys: readonly string[];
+      bodyId?: number;
+      bodyIds?: readonly number[];
+    }): Promise<ScoreRecord[]> {
+      const bodies = filter.bodyIds ? { in: [...filter.bodyIds] } : undefined;
       return prisma.score.findMany({
-        where: { periodKey: { in: [...filter.periodKeys] }, bodyId: filter.bodyId },
+        where: { periodKey: { in: [...filter.periodKeys] }, bodyId: filter.bodyId ?? bodies },
         orderBy: [{ bodyId: "asc" }, { periodKey: "asc" }, { indicatorId: "asc" }],
       });
     },
