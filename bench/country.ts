@@ -87,7 +87,15 @@ async function runSize(server: PostgresServer, size: number): Promise<Map<string
     );
     const repos = createRepositories(db, { methodology: () => book });
     const dashboard = await dashboardClient({ repos, config, now: NOW, book });
-    const input = { repos, book, config, now: NOW, country, bot: botClient(repos, config, NOW, book), dashboard };
+    const input = {
+      repos,
+      book,
+      config,
+      now: NOW,
+      country,
+      bot: botClient(repos, config, NOW, book),
+      dashboard,
+    };
     const databaseCpu = await serverCpuReader(server);
     try {
       for (const operation of OPERATIONS) {
@@ -106,7 +114,8 @@ async function runSize(server: PostgresServer, size: number): Promise<Map<string
           outcome,
           frequent: [],
         };
-        if (result.statements > 200) result.frequent = await frequentStatements(server, databaseUrl, 5);
+        if (result.statements > 200)
+          result.frequent = await frequentStatements(server, databaseUrl, 5);
         measured.set(operation.name, result);
         printMeasured(operation.name, result);
       }
@@ -119,7 +128,8 @@ async function runSize(server: PostgresServer, size: number): Promise<Map<string
   return measured;
 }
 
-const seconds = (ms: number) => (ms >= 10_000 ? `${(ms / 1000).toFixed(0)} s` : `${(ms / 1000).toFixed(2)} s`);
+const seconds = (ms: number) =>
+  ms >= 10_000 ? `${(ms / 1000).toFixed(0)} s` : `${(ms / 1000).toFixed(2)} s`;
 
 function printMeasured(name: string, m: Measured): void {
   const lines = [

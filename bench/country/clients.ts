@@ -59,7 +59,10 @@ export function botClient(repos: Repositories, config: Config, now: Date, book: 
       chat: { id: p.chat_id ?? 0, type: "private" as const, first_name: "P" },
       text: p.text ?? "",
     };
-    return { ok: true, result: method.startsWith("send") || method.startsWith("edit") ? message : true } as never;
+    return {
+      ok: true,
+      result: method.startsWith("send") || method.startsWith("edit") ? message : true,
+    } as never;
   });
   const client: BotClient = {
     async send(telegramId, text) {
@@ -74,7 +77,9 @@ export function botClient(repos: Repositories, config: Config, now: Date, book: 
           chat: { id: telegramId, type: "private", first_name: "P" },
           from: { id: telegramId, is_bot: false, first_name: "P", language_code: "ru" },
           text,
-          ...(command ? { entities: [{ type: "bot_command", offset: 0, length: command.length }] } : {}),
+          ...(command
+            ? { entities: [{ type: "bot_command", offset: 0, length: command.length }] }
+            : {}),
         },
       };
       await bot.handleUpdate(update);
@@ -90,7 +95,10 @@ export async function dashboardClient(deps: {
   config: Config;
   now: Date;
   book: MethodologyBook;
-}): Promise<{ get(telegramId: number, path: string): Promise<{ status: number; bytes: number }>; close(): Promise<void> }> {
+}): Promise<{
+  get(telegramId: number, path: string): Promise<{ status: number; bytes: number }>;
+  close(): Promise<void>;
+}> {
   const empty = { type: "text/plain", body: Buffer.alloc(0), gzip: Buffer.alloc(0), etag: '"0"' };
   const route = dashboardRoute({
     path: "/dashboard/",
