@@ -1,7 +1,6 @@
 import type { Repositories } from "../db/index.ts";
 import type { BodyRecord } from "../db/repositories/directory.ts";
 import type { ScoreRecord } from "../db/repositories/scores.ts";
-import type { SubmissionRecord } from "../db/repositories/submission-types.ts";
 import type { DeadlineRule } from "../domain/deadlines.ts";
 import type { MethodologyBook } from "../domain/methodology/book.ts";
 import { locateIndicator } from "../domain/methodology/lookup.ts";
@@ -14,7 +13,7 @@ import { listDescendants } from "../services/body-scope.ts";
 import { maxPerReport } from "../services/body-scores.ts";
 import { type BodyTrend, bodyTrend } from "../services/body-trend.ts";
 import { periodKeysOfYear } from "../services/report-scores.ts";
-import { listReportStatuses } from "../services/reporting-rates.ts";
+import { listReportStatuses, type SubmissionIndex } from "../services/reporting-rates.ts";
 import { type BodyStanding, endedBy } from "../services/standings.ts";
 
 /** An indicator where the month's report scored less than it could. */
@@ -48,7 +47,7 @@ export interface DigestReads {
   /** The bodies below the manager's body, as listDescendants gives them. */
   descendants: BodyRecord[];
   /** Submissions of the month's year (its report periods through the month) of those bodies, or of all. */
-  submissions: readonly SubmissionRecord[];
+  submissions: SubmissionIndex;
   /** The manager's body's stored scores of the month's year, as listScores orders them. */
   scores: readonly ScoreRecord[];
 }

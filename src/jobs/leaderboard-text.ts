@@ -7,7 +7,7 @@ import { type Lang, translator } from "../i18n.ts";
 import type { LocaleKey } from "../i18n-keys.ts";
 import { addUp, type BodyReporting, reportedNothing } from "../services/body-reporting.ts";
 import { bodyName } from "../services/period-labels.ts";
-import type { BodyStanding } from "../services/standings.ts";
+import { type BodyStanding, standingsOfKind } from "../services/standings.ts";
 import { capitalize } from "./labels.ts";
 
 const TOP_LINES = 10;
@@ -43,13 +43,55 @@ export function leaderboardTitle(kind: BodyStanding["body"]["kind"], month: stri
   );
 }
 
-/** The leaderboard's text for a reader whose body is `own`. */
+/** What a leaderboard says of its whole kind, the same for every reader: totals and movers. */
+export interface LeaderboardSummary {
+  total: ReturnType<typeof addUp>;
+  movers: ReturnType<typeof monthMovers>;
+}
+
+export function leaderboardSummary(
+  ranked: readonly BodyStanding[],
+  reporting: ReadonlyMap<number, BodyReporting>,
+): LeaderboardSummary {
+  return {
+    total: addUp(ranked.flatMap((s) => reporting.get(s.body.id) ?? [])),
+    movers: monthMovers(ranked),
+  };
+}
+
+/** Each kind's ranking and its summary, made once for a job's thousands of readers. */
+export type RankingsByKind = (kind: BodyStanding["body"]["kind"]) => {
+  ranked: BodyStanding[];
+  summary: LeaderboardSummary;
+};
+
+export function rankingsByKind(
+  standings: ReadonlyMap<number, BodyStanding>,
+  reporting: ReadonlyMap<number, BodyReporting>,
+): RankingsByKind {
+  const made = new Map<string, ReturnType<RankingsByKind>>();
+  return (kind) => {
+    let ranking = made.get(kind);
+    if (!ranking) {
+      const ranked = standingsOfKind(standings, kind);
+      ranking = { ranked, summary: leaderboardSummary(ranked, reporting) };
+      made.set(kind, ranking);
+    }
+    return ranking;
+  };
+}
+
+/**
+ * The leaderboard's text for a reader whose body is `own`; `summary` of the ranking when a job
+ * already made it for every reader.
+ */
 export function leaderboardText(
   ranked: readonly BodyStanding[],
   own: BodyStanding,
   month: string,
   lang: Lang,
   reporting: ReadonlyMap<number, BodyReporting>,
+  summary: LeaderboardSummary = leaderboardSummary(ranked, reporting),
 ): string {
   const t = translator(lang);
   const line = (s: BodyStanding) => {
@@ -82,7 +124,7 @@ export function leaderboardText(
   if (!top.some((s) => s.body.id === own.body.id)) {
     lines.push(t("notifications:leaderboard.gap"), line(own));
   }
-  const total = addUp(ranked.flatMap((s) => reporting.get(s.body.id) ?? []));
+  const { total } = summary;
   if (total.expected > 0) {
     lines.push(
       "",
@@ -93,7 +135,7 @@ export function leaderboardText(
       }),
     );
   }
-  const { up, down } = monthMovers(ranked);
+  const { up, down } = summary.movers;
   lines.push("");
   if (up.length + down.length === 0) lines.push(t("notifications:leaderboard.noMovers"));
   else {

@@ -2,9 +2,9 @@ import type { UserRecord } from "../db/repositories/users.ts";
 import { enqueueMessages, type OutgoingMessage } from "../delivery/outbox-message.ts";
 import { chartWords, renderLeaderboardChart } from "../documents/index.ts";
 import { reportingOfBodies } from "../services/body-reporting.ts";
-import { computeStandings, standingsOfKind } from "../services/standings.ts";
+import { computeStandings } from "../services/standings.ts";
 import type { JobInput, JobOutcome } from "./job.ts";
-import { leaderboardText, withChart } from "./leaderboard-text.ts";
+import { leaderboardText, rankingsByKind, withChart } from "./leaderboard-text.ts";
 import { chartEntries, reportedMonth, silentBodies } from "./monthly-digest.ts";
 
 export { leaderboardText, monthMovers } from "./leaderboard-text.ts";
@@ -35,14 +35,15 @@ export async function runLeaderboard({
     role: "commissioner",
     reachableOnly: true,
   });
+  const rankedOf = rankingsByKind(standings, reporting);
   const charts = new Map<string, Buffer>();
   const messages: OutgoingMessage[] = [];
   for (const reader of readers) {
     const own = reader.bodyId === null ? undefined : standings.get(reader.bodyId);
     if (!own) continue;
     const lang = reader.language;
-    const ranked = standingsOfKind(standings, own.body.kind);
-    const text = leaderboardText(ranked, own, month, lang, reporting);
+    const { ranked, summary } = rankedOf(own.body.kind);
+    const text = leaderboardText(ranked, own, month, lang, reporting, summary);
     const chartKey = `${own.body.id}:${lang}`;
     let chart = charts.get(chartKey);
     if (!chart) {

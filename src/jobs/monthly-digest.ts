@@ -1,5 +1,4 @@
 import type { BodyRecord } from "../db/repositories/directory.ts";
-import type { ScoreRecord } from "../db/repositories/scores.ts";
 import type { UserRecord } from "../db/repositories/users.ts";
 import { enqueueMessages, type OutgoingMessage } from "../delivery/outbox-message.ts";
 import {
@@ -29,12 +28,21 @@ import { descendantsIn } from "../services/body-scope.ts";
 import { loadDeadlineRules } from "../services/deadlines.ts";
 import { scoreSheetRows } from "../services/export-scores.ts";
 import { periodKeysOfYear } from "../services/report-scores.ts";
-import { bodiesWithoutReports, listReportStatuses } from "../services/reporting-rates.ts";
-import { type BodyStanding, computeStandings, standingsOfKind } from "../services/standings.ts";
+import {
+  bodiesWithoutReports,
+  indexSubmissions,
+  listReportStatuses,
+} from "../services/reporting-rates.ts";
+import { type BodyStanding, computeStandings } from "../services/standings.ts";
 import { collectDigest, type DigestData } from "./digest-data.ts";
 import type { JobInput, JobOutcome } from "./job.ts";
 import { changeLabel } from "./labels.ts";
-import { leaderboardText, withChart } from "./leaderboard-text.ts";
+import {
+  leaderboardText,
+  type RankingsByKind,
+  rankingsByKind,
+  withChart,
+} from "./leaderboard-text.ts";
 
 const MAX_SUBORDINATE_LINES = 25;
 const CHART_TOP = 15;
@@ -87,6 +95,9 @@ export async function runMonthlyDigest({
   const submissions = await repos.submissions.listByPeriodKeys([
     ...new Set([...yearKeys, ...reportPeriodsThrough(month)]),
   ]);
+  const submissionIndex = indexSubmissions(submissions);
+  const submissionsOf = groupByBody(submissions);
+  const rankedOf = rankingsByKind(standings, reporting);
   const outbox = outboxBuffer(repos, now);
   for (let start = 0; start < managers.length; start += MANAGERS_A_READ) {
     const chunk = managers.slice(start, start + MANAGERS_A_READ);
@@ -98,7 +109,7 @@ export async function runMonthlyDigest({
     );
     for (const manager of chunk) {
       const bodyId = manager.bodyId as number;
-      const read = { submissions, scores: scores.get(bodyId) ?? [] };
+      const own = scores.get(bodyId) ?? [];
       const digest = await collectDigest(
         repos,
         methodology,
@@ -111,7 +122,7 @@ export async function runMonthlyDigest({
           zone: config.timeZone,
           rules,
         },
-        { ...read, descendants: below(bodyId) },
+        { submissions: submissionIndex, scores: own, descendants: below(bodyId) },
       );
       if (!digest) continue;
       const sheet = await scoreSheetRows(
@@ -120,10 +131,10 @@ export async function runMonthlyDigest({
         bodyId,
         { yearThrough: month },
         { lang: manager.language, variants: config.methodologyVariants },
-        { ...read, body: bodyById.get(bodyId) },
+        { body: bodyById.get(bodyId), scores: own, submissions: submissionsOf.get(bodyId) ?? [] },
       );
       const messages = await digestMessages(manager, digest, {
-        standings,
+        rankedOf,
         silent,
         reporting,
         now,
@@ -161,8 +172,8 @@ function outboxBuffer(repos: JobInput["repos"], now: Date) {
   };
 }
 
-function groupByBody(rows: readonly ScoreRecord[]): Map<number, ScoreRecord[]> {
-  const byBody = new Map<number, ScoreRecord[]>();
+function groupByBody<T extends { bodyId: number }>(rows: readonly T[]): Map<number, T[]> {
+  const byBody = new Map<number, T[]>();
   for (const row of rows) {
     const list = byBody.get(row.bodyId);
     if (list) list.push(row);
@@ -297,7 +308,7 @@ async function digestMessages(
   manager: UserRecord,
   digest: DigestData,
   context: {
-    standings: ReadonlyMap<number, BodyStanding>;
+    rankedOf: RankingsByKind;
     silent: ReadonlySet<number>;
     reporting: ReadonlyMap<number, BodyReporting>;
     now: Date;
@@ -305,7 +316,7 @@ async function digestMessages(
     sheetRows: ScoreSheetRow[];
   },
 ): Promise<OutgoingMessage[]> {
-  const { standings, silent, reporting, now } = context;
+  const { rankedOf, silent, reporting, now } = context;
   const lang = manager.language;
   const t = translator(lang);
   const name = bodyName(digest.own.body, lang);
@@ -326,8 +337,8 @@ async function digestMessages(
     words: chartWords(lang),
   });
   // The month's one leaderboard for a manager: the chart with the leaderboard post's text.
-  const ranked = standingsOfKind(standings, digest.own.body.kind);
-  const boardText = leaderboardText(ranked, digest.own, digest.month, lang, reporting);
+  const { ranked, summary } = rankedOf(digest.own.body.kind);
+  const boardText = leaderboardText(ranked, digest.own, digest.month, lang, reporting, summary);
   const board = await renderLeaderboardChart({
     title: boardText.split("\n")[0] ?? "",
     entries: chartEntries(ranked, digest.own, lang, silent),

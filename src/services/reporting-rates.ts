@@ -31,11 +31,14 @@ export interface ReportingOptions {
   /** The methodology book: each period's version says which reports carry indicators for whom. */
   methodology: MethodologyBook;
   /**
-   * The bodies' submissions of the periods when already read (more bodies or periods do no
-   * harm): a job that reads them once for every body asks nothing more per body.
+   * The bodies' submissions of the periods when already read and indexed (more bodies or periods
+   * do no harm): a job that reads them once for every body asks nothing more per body.
    */
-  submissions?: readonly SubmissionRecord[];
+  submissions?: SubmissionIndex;
 }
+
+/** Submissions by body, kind and period: where listReportStatuses looks each report up. */
+export type SubmissionIndex = ReadonlyMap<string, SubmissionRecord>;
 
 /**
  * Every report the bodies owe for the periods (any mix of months, quarters and years) that have
@@ -53,10 +56,11 @@ export async function listReportStatuses(
   const ended = periodKeys.filter((key) => periodEnd(key, zone).getTime() <= now.getTime());
   if (bodies.length === 0 || ended.length === 0) return [];
   const rules = options.rules ?? (await loadDeadlineRules(repos));
-  const submissions = indexSubmissions(
+  const submissions =
     options.submissions ??
-      (await repos.submissions.listByPeriodKeys(ended, { bodyIds: bodies.map((b) => b.id) })),
-  );
+    indexSubmissions(
+      await repos.submissions.listByPeriodKeys(ended, { bodyIds: bodies.map((b) => b.id) }),
+    );
   const statuses: ReportStatus[] = [];
   for (const periodKey of ended) {
     const kind = reportKindOfPeriod(periodKey);
@@ -83,7 +87,7 @@ export async function listReportStatuses(
   return statuses;
 }
 
-function indexSubmissions(rows: readonly SubmissionRecord[]): Map<string, SubmissionRecord> {
+export function indexSubmissions(rows: readonly SubmissionRecord[]): SubmissionIndex {
   return new Map(rows.map((row) => [`${row.bodyId}|${row.kind}|${row.periodKey}`, row]));
 }
 
