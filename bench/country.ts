@@ -4,7 +4,7 @@
 // read the whole country are timed through the bot's own code, and at two sizes, so the print-out
 // shows how each cost grows with the country (it must grow at most linearly: no query per body).
 //
-//   npm run bench:country -- [--bodies 500,5000]
+//   npm run bench:country -- [--bodies 500,5000] [--only export,dashboard]
 //
 // Per operation and size: wall time, this process's CPU time (the bot's code), the database
 // server's CPU time and the SQL statements it ran (pg_stat_statements); then each one's growth
@@ -16,7 +16,7 @@ import { createRepositories, migrateDatabase, openDatabase } from "../src/db/ind
 import { bundledMethodology } from "../src/methodology/load.ts";
 import type { PostgresServer } from "../test/support/postgres.ts";
 import { botClient, dashboardClient } from "./country/clients.ts";
-import { OPERATIONS } from "./country/operations.ts";
+import { OPERATIONS, type Operation } from "./country/operations.ts";
 import { seedCountry, YEAR } from "./country/seed.ts";
 import {
   frequentStatements,
@@ -41,9 +41,17 @@ interface Measured {
 
 async function main() {
   const { values } = parseArgs({
-    options: { bodies: { type: "string", default: "500,5000" } },
+    options: {
+      bodies: { type: "string", default: "500,5000" },
+      // Only the operations whose names hold one of these words (e.g. "export,dashboard").
+      only: { type: "string", default: "" },
+    },
   });
   const sizes = (values.bodies ?? "").split(",").map(Number).filter(Boolean);
+  const words = (values.only ?? "").split(",").filter(Boolean);
+  const operations = OPERATIONS.filter(
+    (operation) => words.length === 0 || words.some((word) => operation.name.includes(word)),
+  );
   const cpu = cpus();
   const load = () =>
     loadavg()
@@ -58,7 +66,7 @@ async function main() {
     process.once(signal, () => void server.stop().finally(() => process.exit(130)));
   const results = new Map<number, Map<string, Measured>>();
   try {
-    for (const size of sizes) results.set(size, await runSize(server, size));
+    for (const size of sizes) results.set(size, await runSize(server, size, operations));
   } finally {
     await server.stop();
   }
@@ -68,7 +76,11 @@ async function main() {
   );
 }
 
-async function runSize(server: PostgresServer, size: number): Promise<Map<string, Measured>> {
+async function runSize(
+  server: PostgresServer,
+  size: number,
+  operations: readonly Operation[],
+): Promise<Map<string, Measured>> {
   const databaseUrl = await server.createDatabase(`country_${size}_${Date.now()}`);
   const book = bundledMethodology();
   const loaded = loadConfig({
@@ -104,7 +116,7 @@ async function runSize(server: PostgresServer, size: number): Promise<Map<string
     };
     const databaseCpu = await serverCpuReader(server);
     try {
-      for (const operation of OPERATIONS) {
+      for (const operation of operations) {
         await resetStatements(server);
         const cpu0 = process.cpuUsage();
         const db0 = databaseCpu();
