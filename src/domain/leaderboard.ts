@@ -16,19 +16,14 @@ export function rankBodies(entries: readonly LeaderboardEntry[]): RankedEntry[] 
       (a.bodyId < b.bodyId ? -1 : a.bodyId > b.bodyId ? 1 : 0),
   );
   const ranked: RankedEntry[] = [];
+  // Where the entry's kind begins in the sorted list: its place in the kind is i - groupStart.
+  let groupStart = 0;
   sorted.forEach((entry, i) => {
     const prev = ranked[i - 1];
     const sameGroup = prev !== undefined && prev.kind === entry.kind;
-    const rank = !sameGroup
-      ? 1
-      : prev.points === entry.points
-        ? prev.rank
-        : position(ranked, entry.kind) + 1;
+    if (!sameGroup) groupStart = i;
+    const rank = !sameGroup ? 1 : prev.points === entry.points ? prev.rank : i - groupStart + 1;
     ranked.push({ ...entry, rank });
   });
   return ranked;
-}
-
-function position(ranked: readonly RankedEntry[], kind: BodyKind): number {
-  return ranked.filter((r) => r.kind === kind).length;
 }

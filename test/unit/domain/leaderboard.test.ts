@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { rankBodies } from "../../../src/domain/leaderboard.ts";
 
@@ -19,6 +20,22 @@ describe("rankBodies", () => {
       "regional:turkistan:2",
       "regional:zhetisu:4",
     ]);
+  });
+
+  it("gives each body one more than the bodies of its kind with more points", () => {
+    const entry = fc.record({
+      bodyId: fc.string({ maxLength: 3 }),
+      kind: fc.constantFrom("central" as const, "regional" as const),
+      points: fc.integer({ min: -3, max: 3 }),
+    });
+    fc.assert(
+      fc.property(fc.array(entry, { maxLength: 40 }), (entries) => {
+        for (const r of rankBodies(entries)) {
+          const above = entries.filter((e) => e.kind === r.kind && e.points > r.points).length;
+          expect(r.rank).toBe(above + 1);
+        }
+      }),
+    );
   });
 
   it("ranks nothing for no entries", () => {
