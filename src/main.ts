@@ -130,6 +130,8 @@ async function main(): Promise<void> {
       api: new Api(config.botToken, { apiRoot: config.apiRoot, timeoutSeconds: 30 }),
       logger: logger.child({ component: "outbox" }),
       clock: clockOf(config),
+      // The embedded folder belongs to this process alone: a killed predecessor's lease is void.
+      exclusive: { leaseTtlMs: 10_000, soleProcess: db.kind === "pglite" },
     });
     const schedule = startSchedule({
       repos,

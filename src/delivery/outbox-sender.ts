@@ -24,9 +24,11 @@ export interface OutboxSenderOptions {
   /**
    * With several instances on one database only the holder of the sender lease sends, so the
    * overall limit holds; a crashed holder is replaced once its lease is this old. false: every
-   * sender sends (each needs its own share of the limits).
+   * sender sends (each needs its own share of the limits). `soleProcess`: no other process can
+   * use this database (the embedded folder is locked to one), so a lease left by a killed
+   * predecessor is taken at once instead of after it expires.
    */
-  exclusive?: { leaseTtlMs: number } | false;
+  exclusive?: { leaseTtlMs: number; soleProcess?: boolean } | false;
   /** How long to wait before looking again when nothing is due. */
   idleMs?: number;
   /** Attempts (not counting 429s) before a message is given up. */
@@ -76,7 +78,8 @@ export function startOutboxSender(options: OutboxSenderOptions): OutboxSender {
     if (!exclusive) return true;
     const now = Date.now();
     if (leader && now - leaseCheckedAt < exclusive.leaseTtlMs / 3) return true;
-    const held = await repos.outbox.holdSenderLease(workerId, clock(), exclusive.leaseTtlMs);
+    const ttl = exclusive.soleProcess && !leader ? 0 : exclusive.leaseTtlMs;
+    const held = await repos.outbox.holdSenderLease(workerId, clock(), ttl);
     leaseCheckedAt = now;
     if (held && !leader) {
       // Only the lease holder claims rows, so every claim still out belongs to a dead holder.

@@ -212,6 +212,23 @@ describe("the outbox sender against the emulator", () => {
     expect(duplicates(received())).toEqual([]);
   });
 
+  it("as the embedded folder's only process takes a killed predecessor's lease at once", async () => {
+    await enqueueMessages(
+      repos,
+      messages(5, (i) => 11_000 + i),
+      at,
+    );
+    // A predecessor died holding a fresh lease (no stop() gave it up).
+    expect(await repos.outbox.holdSenderLease("killed", new Date(), 10_000)).toBe(true);
+    const waiting = start({ exclusive: { leaseTtlMs: 10_000 } });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(received()).toHaveLength(0);
+    await waiting.stop();
+    start({ exclusive: { leaseTtlMs: 10_000, soleProcess: true } });
+    await waitUntil(() => received().length >= 5, 5_000, "5 messages well before the lease ends");
+    expect(duplicates(received())).toEqual([]);
+  });
+
   it("sends photos and documents with their caption and keyboard", async () => {
     await enqueueMessages(
       repos,
