@@ -347,6 +347,16 @@ describe("the monthly form", () => {
 });
 
 describe("lines and history", () => {
+  it("shows how a line is written with a date inside the report's month", () => {
+    expect(parseExplanatoryLines("2026-09", "Тема; 25").bad[0]?.problem).toEqual({
+      key: "monthly-report:problems.explanatoryLineFormat",
+      params: { date: "15.09" },
+    });
+    expect(parsePreventiveLines("2026-02", "Главный специалист").bad[0]?.problem.params).toEqual({
+      date: "15.02",
+    });
+  });
+
   it("reads explanatory lines with dates, topics and participants", () => {
     expect(parseExplanatoryLines("2026-10", "15.10; Тема; 25\n\n16; Другая тема; 1 200")).toEqual({
       items: [

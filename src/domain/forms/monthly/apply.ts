@@ -16,7 +16,12 @@ import { type FormOutcome, go, refuse, refuseCheck } from "../outcome.ts";
 import { looksLikePersonalName } from "../personal-name.ts";
 import { type MonthlyHistory, unusualValue } from "./history.ts";
 import { evidenceItemsOf, isEvidenceItem } from "./items.ts";
-import { looksLikeLines, parseExplanatoryLines, parsePreventiveLines } from "./lines.ts";
+import {
+  lineFormat,
+  looksLikeLines,
+  parseExplanatoryLines,
+  parsePreventiveLines,
+} from "./lines.ts";
 import {
   type CheckedField,
   type MonthlySection,
@@ -173,7 +178,7 @@ function ask(d: ReportDraft, field: CheckedField, value: number, usual: number):
 }
 
 function addExplanatoryLines(d: ReportDraft, text: string): FormOutcome {
-  if (!looksLikeLines(text)) return refuse(d, mine("explanatoryLineFormat"));
+  if (!looksLikeLines(text)) return refuse(d, lineFormat("explanatoryLineFormat", d.periodKey));
   const { items, bad } = parseExplanatoryLines(d.periodKey, text);
   const events = [...d.explanatoryEvents, ...items].slice(0, MAX_LIST_ITEMS);
   return linesOutcome(
@@ -184,7 +189,7 @@ function addExplanatoryLines(d: ReportDraft, text: string): FormOutcome {
 }
 
 function addPreventiveLines(d: ReportDraft, text: string): FormOutcome {
-  if (!looksLikeLines(text)) return refuse(d, mine("preventiveLineFormat"));
+  if (!looksLikeLines(text)) return refuse(d, lineFormat("preventiveLineFormat", d.periodKey));
   const { items, bad } = parsePreventiveLines(d.periodKey, text);
   const talks = [...d.preventiveTalks, ...items].slice(0, MAX_LIST_ITEMS);
   return linesOutcome(
@@ -206,6 +211,7 @@ function linesOutcome(
   return refuse(draft, {
     key: "monthly-report:problems.badLines",
     params: {
+      ...first.problem.params,
       count: added,
       bad: bad.length,
       line: first.line.slice(0, 80),

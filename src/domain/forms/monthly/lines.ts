@@ -1,6 +1,6 @@
 // Several events or officials in one message, one per line: "15.10; Семинар по этике; 25".
 import type { ExplanatoryEvent, PreventiveTalk } from "../../reports/draft.ts";
-import { checkCount, checkEventDate, checkText } from "../../reports/report-fields.ts";
+import { checkCount, checkEventDate, checkText, dateExample } from "../../reports/report-fields.ts";
 import type { FormProblem } from "../answer.ts";
 import { problemOfCheck } from "../outcome.ts";
 import { looksLikePersonalName } from "../personal-name.ts";
@@ -27,6 +27,17 @@ function fieldsOf(line: string): string[] {
 
 const mine = (code: string): FormProblem => ({ key: `monthly-report:problems.${code}` });
 
+/** How a line is written, its example dated inside the report's month («15.09; …»). */
+export function lineFormat(
+  code: "explanatoryLineFormat" | "preventiveLineFormat",
+  month: string,
+): FormProblem {
+  return {
+    key: `monthly-report:problems.${code}`,
+    params: { date: dateExample(month).date.slice(0, 5) },
+  };
+}
+
 /** "date; topic; participants" lines of explanatory events. */
 export function parseExplanatoryLines(month: string, text: string): ParsedLines<ExplanatoryEvent> {
   const result: ParsedLines<ExplanatoryEvent> = { items: [], bad: [] };
@@ -36,7 +47,7 @@ export function parseExplanatoryLines(month: string, text: string): ParsedLines<
     .filter(Boolean)) {
     const [date = "", topic = "", participants = "", ...rest] = fieldsOf(line);
     if (rest.length > 0 || participants === "") {
-      result.bad.push({ line, problem: mine("explanatoryLineFormat") });
+      result.bad.push({ line, problem: lineFormat("explanatoryLineFormat", month) });
       continue;
     }
     const d = checkEventDate(month, date);
@@ -59,7 +70,7 @@ export function parsePreventiveLines(month: string, text: string): ParsedLines<P
     .filter(Boolean)) {
     const [position = "", date = "", ...rest] = fieldsOf(line);
     if (rest.length > 0 || date === "") {
-      result.bad.push({ line, problem: mine("preventiveLineFormat") });
+      result.bad.push({ line, problem: lineFormat("preventiveLineFormat", month) });
       continue;
     }
     const p = checkText(position);
