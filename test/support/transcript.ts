@@ -83,6 +83,11 @@ export function transcriptWordProblems(messages: readonly BotMessage[]): string[
       text: TITLES.reduce((text, title) => text.split(title).join("…"), m.text),
     }));
     for (const problem of wordProblems(read, lang)) problems.push(`chat ${chatId}: ${problem}`);
+    // A value i18next was not given, or one that was not a text.
+    for (const m of list) {
+      const raw = /\{\{|\bundefined\b|\bNaN\b|\[object Object\]/.exec(m.text);
+      if (raw) problems.push(`chat ${chatId}: «${raw[0]}» in: ${m.text.slice(0, 160)}`);
+    }
   }
   return problems;
 }

@@ -25,5 +25,7 @@ describe("what every end-to-end file checks in its transcript", () => {
     expect(transcriptWordProblems([message("36 индикатордың 2-і", [], 3)])).toHaveLength(1);
     expect(transcriptWordProblems([message("36 индикатордың 2-сі", [], 3)])).toEqual([]);
     expect(transcriptWordProblems([message("Готово.. спасибо", [], 4)])).toHaveLength(1);
+    expect(transcriptWordProblems([message("например, {{day}} или 15", [], 5)])).toHaveLength(1);
+    expect(transcriptWordProblems([message("баллов: NaN", [], 6)])).toHaveLength(1);
   });
 });
