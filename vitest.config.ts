@@ -33,6 +33,9 @@ export default defineConfig({
           name: "db",
           include: ["test/**/*.test.ts"],
           exclude: ["test/unit/**", "test/e2e/**"],
+          // Each file opens its own database copies and changes no process state (env, mocks),
+          // so a worker imports the sources once for several files.
+          isolate: false,
           // Migrated templates (PGlite and the run's PostgreSQL server) the files copy.
           globalSetup: ["test/support/global-setup.ts"],
         },
