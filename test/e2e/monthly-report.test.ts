@@ -67,6 +67,13 @@ describe("the ethics commissioner's monthly report", () => {
       await seedUser(repos, { telegramId: 7004, role: "commissioner", bodyId: a.id });
       await seedUser(repos, { telegramId: 7005, role: "officer", bodyId: a.id });
       await seedUser(repos, { telegramId: 7006, role: "admin", bodyId: null });
+      const d = await seedBody(repos, { code: "D01" });
+      await seedUser(repos, {
+        telegramId: 7007,
+        role: "commissioner",
+        bodyId: d.id,
+        language: "kk",
+      });
     });
     await bot.start();
   }, 120_000);
@@ -263,6 +270,28 @@ describe("the ethics commissioner's monthly report", () => {
     await press(user, "✅ Готово", "4/4");
     await press(user, "➡ Далее", "Итого за месяц: 4 балла");
     await press(user, "📤 Отправить отчёт", "отправлен (версия 1)");
+  });
+
+  it("resumes on the same question after a kill and reopens the draft, in Kazakh", async () => {
+    const user = emulator.user({ userId: 7007, languageCode: "kk" });
+    await user.command("report");
+    await user.waitFor("Қай кезеңге?");
+    await press(user, /^2026 ж\. қазан/, "1/4");
+    await press(user, "➕ Қосу", "ол қашан өтті");
+    await say(user, "7", "тақырыбы қандай");
+    const topic = await user.send("Тема В");
+    await user.waitFor("неше адам қатысты");
+    await bot.waitForUpdateHandled(topic);
+
+    await bot.kill();
+    await bot.start();
+    await say(user, "9", "1. 07.10.2026 — Тема В, 9 қатысушы");
+
+    await say(user, "/cancel", "Енгізілгеннің бәрі нобайда сақталды");
+    await user.command("report");
+    await user.waitFor("Сізде аяқталмаған нобай бар: Әдеп жөніндегі уәкілдің ай сайынғы есебі");
+    const resumed = await press(user, "▶ Нобайды жалғастыру", "1/4");
+    expect(resumed.text).toContain("1. 07.10.2026 — Тема В, 9 қатысушы");
   });
 
   it("keeps a few hundred bytes of conversation state at the summary of a long report", async () => {
