@@ -1,12 +1,10 @@
 import { type Lang, translator } from "../i18n.ts";
 import {
-  addTableSheet,
   columnsIn,
-  createWorkbook,
   DocumentDataError,
   type DocumentTable,
+  tablesToWorkbook,
   tableToCsv,
-  workbookToBuffer,
 } from "./table.ts";
 
 /** One place on a leaderboard; points in integer hundredths. */
@@ -34,9 +32,7 @@ export type LeaderboardInput = {
 
 /** The .xlsx of a leaderboard, rows in the order given. */
 export async function buildLeaderboardWorkbook(input: LeaderboardInput): Promise<Buffer> {
-  const workbook = createWorkbook(input.created);
-  addTableSheet(workbook, leaderboardTable(input));
-  return workbookToBuffer(workbook);
+  return tablesToWorkbook([leaderboardTable(input)], input.created);
 }
 
 /** The leaderboard as CSV. */

@@ -2,13 +2,11 @@ import { formatMonth } from "../domain/calendar/format.ts";
 import { calendarDateOf, dateColumnOf } from "../domain/calendar/zone.ts";
 import { type Lang, translator } from "../i18n.ts";
 import {
-  addTableSheet,
   columnsIn,
-  createWorkbook,
   DocumentDataError,
   type DocumentTable,
+  tablesToWorkbook,
   tableToCsv,
-  workbookToBuffer,
 } from "./table.ts";
 
 /** Appendix 5 holds the ethics commissioner's explanatory events and preventive work; 6, propaganda. */
@@ -42,9 +40,7 @@ const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The .xlsx of monthly reports: one sheet for Appendix 5 and one for Appendix 6, a row an event. */
 export async function buildMonthlyReportsWorkbook(input: MonthlyReportsInput): Promise<Buffer> {
-  const workbook = createWorkbook(input.created);
-  for (const table of monthlyReportTables(input)) addTableSheet(workbook, table);
-  return workbookToBuffer(workbook);
+  return tablesToWorkbook(monthlyReportTables(input), input.created);
 }
 
 /** The same two tables as CSV files, Appendix 5 and Appendix 6. */

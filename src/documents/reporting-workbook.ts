@@ -1,14 +1,12 @@
 import { type ReportingTally, ratePercent } from "../domain/reports/reporting.ts";
 import { type Lang, translator } from "../i18n.ts";
 import {
-  addTableSheet,
   columnsIn,
-  createWorkbook,
   type DocumentTable,
   type TableCell,
   type TableColumn,
+  tablesToWorkbook,
   tableToCsv,
-  workbookToBuffer,
 } from "./table.ts";
 
 /** One body's reports over the period: expected, received, on time… */
@@ -32,9 +30,7 @@ export type ReportingInput = {
 
 /** The .xlsx of reporting rates: one sheet per body, one per region and period. */
 export async function buildReportingWorkbook(input: ReportingInput): Promise<Buffer> {
-  const workbook = createWorkbook(input.created);
-  for (const table of reportingTables(input)) addTableSheet(workbook, table);
-  return workbookToBuffer(workbook);
+  return tablesToWorkbook(reportingTables(input), input.created);
 }
 
 /** The same two tables as CSV files. */

@@ -1,12 +1,10 @@
 import { type Lang, translator } from "../i18n.ts";
 import {
-  addTableSheet,
   columnsIn,
-  createWorkbook,
   DocumentDataError,
   type DocumentTable,
+  tablesToWorkbook,
   tableToCsv,
-  workbookToBuffer,
 } from "./table.ts";
 
 /** One indicator on a body's score sheet; `points` and `max` in integer hundredths. */
@@ -38,9 +36,7 @@ export type ScoreSheetInput = {
 
 /** The .xlsx of a body's score sheet: every indicator with its points, then the total. */
 export async function buildScoreSheetWorkbook(input: ScoreSheetInput): Promise<Buffer> {
-  const workbook = createWorkbook(input.created);
-  addTableSheet(workbook, scoreSheetTable(input));
-  return workbookToBuffer(workbook);
+  return tablesToWorkbook([scoreSheetTable(input)], input.created);
 }
 
 /** The score sheet as CSV: header, one row an indicator, the total; a first machine column keeps the ids. */

@@ -1,3 +1,4 @@
+import { PassThrough } from "node:stream";
 import ExcelJS from "exceljs";
 import { calendarDateOf } from "../domain/calendar/zone.ts";
 import { type AnyLang, translator } from "../i18n.ts";
@@ -42,17 +43,33 @@ const NUMBER_FORMATS: Partial<Record<ColumnKind, string>> = {
   date: "dd.mm.yyyy",
 };
 
-/** A workbook with our metadata; `created` is fixed by the caller so documents are reproducible. */
-export function createWorkbook(created = new Date(0)): ExcelJS.Workbook {
-  const workbook = new ExcelJS.Workbook();
+/**
+ * The tables as an .xlsx, one sheet each: a title in row 1, a bold frozen header in row 2, then
+ * the rows. Written through ExcelJS's streaming writer, each row serialised as it is added, so a
+ * year of a country's events never sits in memory as a whole workbook. `created` is fixed by the
+ * caller so documents are reproducible.
+ */
+export async function tablesToWorkbook(
+  tables: readonly DocumentTable[],
+  created = new Date(0),
+): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  const stream = new PassThrough();
+  stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream,
+    useStyles: true,
+    useSharedStrings: true,
+  });
   workbook.creator = "Adaldyq";
   workbook.created = created;
   workbook.modified = created;
-  return workbook;
+  for (const table of tables) writeTableSheet(workbook, table);
+  await workbook.commit();
+  return Buffer.concat(chunks);
 }
 
-/** Adds the table as a sheet: a title in row 1, a bold frozen header in row 2, then the rows. */
-export function addTableSheet(workbook: ExcelJS.Workbook, table: DocumentTable): ExcelJS.Worksheet {
+function writeTableSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, table: DocumentTable) {
   const sheet = workbook.addWorksheet(table.sheetName, {
     views: [{ state: "frozen", ySplit: 2, xSplit: 0 }],
     // Printed for a meeting: A4 landscape, every column on the page, title and header on each.
@@ -69,8 +86,10 @@ export function addTableSheet(workbook: ExcelJS.Workbook, table: DocumentTable):
     width: column.width,
     style: NUMBER_FORMATS[column.kind] ? { numFmt: NUMBER_FORMATS[column.kind] } : {},
   }));
+  sheet.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2, column: table.columns.length } };
   const titleRow = sheet.addRow([table.title]);
   titleRow.font = { bold: true, size: 13 };
+  titleRow.commit();
   const header = sheet.addRow(table.columns.map((column) => column.header));
   header.font = { bold: true };
   header.alignment = { vertical: "middle", wrapText: true };
@@ -78,10 +97,12 @@ export function addTableSheet(workbook: ExcelJS.Workbook, table: DocumentTable):
     cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE4E7EB" } };
     cell.border = { bottom: { style: "thin" } };
   });
+  header.commit();
   table.rows.forEach((cells, index) => {
     const row = sheet.addRow(toSheetCells(table.columns, cells));
     row.alignment = { vertical: "top", wrapText: true };
     if (table.mutedRows?.has(index)) row.font = { italic: true, color: { argb: "FF7B8794" } };
+    row.commit();
   });
   if (table.totalRow) {
     const total = sheet.addRow(toSheetCells(table.columns, table.totalRow));
@@ -89,9 +110,9 @@ export function addTableSheet(workbook: ExcelJS.Workbook, table: DocumentTable):
     total.eachCell((cell) => {
       cell.border = { top: { style: "thin" } };
     });
+    total.commit();
   }
-  sheet.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2, column: table.columns.length } };
-  return sheet;
+  sheet.commit();
 }
 
 function toSheetCells(columns: TableColumn[], cells: TableCell[]): ExcelJS.CellValue[] {
@@ -100,11 +121,6 @@ function toSheetCells(columns: TableColumn[], cells: TableCell[]): ExcelJS.CellV
     if (column.kind === "points" && typeof cell === "number") return hundredthsToNumber(cell);
     return cell;
   });
-}
-
-/** The workbook as .xlsx bytes. */
-export async function workbookToBuffer(workbook: ExcelJS.Workbook): Promise<Buffer> {
-  return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
 /** The table's header, rows and total as CSV (no title: a CSV is read by programs). */
