@@ -5,6 +5,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { fileURLToPath } from "node:url";
+import { onOutputLines } from "../test/support/output-lines.ts";
 
 export interface BenchProcessOptions {
   /** The script, relative to `cwd` (src/main.ts, bench/minimal-bot.ts). */
@@ -59,14 +60,7 @@ export class BenchProcess {
         resolve(code);
       }),
     );
-    for (const stream of [child.stdout, child.stderr]) {
-      let rest = "";
-      stream?.setEncoding("utf8").on("data", (chunk: string) => {
-        const parts = (rest + chunk).split("\n");
-        rest = parts.pop() ?? "";
-        for (const text of parts) if (text.trim()) this.record(parseLine(text));
-      });
-    }
+    onOutputLines(child, (text) => this.record(parseLine(text)));
     const ready = this.waitFor(/is running/, options.readyTimeoutMs ?? 120_000);
     const died = this.exited.then((code) => {
       throw new Error(

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Emulator } from "./emulator.ts";
 import { nodeArgsFor } from "./node-process.ts";
+import { onOutputLines } from "./output-lines.ts";
 import { copyPgliteTemplate, makeScratchDir, removeScratch } from "./scratch-database.ts";
 
 const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -104,14 +105,7 @@ export class BotProcess {
         resolve(code);
       }),
     );
-    for (const stream of [child.stdout, child.stderr]) {
-      let rest = "";
-      stream?.setEncoding("utf8").on("data", (chunk: string) => {
-        const parts = (rest + chunk).split("\n");
-        rest = parts.pop() ?? "";
-        for (const text of parts) if (text.trim()) this.record(parseLine(text));
-      });
-    }
+    onOutputLines(child, (text) => this.record(parseLine(text)));
   }
 
   /** Resolves with the exit code once the process has exited (at once if it is not running). */

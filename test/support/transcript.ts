@@ -40,8 +40,7 @@ export function screenLimitProblems(messages: readonly BotMessage[]): string[] {
 export function writeTranscript(testFile: string | undefined, messages: readonly BotMessage[]) {
   mkdirSync(OUTPUT, { recursive: true });
   const file = join(OUTPUT, `${basename(testFile ?? "unknown").replace(/\.test\.ts$/, "")}.txt`);
-  const chats = new Map<number, BotMessage[]>();
-  for (const m of messages) chats.set(m.chatId, [...(chats.get(m.chatId) ?? []), m]);
+  const chats = byChat(messages);
   const lines: string[] = [];
   for (const [chatId, list] of chats) {
     lines.push(`═══ chat ${chatId}`);
@@ -73,8 +72,7 @@ const TITLES = V2026.projects.flatMap((p) => [
  * chat by chat in the chat's language (Kazakh when the bot wrote Kazakh letters there).
  */
 export function transcriptWordProblems(messages: readonly BotMessage[]): string[] {
-  const chats = new Map<number, BotMessage[]>();
-  for (const m of messages) chats.set(m.chatId, [...(chats.get(m.chatId) ?? []), m]);
+  const chats = byChat(messages);
   const problems: string[] = [];
   for (const [chatId, list] of chats) {
     const lang = list.some((m) => KAZAKH_LETTERS.test(m.text)) ? "kk" : "ru";
@@ -90,4 +88,15 @@ export function transcriptWordProblems(messages: readonly BotMessage[]): string[
     }
   }
   return problems;
+}
+
+/** The messages of each chat, in the order sent. */
+function byChat(messages: readonly BotMessage[]): Map<number, BotMessage[]> {
+  const chats = new Map<number, BotMessage[]>();
+  for (const m of messages) {
+    const list = chats.get(m.chatId);
+    if (list) list.push(m);
+    else chats.set(m.chatId, [m]);
+  }
+  return chats;
 }
