@@ -46,6 +46,7 @@ export class BenchProcess {
       cwd: options.cwd,
       env: {
         PATH: process.env.PATH ?? "",
+        ...(process.env.BOT_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BOT_NODE_OPTIONS } : {}),
         HOME: process.env.HOME ?? tmpdir(),
         ...options.env,
         ...(options.profileDir ? { PROFILE_WINDOW_DIR: options.profileDir } : {}),
@@ -114,6 +115,15 @@ export class BenchProcess {
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
     const ticks = Number(fields[11]) + Number(fields[12]);
     return (ticks * 1000) / TICKS_PER_SECOND;
+  }
+
+  /** CPU milliseconds the process spent in the kernel (socket writes and reads, mostly). */
+  systemCpuMs(): number {
+    const pid = this.child?.pid;
+    if (pid === undefined) return 0;
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[12]) * 1000) / TICKS_PER_SECOND;
   }
 
   /** SIGTERM and the exit code (the profile is written on the way out). */

@@ -73,7 +73,8 @@ interface Outcome {
   latencies: Map<string, number[]>;
   lost: number;
   duplicated: number;
-  cpu: { bot: number; database: number | undefined; driver: number };
+  /** CPU per report; `kernel` is the bot's share spent in the kernel. */
+  cpu: { bot: number; kernel: number; database: number | undefined; driver: number };
   statements: number | undefined;
   /** The most frequent statements of the run (PostgreSQL): calls per update and the text. */
   topStatements: string[];
@@ -216,6 +217,7 @@ async function runScenario(options: {
     const databaseCpu = server ? await serverCpuReader(server) : undefined;
     const cpuBefore = {
       bot: bots.reduce((sum, bot) => sum + bot.cpuMs(), 0),
+      kernel: bots.reduce((sum, bot) => sum + bot.systemCpuMs(), 0),
       database: databaseCpu?.(),
       driver: driverCpuMs(),
     };
@@ -224,6 +226,9 @@ async function runScenario(options: {
     const rushed = await rush(emulator, users, options.stepTimeoutMs);
     const cpu = {
       bot: (bots.reduce((sum, bot) => sum + bot.cpuMs(), 0) - cpuBefore.bot) / rushed.completed,
+      kernel:
+        (bots.reduce((sum, bot) => sum + bot.systemCpuMs(), 0) - cpuBefore.kernel) /
+        rushed.completed,
       database:
         databaseCpu && cpuBefore.database !== undefined
           ? (databaseCpu() - cpuBefore.database) / rushed.completed
@@ -393,7 +398,7 @@ function printMachine(): void {
 const rate = (o: Outcome) => o.completed / o.seconds;
 
 function printOutcome(o: Outcome): void {
-  const cpu = [`bot ${o.cpu.bot.toFixed(0)}`];
+  const cpu = [`bot ${o.cpu.bot.toFixed(0)} (of which kernel ${o.cpu.kernel.toFixed(0)})`];
   if (o.cpu.database !== undefined) cpu.push(`PostgreSQL ${o.cpu.database.toFixed(0)}`);
   cpu.push(`driver+emulator ${o.cpu.driver.toFixed(0)}`);
   const calls = [...o.apiCalls].map(

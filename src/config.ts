@@ -114,6 +114,9 @@ const webhookEnvSchema = z.object({
   CHAT_LOCK_CONNECTIONS: decimalInteger("10 connections")
     .pipe(z.number().min(1, "must be at least 1").max(200, "must be at most 200"))
     .default(10),
+  WEBHOOK_ANSWER_WITHIN_MS: decimalInteger("5000 milliseconds")
+    .pipe(z.number().min(1, "must be at least 1").max(50_000, "must be at most 50000"))
+    .default(5_000),
 });
 
 const dashboardEnvSchema = z.object({
@@ -147,8 +150,10 @@ export type RunMode =
       port: number;
       url: string;
       secret: string;
-      /** On a PostgreSQL server: connections holding per-chat locks (chats handled at once). */
+      /** On a PostgreSQL server: connections holding per-chat locks (long updates at once). */
       chatLockConnections: number;
+      /** An update still running this long is answered 200 once its chat's lock is held. */
+      answerWithinMs: number;
     };
 
 /** Everything the process reads from its environment, validated once. */
@@ -296,6 +301,7 @@ function toRunMode(
       url: data.WEBHOOK_URL,
       secret: data.WEBHOOK_SECRET,
       chatLockConnections: data.CHAT_LOCK_CONNECTIONS,
+      answerWithinMs: data.WEBHOOK_ANSWER_WITHIN_MS,
     };
   }
   return {

@@ -42,30 +42,40 @@ export function prefetchedValue(namespace: string, key: string): { value: unknow
 
 /** Remembers a value as read in this update. */
 export function noteRead(namespace: string, key: string, value: unknown): void {
-  scope.getStore()?.read.set(`${namespace}\u0000${key}`, JSON.stringify(value ?? null));
+  scope.getStore()?.read.set(`${namespace}\u0000${key}`, canonicalJson(value));
 }
 
 /** Whether writing `value` would store exactly what this update read (so the write can be skipped). */
 export function isUnchanged(namespace: string, key: string, value: unknown): boolean {
   const before = scope.getStore()?.read.get(`${namespace}\u0000${key}`);
-  if (before === undefined) return false;
-  const after = JSON.stringify(value ?? null);
-  // jsonb hands a value back with its keys in its own order, not in the order they were written:
-  // the texts of an unchanged conversation state differ, so they are compared as values.
-  return before === after || sameJson(JSON.parse(before), JSON.parse(after));
+  return before !== undefined && before === canonicalJson(value);
 }
 
-/** Deep equality of two parsed JSON values, whatever the order of their objects' keys. */
-export function sameJson(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
-  if (Array.isArray(a) || Array.isArray(b)) {
-    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
-    return a.every((item, i) => sameJson(item, b[i]));
+/**
+ * JSON with every object's keys in sorted order. Why: jsonb hands a value back with its keys in
+ * its own order, not in the order they were written, so the plain texts of an unchanged state
+ * differ; compared in this form they do not, and no parse is needed to tell.
+ */
+export function canonicalJson(value: unknown): string {
+  return canonical(value) ?? "null";
+}
+
+/** JSON.stringify's output with sorted keys; undefined where it leaves a value out. */
+function canonical(value: unknown): string | undefined {
+  if (value === null || typeof value !== "object") return JSON.stringify(value);
+  const withToJson = value as { toJSON?: () => unknown };
+  if (typeof withToJson.toJSON === "function") return canonical(withToJson.toJSON());
+  if (Array.isArray(value)) return `[${value.map((item) => canonical(item) ?? "null").join(",")}]`;
+  const record = value as Record<string, unknown>;
+  const fields: string[] = [];
+  for (const key of Object.keys(record).sort()) {
+    const text = canonical(record[key]);
+    if (text !== undefined) fields.push(`${JSON.stringify(key)}:${text}`);
   }
-  const x = a as Record<string, unknown>;
-  const y = b as Record<string, unknown>;
-  const keys = Object.keys(x);
-  if (keys.length !== Object.keys(y).length) return false;
-  return keys.every((k) => Object.hasOwn(y, k) && sameJson(x[k], y[k]));
+  return `{${fields.join(",")}}`;
+}
+
+/** Equality of two JSON values, whatever the order of their objects' keys. */
+export function sameJson(a: unknown, b: unknown): boolean {
+  return canonicalJson(a) === canonicalJson(b);
 }

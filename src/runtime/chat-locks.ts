@@ -5,13 +5,16 @@ import pg from "pg";
 export type ReleaseLock = () => Promise<void>;
 
 /**
- * Serialises the handling of one chat across every bot process on the same PostgreSQL server.
+ * Serialises the handling of one chat across every bot process on the same PostgreSQL server,
+ * for the updates that need it.
  *
  * Why: behind a webhook, Telegram sends a chat's updates one at a time — the next only after the
  * previous got its 200 — but a load balancer may hand consecutive ones to different processes.
- * Each process takes the chat's lock BEFORE answering 200, so the next update of that chat, which
- * Telegram sends only after the 200, queues behind it on whichever process it lands. In-process,
- * a FIFO per chat comes first, so a process never races itself for the database lock.
+ * An update is answered once handled, so the next cannot overtake it and needs no lock; one that
+ * runs long (an import) is answered early, and takes the chat's lock BEFORE that answer. The next
+ * update of the chat, on whichever process it lands, finds the lock taken in its first statement
+ * (update-state.ts) and queues behind it here. In-process, a FIFO per chat comes first, so a
+ * process never races itself for the database lock.
  *
  * How: a session advisory lock (pg_advisory_lock on a 64-bit hash of the key) held on a connection
  * of a small pool of its own — never on Prisma's pool, whose connections the handler itself needs
@@ -29,7 +32,7 @@ export interface ChatLocks {
 
 export interface ChatLockOptions {
   connectionString: string;
-  /** Chats handled at once by this process; more wait for a connection. Default 10. */
+  /** Locks held at once by this process; more wait for a connection. Default 10. */
   connections?: number;
   lockTimeoutMs?: number;
 }

@@ -2,6 +2,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { run } from "@grammyjs/runner";
 import { type Bot, Context, type Transformer } from "grammy";
 import type { Update } from "grammy/types";
+import { type ChatTurn, giveTurn } from "../bot/chat-turn.ts";
 import type { BotContext } from "../bot/context.ts";
 import { type BotCommandSpec, publishCommands } from "../bot/publish-commands.ts";
 import type { Config } from "../config.ts";
@@ -19,9 +20,9 @@ export interface RunDeps {
    */
   endpoint?: ServiceEndpoint;
   /**
-   * Webhook mode with several processes: the cross-process lock taken before an update is
-   * acknowledged (see chat-locks.ts). Without it, one process owns the bot and in-process
-   * sequentialize is enough.
+   * Webhook mode with several processes: the cross-process lock a long update takes before it is
+   * acknowledged, and the next update of its chat waits for (see chat-locks.ts). Without it, one
+   * process owns the bot and in-process sequentialize is enough.
    */
   chatLocks?: Pick<ChatLocks, "lock">;
 }
@@ -85,16 +86,20 @@ async function runWebhook(
     // A 503 while stopping: Telegram redelivers it, through the proxy, to another process.
     if (!accepting) throw new Error("stopping");
     const key = lockKeyOf(new Context(update, bot.api, bot.botInfo));
-    const release: ReleaseLock =
-      key && deps.chatLocks ? await deps.chatLocks.lock(key) : async () => undefined;
+    const turn = key && deps.chatLocks ? chatTurn(deps.chatLocks, key) : undefined;
+    if (turn) giveTurn(update, turn);
     const task = bot
       .handleUpdate(update)
       .catch((error: unknown) => deps.logger.error({ err: error }, "update failed"))
       .finally(async () => {
-        await release();
+        await turn?.release();
         inFlight.delete(task);
       });
     inFlight.add(task);
+    // Answered once handled: Telegram sends the chat's next update only then, so without a lock
+    // it cannot overtake this one on another process. One that runs long is answered once this
+    // process holds the chat's lock, which the next update, wherever it lands, waits for.
+    if (!(await settlesWithin(task, mode.answerWithinMs))) await turn?.hold();
   };
   endpoint.takeUpdates(() => accepting, acceptUpdate);
   await bot.api.setWebhook(mode.url, { secret_token: mode.secret });
@@ -103,9 +108,52 @@ async function runWebhook(
       // The webhook stays set: other processes behind the same URL go on serving it, and
       // Telegram keeps the updates for a day while none answers.
       accepting = false;
-      // Waits for requests still queued for a chat's lock: they are acknowledged and handled.
+      // Waits for requests still being answered: they are handled.
       await endpoint.close();
       while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+    },
+  };
+}
+
+/** Whether `work` settles within `ms` (its timer cleared as soon as it does). */
+function settlesWithin(work: Promise<void>, ms: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), ms);
+    void work.finally(() => {
+      clearTimeout(timer);
+      resolve(true);
+    });
+  });
+}
+
+/** A turn whose lock is taken at most once, on first need, and released with the update. */
+function chatTurn(
+  locks: Pick<ChatLocks, "lock">,
+  key: string,
+): ChatTurn & { release(): Promise<void> } {
+  let taking: Promise<ReleaseLock> | undefined;
+  let held = false;
+  let over = false;
+  return {
+    key,
+    get held() {
+      return held;
+    },
+    async hold() {
+      // The update ended meanwhile: there is nothing left to hold the chat for.
+      if (over) return;
+      taking ??= locks.lock(key).catch((error: unknown) => {
+        // Not taken (the database is away): the next hold tries again.
+        taking = undefined;
+        throw error;
+      });
+      await taking;
+      held = true;
+    },
+    async release() {
+      over = true;
+      const release = await taking?.catch(() => undefined);
+      await release?.();
     },
   };
 }

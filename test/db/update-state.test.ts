@@ -1,8 +1,11 @@
-import { expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { createRepositories, openDatabase } from "../../src/db/index.ts";
 import { countStatements } from "../../src/db/statement-count.ts";
 import { withUpdateState } from "../../src/db/update-scope.ts";
+import { createChatLocks } from "../../src/runtime/chat-locks.ts";
+import { postgresAvailable } from "../support/postgres.ts";
 import { seedBody, seedUser } from "../support/seed.ts";
-import { describeDatabases } from "./database.ts";
+import { createMigratedPostgresDatabase, describeDatabases } from "./database.ts";
 
 describeDatabases("the update's first statement", (ctx) => {
   const open = (updateId: number, telegramId = 501, chatKey = "501") =>
@@ -123,3 +126,36 @@ describeDatabases("the update's first statement", (ctx) => {
     expect((await read(34)).statements).toBe(0);
   });
 });
+
+describe.skipIf(!postgresAvailable())(
+  "the first statement and a chat held by a long update",
+  () => {
+    it("records and reads nothing while another session holds the chat's lock, and everything once it is free", async () => {
+      const url = await createMigratedPostgresDatabase();
+      const db = await openDatabase(url);
+      const locks = createChatLocks({ connectionString: url, connections: 1 });
+      try {
+        const open = (lockKey: string | undefined) =>
+          createRepositories(db).updateState.open({
+            updateId: 77,
+            telegramId: 501,
+            chatKey: "501",
+            at: new Date("2026-11-03T06:00:00Z"),
+            lockKey,
+          });
+        const release = await locks.lock("chat:501");
+        expect(await open("chat:501")).toMatchObject({ busy: true, fresh: false });
+        // Another chat is not held up.
+        expect(await open("chat:502")).toMatchObject({ busy: false, fresh: true });
+        await release();
+        const { result, statements } = await countStatements(() => open("chat:501"));
+        expect(statements).toBe(1);
+        // Update 77 was recorded by chat 502's open, so this one is a redelivery: marked, not busy.
+        expect(result).toMatchObject({ busy: false, fresh: false });
+      } finally {
+        await locks.close();
+        await db.close();
+      }
+    });
+  },
+);

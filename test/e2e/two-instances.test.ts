@@ -1,13 +1,17 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createRepositories, openDatabase } from "../../src/db/index.ts";
 import { BotProcess } from "../support/bot-process.ts";
 import type { EmulatedUser } from "../support/emulated-user.ts";
 import { type Emulator, startEmulator } from "../support/emulator.ts";
 import { findFreePort } from "../support/free-port.ts";
 import { type PostgresServer, postgresAvailable, startPostgres } from "../support/postgres.ts";
 import { type RoundRobinProxy, startRoundRobinProxy } from "../support/round-robin-proxy.ts";
+import { seedUser } from "../support/seed.ts";
 
 const USERS = 40;
+/** An update still running after this is answered, its chat's lock held (WEBHOOK_ANSWER_WITHIN_MS). */
+const ANSWER_WITHIN_MS = 300;
 const isLangReply = (text: string) => /Текущий язык/.test(text);
 
 /** Waits until the chat holds `count` bot messages (or fails after the timeout). */
@@ -30,10 +34,11 @@ describe.skipIf(!postgresAvailable())("two bot processes on one PostgreSQL serve
   let emulator: Emulator;
   let proxy: RoundRobinProxy;
   let bots: BotProcess[] = [];
+  let databaseUrl: string;
 
   beforeAll(async () => {
     postgres = await startPostgres();
-    const databaseUrl = await postgres.createDatabase("two_instances");
+    databaseUrl = await postgres.createDatabase("two_instances");
     emulator = await startEmulator();
     const ports = [await findFreePort(), await findFreePort()];
     proxy = await startRoundRobinProxy(ports.map((port) => `http://127.0.0.1:${port}`));
@@ -48,6 +53,7 @@ describe.skipIf(!postgresAvailable())("two bot processes on one PostgreSQL serve
             PORT: String(port),
             HOST: "127.0.0.1",
             RATE_LIMIT_UPDATES: "0",
+            WEBHOOK_ANSWER_WITHIN_MS: String(ANSWER_WITHIN_MS),
           },
         }),
     );
@@ -95,5 +101,33 @@ describe.skipIf(!postgresAvailable())("two bot processes on one PostgreSQL serve
       expect(user.messages().map((m) => isLangReply(m.text))).toEqual([false, true]);
       expect(answers).toHaveLength(2);
     }
+  });
+
+  it("makes the next update of a chat wait, on the other process, for one that runs long", async () => {
+    const adminId = 7000;
+    const db = await openDatabase(databaseUrl);
+    try {
+      await seedUser(createRepositories(db), { telegramId: adminId, role: "admin", bodyId: null });
+    } finally {
+      await db.close();
+    }
+    const admin = emulator.user({ userId: adminId, languageCode: "ru" });
+    const release = emulator.holdDownloads();
+    const asked = emulator.fileDownloads;
+    // Answered while the import waits for its file: by then its process holds the chat's lock.
+    await admin.sendDocument({
+      filename: "справочник.csv",
+      data: Buffer.from("type,code,body_code,kind,name_kk,name_ru,name,telegram_id,role\n"),
+      caption: "/import",
+    });
+    while (emulator.fileDownloads === asked) await sleep(20);
+    // Round robin: this lands on the other process, which must wait for the import to finish.
+    const lang = admin.command("lang");
+    await sleep(4 * ANSWER_WITHIN_MS);
+    expect(admin.messages().filter((m) => isLangReply(m.text))).toEqual([]);
+    release();
+    await lang;
+    const answers = await waitForMessages(admin, 2);
+    expect(answers.map((m) => isLangReply(m.text)).indexOf(true)).toBe(answers.length - 1);
   });
 });

@@ -151,7 +151,24 @@ describe("loadConfig", () => {
       url: "https://bot.example.kz/telegram",
       secret: "s3cret_-",
       chatLockConnections: 10,
+      answerWithinMs: 5_000,
     });
+  });
+
+  it("reads how long a webhook update may run before it is answered", () => {
+    const webhook = {
+      ...minimal,
+      WEBHOOK_URL: "https://bot.example.kz/telegram",
+      WEBHOOK_SECRET: "s3cret_-",
+    };
+    const result = loadConfig({ ...webhook, WEBHOOK_ANSWER_WITHIN_MS: "300" });
+    expect(
+      result.ok && result.config.mode.type === "webhook" && result.config.mode.answerWithinMs,
+    ).toBe(300);
+    expect(problemsOf({ ...webhook, WEBHOOK_ANSWER_WITHIN_MS: "0" })).toEqual([
+      expect.stringMatching(/^WEBHOOK_ANSWER_WITHIN_MS: must be at least 1/),
+    ]);
+    expect(problemsOf({ ...webhook, WEBHOOK_ANSWER_WITHIN_MS: "5 s" })).toHaveLength(1);
   });
 
   it("requires a well-formed WEBHOOK_SECRET in webhook mode", () => {

@@ -1,6 +1,7 @@
 import type { MiddlewareFn } from "grammy";
 import type { UpdateState } from "../../db/repositories/update-state.ts";
 import { withUpdateState } from "../../db/update-scope.ts";
+import { turnOf } from "../chat-turn.ts";
 import type { BotContext } from "../context.ts";
 import { patiently } from "./skip-redelivered.ts";
 
@@ -10,6 +11,7 @@ export type OpenUpdate = (input: {
   telegramId: number | undefined;
   chatKey: string | undefined;
   at: Date;
+  lockKey?: string | undefined;
 }) => Promise<UpdateState>;
 
 /**
@@ -26,7 +28,15 @@ export function openUpdateState(open: OpenUpdate): MiddlewareFn<BotContext> {
       chatKey,
       at: ctx.now(),
     };
-    const state = await patiently(ctx, () => open(input));
+    const turn = turnOf(ctx.update);
+    const state = await patiently(ctx, async () => {
+      const first = await open({ ...input, lockKey: turn && !turn.held ? turn.key : undefined });
+      if (!first.busy || !turn) return first;
+      // A long update of this chat holds its lock: this one waits its turn, then reads afresh.
+      ctx.logger.debug({ lock: turn.key }, "waiting for the chat's previous update");
+      await turn.hold();
+      return open(input);
+    });
     if (!state.fresh) {
       ctx.logger.debug({ update_id: ctx.update.update_id }, "skipped a redelivered update");
       return;

@@ -8,6 +8,11 @@ import type { Lang, Role, UserRecord } from "./users.ts";
 export interface UpdateState {
   /** False for an update already recorded: a redelivery, to be skipped. */
   fresh: boolean;
+  /**
+   * True when another update of the chat holds its lock (one that ran long, on some process):
+   * nothing was recorded or read, and the update must wait for the lock, then open again.
+   */
+  busy: boolean;
   /** The account of the person behind the update (active or not), if any. */
   user: UserRecord | undefined;
   /** The chat's session and conversation state, as stored (undefined: none). */
@@ -44,16 +49,20 @@ export function createUpdateStateRepository(sql: SqlRunner) {
     /**
      * Records the update (its de-duplication mark) and reads the rest in the same statement: one
      * round trip instead of five (mark, user, session, conversation, draft). Plain SQL (sql.ts):
-     * every update sends it.
+     * every update sends it. With `lockKey`, it first tests the chat's lock (see bot/chat-turn.ts)
+     * in the same statement: a shared lock for the statement only, which an update holding the
+     * chat's lock refuses.
      */
     async open(input: {
       updateId: number;
       telegramId: number | undefined;
       chatKey: string | undefined;
       at: Date;
+      lockKey?: string | undefined;
     }): Promise<UpdateState> {
       const telegramId = input.telegramId === undefined ? null : String(input.telegramId);
       const rows = await sql.query<{
+        turn: boolean;
         fresh: number;
         user: UserRow | null;
         session: unknown;
@@ -61,9 +70,11 @@ export function createUpdateStateRepository(sql: SqlRunner) {
         draft: DraftRow | null;
         versions: Record<string, number> | null;
       }>(
-        `WITH mark AS (
+        `WITH turn AS (
+          SELECT $5::text IS NULL OR pg_try_advisory_xact_lock_shared(hashtextextended($5::text, 0)) AS free
+        ), mark AS (
           INSERT INTO processed_update (bot_id, update_id, processed_at)
-          VALUES (0, $1::bigint, $2::timestamptz)
+          SELECT 0, $1::bigint, $2::timestamptz WHERE (SELECT free FROM turn)
           ON CONFLICT DO NOTHING
           RETURNING 1
         ), person AS (
@@ -72,6 +83,7 @@ export function createUpdateStateRepository(sql: SqlRunner) {
           FROM app_user WHERE telegram_id = $3::bigint
         )
         SELECT
+          (SELECT free FROM turn) AS turn,
           (SELECT count(*) FROM mark)::int AS fresh,
           (SELECT row_to_json(person) FROM person) AS "user",
           (SELECT value FROM bot_state WHERE namespace = 'session' AND key = $4::text) AS session,
@@ -81,14 +93,31 @@ export function createUpdateStateRepository(sql: SqlRunner) {
              FROM draft WHERE user_id = (SELECT id FROM person)
              ORDER BY updated_at DESC LIMIT 1) d) AS draft,
           (SELECT json_object_agg(key, value) FROM bot_state WHERE namespace = 'version') AS versions`,
-        [String(input.updateId), input.at, telegramId, input.chatKey ?? null],
+        [
+          String(input.updateId),
+          input.at,
+          telegramId,
+          input.chatKey ?? null,
+          input.lockKey ?? null,
+        ],
       );
       const row = rows[0];
       if (!row) throw new Error("The update's state could not be read");
+      if (!row.turn)
+        return {
+          fresh: false,
+          busy: true,
+          user: undefined,
+          session: undefined,
+          conversation: undefined,
+          draft: undefined,
+          versions: {},
+        };
       const user = row.user;
       const draft = row.draft;
       return {
         fresh: row.fresh === 1,
+        busy: false,
         user: user
           ? {
               id: user.id,

@@ -40,8 +40,26 @@ export function isTimeZone(zone: string): boolean {
   }
 }
 
+// formatToParts costs microseconds and a screen asks for the same few minutes dozens of times
+// (deadlines, "saved at", the clock): the answers are kept by zone and minute, a bounded number.
+const MAX_REMEMBERED_MINUTES = 4096;
+const remembered = new Map<string, Readonly<LocalDateTime>>();
+
 /** The wall-clock date and time of an instant in a zone. */
 export function toLocal(instant: Date, zone: string): LocalDateTime {
+  const minute = Math.floor(instant.getTime() / 60_000);
+  const key = `${zone}|${minute}`;
+  const known = remembered.get(key);
+  if (known) return { ...known };
+  const local = readLocal(instant, zone);
+  if (!Number.isNaN(minute)) {
+    if (remembered.size >= MAX_REMEMBERED_MINUTES) remembered.clear();
+    remembered.set(key, Object.freeze({ ...local }));
+  }
+  return local;
+}
+
+function readLocal(instant: Date, zone: string): LocalDateTime {
   const parts: Record<string, number> = {};
   for (const part of partsFormatter(zone).formatToParts(instant)) {
     if (part.type !== "literal") parts[part.type] = Number(part.value);

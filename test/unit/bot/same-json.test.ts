@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sameJson } from "../../../src/db/update-scope.ts";
+import { canonicalJson, sameJson } from "../../../src/db/update-scope.ts";
 
 describe("sameJson, which decides whether a chat's state is written back", () => {
   it("finds values equal whatever the order of their keys", () => {
@@ -28,5 +28,28 @@ describe("sameJson, which decides whether a chat's state is written back", () =>
     for (const value of changed) expect(sameJson(base, value)).toBe(false);
     expect(sameJson(null, {})).toBe(false);
     expect(sameJson([], {})).toBe(false);
+  });
+});
+
+describe("canonicalJson", () => {
+  it("writes what JSON.stringify writes, with every object's keys sorted", () => {
+    const values: unknown[] = [
+      null,
+      undefined,
+      0,
+      -1.5,
+      'текст "в кавычках"\n',
+      true,
+      [],
+      {},
+      [1, undefined, () => 1, "a"],
+      { b: 1, a: { d: [{ z: 1, y: 2 }], c: undefined }, e: new Date("2026-11-03T06:00:00Z") },
+    ];
+    for (const value of values) {
+      const canonical = canonicalJson(value);
+      expect(JSON.parse(canonical)).toEqual(JSON.parse(JSON.stringify(value ?? null)));
+      expect(canonicalJson(JSON.parse(canonical))).toBe(canonical);
+    }
+    expect(canonicalJson({ b: 1, a: { d: 2, c: 3 } })).toBe('{"a":{"c":3,"d":2},"b":1}');
   });
 });
