@@ -46,6 +46,7 @@ export class BenchProcess {
       cwd: options.cwd,
       env: {
         PATH: process.env.PATH ?? "",
+        // To try V8 flags on the bot alone (e.g. BOT_NODE_OPTIONS=--max-semi-space-size=32).
         ...(process.env.BOT_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BOT_NODE_OPTIONS } : {}),
         HOME: process.env.HOME ?? tmpdir(),
         ...options.env,
