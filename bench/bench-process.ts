@@ -51,6 +51,9 @@ export class BenchProcess {
         HOME: process.env.HOME ?? tmpdir(),
         ...options.env,
         ...(options.profileDir ? { PROFILE_WINDOW_DIR: options.profileDir } : {}),
+        ...(options.profileDir && process.env.PROFILE_WINDOW_HEAP
+          ? { PROFILE_WINDOW_HEAP: "1" }
+          : {}),
       },
       stdio: ["ignore", "pipe", "pipe"],
     });

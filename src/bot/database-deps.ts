@@ -1,5 +1,4 @@
 import type { Repositories } from "../db/index.ts";
-import { currentUpdateState } from "../db/update-scope.ts";
 import type { BotDeps } from "./create-bot.ts";
 
 type DatabaseDeps = Required<
@@ -22,13 +21,8 @@ export function botDepsFromRepositories(repos: Repositories): DatabaseDeps {
     markUpdateProcessed: (updateId) => repos.botState.markUpdateProcessed(updateId),
     openUpdate: (input) => repos.updateState.open(input),
     // People without an account yet keep their choice in the session (see attachLanguage).
-    getUserLanguage: async (telegramId) => {
-      // The update's first statement read the person already.
-      const prefetched = currentUpdateState();
-      if (prefetched)
-        return prefetched.user?.telegramId === telegramId ? prefetched.user.language : undefined;
-      return (await repos.users.getUserByTelegramId(telegramId))?.language;
-    },
+    getUserLanguage: async (telegramId) =>
+      (await repos.users.getUserByTelegramId(telegramId))?.language,
     setUserLanguage: async (telegramId, lang) => {
       const user = await repos.users.getUserByTelegramId(telegramId);
       if (user) await repos.users.setLanguage(user.id, lang);

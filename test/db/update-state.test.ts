@@ -105,12 +105,10 @@ describeDatabases("the update's first statement", (ctx) => {
     expect(statements).toBe(0);
   });
 
-  it("keeps the deadline rules until an edit bumps their version on any instance", async () => {
+  it("keeps the deadline rules in an update until an edit bumps their version on any instance, and reads them afresh outside one", async () => {
     const read = async (updateId: number) => {
       const state = await open(updateId);
-      return countStatements(() =>
-        withUpdateState(state, "501", () => ctx.repos.deadlines.getRules()),
-      );
+      return countStatements(() => ctx.repos.deadlines.forUpdate(state.versions).getRules());
     };
     expect((await read(31)).statements).toBe(1);
     expect((await read(32)).statements).toBe(0);
@@ -124,6 +122,8 @@ describeDatabases("the update's first statement", (ctx) => {
     expect(after.statements).toBe(1);
     expect(after.result.find((r) => r.kind === "monthly")?.dueDay).toBe(7);
     expect((await read(34)).statements).toBe(0);
+    // A job (no update) reads them afresh.
+    expect((await countStatements(() => ctx.repos.deadlines.getRules())).statements).toBe(1);
   });
 });
 

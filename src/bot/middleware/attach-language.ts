@@ -27,7 +27,7 @@ export function attachLanguage(deps: {
 }): MiddlewareFn<BotContext> {
   return async (ctx, next) => {
     const userId = ctx.from?.id;
-    const stored = userId !== undefined ? await deps.getUserLanguage?.(userId) : undefined;
+    const stored = userId !== undefined ? await storedLanguage(ctx, userId, deps) : undefined;
     const session = ctx.chatId !== undefined ? ctx.session : undefined;
     const use = (lang: Lang) => {
       ctx.lang = lang;
@@ -61,4 +61,16 @@ export function attachConversationLanguage(
     ctx.methodology = methodology();
     await next();
   };
+}
+
+/** The language of the person's account: as the update's first statement read it, if it did. */
+async function storedLanguage(
+  ctx: BotContext,
+  userId: number,
+  deps: { getUserLanguage?: GetUserLanguage },
+): Promise<Lang | undefined> {
+  const prefetched = ctx.prefetched;
+  if (prefetched)
+    return prefetched.user?.telegramId === userId ? prefetched.user.language : undefined;
+  return deps.getUserLanguage?.(userId);
 }

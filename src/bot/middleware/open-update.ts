@@ -42,6 +42,8 @@ export function openUpdateState(open: OpenUpdate): MiddlewareFn<BotContext> {
       return;
     }
     ctx.prefetched = state;
+    // The deadline rules stay cached while the versions this statement read say they are current.
+    ctx.repos = { ...ctx.repos, deadlines: ctx.repos.deadlines.forUpdate(state.versions) };
     await withUpdateState(state, chatKey, () => next());
   };
 }

@@ -1,5 +1,4 @@
 import type { PrismaClient, ReportKind } from "../generated/client.ts";
-import { currentUpdateState } from "../update-scope.ts";
 import { isCheckViolation } from "./shared.ts";
 import { bumpVersion } from "./update-state.ts";
 
@@ -26,21 +25,42 @@ function toRecord(
 }
 
 /** Editable due dates per report kind (seeded: monthly 5th, quarterly 10th, annual 15 January, 18:00). */
-export function createDeadlinesRepository(prisma: PrismaClient) {
+/** The deadline rules' repository (see createDeadlinesRepository). */
+export interface DeadlinesRepository {
+  getRules(): Promise<DeadlineRuleRecord[]>;
+  forUpdate(versions: Record<string, number>): DeadlinesRepository;
+  getRule(kind: ReportKind): Promise<DeadlineRuleRecord | undefined>;
+  setRule(
+    kind: ReportKind,
+    rule: DeadlineRuleInput,
+    at?: Date,
+  ): Promise<{ ok: true; rule: DeadlineRuleRecord } | { ok: false; reason: "outOfRange" }>;
+}
+
+export function createDeadlinesRepository(prisma: PrismaClient): DeadlinesRepository {
   let cache: { version: number; rules: DeadlineRuleRecord[] } | undefined;
-  return {
+  const readRules = async () =>
+    (await prisma.deadlineRule.findMany({ orderBy: { reportKind: "asc" } })).map(toRecord);
+  const repository: DeadlinesRepository = {
+    /** The rules, read afresh (jobs, the dashboard: whatever runs outside an update). */
+    getRules: readRules,
+
     /**
-     * The rules, read once and kept while the version the current update saw is the one they were
-     * read at (an edit on any instance bumps it); outside an update (jobs) always read afresh.
+     * The same repository for an update whose first statement read the cache `versions`: its rules
+     * are read once and kept while the version is the one they were read at (an edit on any
+     * instance bumps it).
      */
-    async getRules(): Promise<DeadlineRuleRecord[]> {
-      const version = currentUpdateState()?.versions[DEADLINES_VERSION] ?? 0;
-      const inUpdate = currentUpdateState() !== undefined;
-      if (inUpdate && cache && cache.version === version) return cache.rules;
-      const rows = await prisma.deadlineRule.findMany({ orderBy: { reportKind: "asc" } });
-      const rules = rows.map(toRecord);
-      if (inUpdate) cache = { version, rules };
-      return rules;
+    forUpdate(versions) {
+      const version = versions[DEADLINES_VERSION] ?? 0;
+      return {
+        ...repository,
+        async getRules() {
+          if (cache && cache.version === version) return cache.rules;
+          const rules = await readRules();
+          cache = { version, rules };
+          return rules;
+        },
+      };
     },
 
     async getRule(kind: ReportKind): Promise<DeadlineRuleRecord | undefined> {
@@ -70,4 +90,5 @@ export function createDeadlinesRepository(prisma: PrismaClient) {
       }
     },
   };
+  return repository;
 }
