@@ -62,13 +62,14 @@ export async function listPeriodChoices(
       { methodology: env.methodology.forPeriod(periodKey), zone: env.zone },
     ),
   );
+  const statuses = await repos.submissions.listStatuses(body.id, kind, periods);
   const choices: PeriodChoice[] = [];
   for (const periodKey of periods) {
-    const current = await repos.submissions.getCurrent(body.id, kind, periodKey);
-    const status = current?.submission.status;
+    const current = statuses.get(periodKey);
+    const status = current?.status;
     const submitted =
-      current?.version && status && status !== "draft"
-        ? { status, version: current.version.number, late: current.submission.late }
+      current?.version != null && status && status !== "draft"
+        ? { status, version: current.version, late: current.late }
         : null;
     const late = isLate(kind, periodKey, env.now, rules, env.zone);
     // A returned report must be corrected whatever the date; a submitted one until the deadline.

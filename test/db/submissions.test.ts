@@ -1,5 +1,6 @@
 import { expect, test } from "vitest";
 import type { SubmitInput } from "../../src/db/repositories/index.ts";
+import { countStatements } from "../../src/db/statement-count.ts";
 import { type DatabaseContext, describeDatabases } from "./database.ts";
 
 const october = new Date("2026-11-03T09:00:00Z");
@@ -96,6 +97,24 @@ describeDatabases("submissions", (ctx) => {
       ["p4.t3.s1", "link"],
     ]);
     expect(await ctx.repos.drafts.getDraft(key)).toBeUndefined();
+  });
+
+  test("tells in one statement where the body's reports of several periods stand", async () => {
+    const { bodyId, commissionerId } = await seed(ctx);
+    expect(await ctx.repos.submissions.listStatuses(bodyId, "monthly", [])).toEqual(new Map());
+    await ctx.repos.submissions.submit(monthly(bodyId, commissionerId));
+    await ctx.repos.submissions.submit({ ...monthly(bodyId, commissionerId), late: true });
+    const { result, statements } = await countStatements(() =>
+      ctx.repos.submissions.listStatuses(bodyId, "monthly", ["2026-10", "2026-09"]),
+    );
+    expect(statements).toBe(1);
+    expect(result).toEqual(new Map([["2026-10", { status: "submitted", version: 2, late: true }]]));
+    expect(await ctx.repos.submissions.listStatuses(bodyId + 1, "monthly", ["2026-10"])).toEqual(
+      new Map(),
+    );
+    expect(await ctx.repos.submissions.listStatuses(bodyId, "quarterly", ["2026-10"])).toEqual(
+      new Map(),
+    );
   });
 
   test("refuses values their methodology schema rejects, naming the indicator, and writes nothing", async () => {

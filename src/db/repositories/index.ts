@@ -76,7 +76,7 @@ export function createRepositories(
     directory: createDirectoryRepository(prisma),
     users: createUsersRepository(prisma),
     invites: createInvitesRepository(prisma),
-    submissions: createSubmissionsRepository(prisma, methodology),
+    submissions: createSubmissionsRepository(prisma, sql, methodology),
     reviewQueue: createReviewQueueRepository(prisma),
     drafts: createDraftsRepository(prisma, sql),
     scores: createScoresRepository(prisma),

@@ -3,6 +3,7 @@ import type { MethodologyBook } from "../../domain/methodology/book.ts";
 import type { Problem } from "../../domain/problems.ts";
 import { parseIndicatorValue } from "../../domain/scoring/parse-value.ts";
 import type { Prisma, PrismaClient, ReportKind, SubmissionStatus } from "../generated/client.ts";
+import type { SqlRunner } from "../sql.ts";
 import { type Json, toJsonInput, transact } from "./shared.ts";
 import type {
   QueueItem,
@@ -75,8 +76,17 @@ function parseValues(book: MethodologyBook, periodKey: string, raw: Record<strin
 }
 
 /** Reports: one live submission per body × kind × period, each submit an immutable new version. */
+/** Where a body's report of one period stands: what the period choice shows. */
+export interface PeriodStatus {
+  status: SubmissionStatus;
+  /** The current version's number; null while the submission has none. */
+  version: number | null;
+  late: boolean;
+}
+
 export function createSubmissionsRepository(
   prisma: PrismaClient,
+  sql: SqlRunner,
   methodology: () => MethodologyBook,
 ) {
   return {
@@ -161,6 +171,33 @@ export function createSubmissionsRepository(
     },
 
     /** The live submission of a report and its current version, or undefined. */
+    /**
+     * Where the body's reports of these periods stand, by period (absent: none sent). One plain
+     * statement (sql.ts): every /report and every submit asks it.
+     */
+    async listStatuses(
+      bodyId: number,
+      kind: ReportKind,
+      periodKeys: readonly string[],
+    ): Promise<Map<string, PeriodStatus>> {
+      if (periodKeys.length === 0) return new Map();
+      const rows = await sql.query<{
+        period_key: string;
+        status: SubmissionStatus;
+        late: boolean;
+        version: number | null;
+      }>(
+        `SELECT s.period_key, s.status::text AS status, s.late, v.number AS version
+         FROM submission s LEFT JOIN submission_version v ON v.id = s.current_version_id
+         WHERE s.body_id = $1::int AND s.report_kind = $2::text::report_kind
+           AND s.period_key = ANY($3::text[])`,
+        [bodyId, kind, [...periodKeys]],
+      );
+      return new Map(
+        rows.map((r) => [r.period_key, { status: r.status, version: r.version, late: r.late }]),
+      );
+    },
+
     async getCurrent(
       bodyId: number,
       kind: ReportKind,
