@@ -102,7 +102,9 @@ async function runWebhook(
     if (!(await settlesWithin(task, mode.answerWithinMs))) await turn?.hold();
   };
   endpoint.takeUpdates(() => accepting, acceptUpdate);
-  await bot.api.setWebhook(mode.url, { secret_token: mode.secret });
+  // An update holds its connection until handled, Bot API round trips included: as many
+  // connections as Telegram allows (its default is 40), so they do not cap the rate.
+  await bot.api.setWebhook(mode.url, { secret_token: mode.secret, max_connections: 100 });
   return {
     async stop() {
       // The webhook stays set: other processes behind the same URL go on serving it, and

@@ -133,8 +133,8 @@ describe("the bot process with a webhook", () => {
       body: JSON.stringify({ update_id: 999_999 }),
     });
 
-  it("registers the webhook with its secret", () => {
-    expect(emulator.webhook).toEqual({ url: webhookUrl, secret });
+  it("registers the webhook with its secret and as many connections as Telegram allows", () => {
+    expect(emulator.webhook).toEqual({ url: webhookUrl, secret, maxConnections: 100 });
   });
 
   it("rejects requests without the secret token or with a wrong one", async () => {
@@ -159,7 +159,7 @@ describe("the bot process with a webhook", () => {
 
   it("keeps the webhook when it stops, for the other processes behind it", async () => {
     expect(await bot.stop()).toBe(0);
-    expect(emulator.webhook).toEqual({ url: webhookUrl, secret });
+    expect(emulator.webhook).toEqual({ url: webhookUrl, secret, maxConnections: 100 });
   });
 });
 

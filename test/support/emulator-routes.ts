@@ -108,7 +108,11 @@ export function installMissingMethods(emulator: Emulator, webServer: unknown): v
   method("setChatMenuButton", () => true);
   method("getChatMenuButton", () => ({ type: "commands" }));
   method("setWebhook", (body) => {
-    emulator.webhook = { url: String(body.url), secret: body.secret_token as string | undefined };
+    emulator.webhook = {
+      url: String(body.url),
+      secret: body.secret_token as string | undefined,
+      maxConnections: body.max_connections === undefined ? undefined : Number(body.max_connections),
+    };
     return true;
   });
   method("deleteWebhook", () => {

@@ -107,7 +107,9 @@ export class Emulator {
   /** While set, file downloads wait for it (see holdDownloads). */
   downloadGate: Promise<void> | undefined;
   readonly uploads = new Map<string, { data: Buffer; filename: string }>();
-  webhook: { url: string; secret: string | undefined } | undefined;
+  webhook:
+    | { url: string; secret: string | undefined; maxConnections?: number | undefined }
+    | undefined;
   /** The highest getUpdates offset a bot sent: updates below it count as delivered (polling). */
   confirmedOffset = 0;
   /**
