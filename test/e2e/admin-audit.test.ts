@@ -1,10 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Json } from "../../src/db/repositories/shared.ts";
 import { createInviteForBody } from "../../src/services/invites.ts";
 import { changeUserRole, setBodyActive } from "../../src/services/user-admin.ts";
-import { BotProcess } from "../support/bot-process.ts";
-import { type Emulator, startEmulator } from "../support/emulator.ts";
-import { seedDatabase } from "../support/seed.ts";
+import { useBotWithPeople } from "../support/bot-with-people.ts";
 import { seedBodies, seedPerson } from "../unit/services/fixtures.ts";
 import { FAKE_NOW, NOW } from "./manager-admin-seed.ts";
 
@@ -12,16 +10,9 @@ import { FAKE_NOW, NOW } from "./manager-admin-seed.ts";
 const minute = (n: number) => new Date(NOW.getTime() - (20 - n) * 60_000);
 
 describe("admins: the audit log in people's words", () => {
-  let emulator: Emulator;
-  let bot: BotProcess;
-
-  beforeAll(async () => {
-    emulator = await startEmulator();
-    bot = new BotProcess({
-      emulator,
-      env: { FAKE_NOW, NODE_ENV: "test", LOG_LEVEL: "info", RATE_LIMIT_UPDATES: "0" },
-    });
-    await seedDatabase(bot.dataDir, async (repos) => {
+  const { user } = useBotWithPeople({
+    env: { FAKE_NOW, NODE_ENV: "test", LOG_LEVEL: "info", RATE_LIMIT_UPDATES: "0" },
+    seed: async (repos) => {
       const { child, ministry } = await seedBodies(repos);
       const admin = await seedPerson(repos, 6001, "admin", null, "ru");
       await seedPerson(repos, 6002, "admin", null, "kk");
@@ -67,18 +58,12 @@ describe("admins: the audit log in people's words", () => {
       for (let n = 8; n <= 14; n++) {
         await record(n, "directory.importRefused", `file-${n}.csv`, { problems: n });
       }
-    });
-    await bot.start();
-    await bot.waitForCatchUp();
-  });
-
-  afterAll(async () => {
-    await bot?.dispose();
-    await emulator?.stop();
+    },
+    waitForCatchUp: true,
   });
 
   it("writes each entry in Russian, seven a page, and pages back to the oldest", async () => {
-    const admin = emulator.user({ userId: 6001, languageCode: "ru" });
+    const admin = user(6001, "ru");
     await admin.command("audit");
     const latest = await admin.waitFor(/Журнал действий/);
     const entries = latest.text.split("\n\n").slice(1);
@@ -106,7 +91,7 @@ describe("admins: the audit log in people's words", () => {
   });
 
   it("writes the same entries in Kazakh for a Kazakh-speaking admin", async () => {
-    const admin = emulator.user({ userId: 6002, languageCode: "kk" });
+    const admin = user(6002, "kk");
     await admin.command("audit");
     await admin.waitFor(/Әрекеттер журналы/);
     await admin.press("Ертерек ▶");

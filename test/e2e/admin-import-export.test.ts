@@ -1,18 +1,18 @@
 import { spawn } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { readWorkbookRows } from "../../src/documents/read-workbook.ts";
 import { pointsToNumber } from "../../src/domain/points.ts";
 import { scoreReport } from "../../src/domain/scoring/score-report.ts";
 import type { IndicatorValue } from "../../src/domain/scoring/values.ts";
 import { parseDirectoryTable } from "../../src/services/directory-import.ts";
 import { parseCsv, readTableFile } from "../../src/services/table-file.ts";
-import { BotProcess } from "../support/bot-process.ts";
-import { type BotMessage, type Emulator, startEmulator } from "../support/emulator.ts";
+import { useBotWithPeople } from "../support/bot-with-people.ts";
+import type { BotMessage } from "../support/emulator.ts";
 import { V2026 } from "../support/methodology.ts";
 import { nodeArgsFor } from "../support/node-process.ts";
-import { databaseUrlOf, seedDatabase } from "../support/seed.ts";
+import { databaseUrlOf } from "../support/seed.ts";
 import { bodiesCsv, monthlyReport, seedPerson } from "../unit/services/fixtures.ts";
 import { FAKE_NOW, NOW, submitScored } from "./manager-admin-seed.ts";
 
@@ -20,16 +20,9 @@ const report = (bodyId: number, authorId: number) =>
   monthlyReport(bodyId, authorId, "2026-10", { at: NOW, explanatory: 4, views: 700 });
 
 describe("admins: directory import and exports", () => {
-  let emulator: Emulator;
-  let bot: BotProcess;
-
-  beforeAll(async () => {
-    emulator = await startEmulator();
-    bot = new BotProcess({
-      emulator,
-      env: { FAKE_NOW, NODE_ENV: "test", LOG_LEVEL: "info", RATE_LIMIT_UPDATES: "0" },
-    });
-    await seedDatabase(bot.dataDir, async (repos) => {
+  const { emulator, bot, user } = useBotWithPeople({
+    env: { FAKE_NOW, NODE_ENV: "test", LOG_LEVEL: "info", RATE_LIMIT_UPDATES: "0" },
+    seed: async (repos) => {
       await seedPerson(repos, 5001, "admin", null);
       const body = await repos.directory.createBody({
         code: "SEED",
@@ -40,18 +33,13 @@ describe("admins: directory import and exports", () => {
       if (!body.ok) throw new Error(body.reason);
       const author = await seedPerson(repos, 5002, "commissioner", body.body.id);
       await submitScored(repos, report(body.body.id, author.id));
-    });
-    await bot.start();
-    await bot.waitForCatchUp();
+    },
+    waitForCatchUp: true,
   });
 
-  afterAll(async () => {
-    await bot?.dispose();
-    await emulator?.stop();
-  });
-
-  const admin = () => emulator.user({ userId: 5001, languageCode: "ru" });
-  const lastFile = (chatId: number) => emulator.sentFiles.filter((f) => f.chatId === chatId).at(-1);
+  const admin = () => user(5001, "ru");
+  const filesTo = (chatId: number) => emulator().sentFiles.filter((f) => f.chatId === chatId);
+  const lastFile = (chatId: number) => filesTo(chatId).at(-1);
 
   it("sends a template that documents the columns, with its examples marked", async () => {
     const user = admin();
@@ -184,7 +172,7 @@ describe("admins: directory import and exports", () => {
     await user.waitFor(/Формат файла/);
     await user.press("CSV");
     await user.waitFor((m) => fileNameOf(m) === "appendix6-2026-10.csv");
-    const [appendix5, appendix6] = emulator.sentFiles.filter((f) => f.chatId === 5001).slice(-2);
+    const [appendix5, appendix6] = filesTo(5001).slice(-2);
     expect(appendix5?.filename).toBe("appendix5-2026-10.csv");
     expect(parseCsv(appendix5?.data?.toString("utf8") ?? "")).toHaveLength(1 + 5);
     expect(parseCsv(appendix6?.data?.toString("utf8") ?? "")[1]?.slice(4, 10)).toEqual([
@@ -204,7 +192,7 @@ describe("admins: directory import and exports", () => {
     await user.waitFor(/Формат файла/);
     await user.press("Excel (.xlsx)");
     await user.waitFor((m) => fileNameOf(m) === "leaderboard-regional-2026.xlsx");
-    const central = emulator.sentFiles.filter((f) => f.chatId === 5001).at(-2);
+    const central = filesTo(5001).at(-2);
     const board = (await readWorkbookRows(central?.data ?? Buffer.alloc(0)))[0]?.rows ?? [];
     // Not reviewed yet: all of its points are marked as such.
     const total = pointsToNumber(engine.total);
@@ -213,8 +201,8 @@ describe("admins: directory import and exports", () => {
   });
 
   it("exports from the command line with the same numbers", async () => {
-    expect(await bot.stop()).toBe(0);
-    const out = join(bot.dataDir, "scores.xlsx");
+    expect(await bot().stop()).toBe(0);
+    const out = join(bot().dataDir, "scores.xlsx");
     const result = await runCli(
       [
         "src/cli/export.ts",
@@ -228,7 +216,7 @@ describe("admins: directory import and exports", () => {
         "--out",
         out,
       ],
-      databaseUrlOf(bot.dataDir),
+      databaseUrlOf(bot().dataDir),
     );
     expect(result).toMatchObject({ code: 0, stdout: `${out}\n` });
     const rows = (await readWorkbookRows(readFileSync(out)))[0]?.rows ?? [];
@@ -236,12 +224,12 @@ describe("admins: directory import and exports", () => {
   });
 
   it("imports from the command line all or nothing, through npm run admin -- import too", async () => {
-    const good = join(bot.dataDir, "bodies.csv");
+    const good = join(bot().dataDir, "bodies.csv");
     writeFileSync(good, bodiesCsv(200));
-    const again = await runCli(["src/cli/admin.ts", "import", good], databaseUrlOf(bot.dataDir));
+    const again = await runCli(["src/cli/admin.ts", "import", good], databaseUrlOf(bot().dataDir));
     expect(again).toMatchObject({ code: 0 });
     expect(again.stdout).toContain("ничего не изменилось");
-    const bad = join(bot.dataDir, "bad.csv");
+    const bad = join(bot().dataDir, "bad.csv");
     writeFileSync(
       bad,
       bodiesCsv(3, (row, i) =>
@@ -250,7 +238,7 @@ describe("admins: directory import and exports", () => {
     );
     const refused = await runCli(
       ["src/cli/import.ts", bad, "--lang", "kk"],
-      databaseUrlOf(bot.dataDir),
+      databaseUrlOf(bot().dataDir),
     );
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain("4-жол, «Орган түрі» бағаны (D4): «федеральный» орган түрі");

@@ -1,13 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { SubmitInput } from "../../src/db/repositories/index.ts";
 import { formatPoints } from "../../src/domain/points.ts";
 import { scoreReport } from "../../src/domain/scoring/score-report.ts";
 import type { IndicatorValue } from "../../src/domain/scoring/values.ts";
-import { BotProcess } from "../support/bot-process.ts";
+import { useBotWithPeople } from "../support/bot-with-people.ts";
 import type { BotMessage } from "../support/emulator.ts";
-import { type Emulator, startEmulator } from "../support/emulator.ts";
 import { V2026 } from "../support/methodology.ts";
-import { seedDatabase } from "../support/seed.ts";
 import { monthlyReport, seedBodies, seedPerson } from "../unit/services/fixtures.ts";
 import { FAKE_NOW, submitScored } from "./manager-admin-seed.ts";
 
@@ -35,16 +33,9 @@ const plain = (message: BotMessage) => message.text.replace(/\u00a0/g, " ");
 const buttons = (message: BotMessage) => message.keyboard?.flat().map((b) => b.text) ?? [];
 
 describe("admins: a review queue that scales, and a review screen that shows everything", () => {
-  let emulator: Emulator;
-  let bot: BotProcess;
-
-  beforeAll(async () => {
-    emulator = await startEmulator();
-    bot = new BotProcess({
-      emulator,
-      env: { FAKE_NOW, NODE_ENV: "test", LOG_LEVEL: "info", RATE_LIMIT_UPDATES: "0" },
-    });
-    await seedDatabase(bot.dataDir, async (repos) => {
+  const { user } = useBotWithPeople({
+    env: { FAKE_NOW, NODE_ENV: "test", LOG_LEVEL: "info", RATE_LIMIT_UPDATES: "0" },
+    seed: async (repos) => {
       const { child, sibling, ministry } = await seedBodies(repos);
       await seedPerson(repos, 4101, "admin", null, "ru");
       await seedPerson(repos, 4102, "admin", null, "kk");
@@ -75,19 +66,14 @@ describe("admins: a review queue that scales, and a review screen that shows eve
           ],
         },
       });
-    });
-    await bot.start();
-    await bot.waitForCatchUp();
+    },
+    waitForCatchUp: true,
     // Twelve scored reports and the start's catch-up: slow on a busy machine.
-  }, 240_000);
-
-  afterAll(async () => {
-    await bot?.dispose();
-    await emulator?.stop();
+    timeoutMs: 240_000,
   });
 
   it("counts every waiting report and pages through them", async () => {
-    const admin = emulator.user({ userId: 4101, languageCode: "ru" });
+    const admin = user(4101, "ru");
     await admin.command("review");
     const first = await admin.waitFor(/На проверке/);
     expect(first.text).toBe("📥 На проверке: 12 · стр. 1 из 2");
@@ -109,7 +95,7 @@ describe("admins: a review queue that scales, and a review screen that shows eve
   });
 
   it("narrows the list by body, period and kind, and clears it", async () => {
-    const admin = emulator.user({ userId: 4101, languageCode: "ru" });
+    const admin = user(4101, "ru");
     await admin.command("review");
     await admin.waitFor(/На проверке: 12/);
     await admin.press("🏛 Орган");
@@ -147,7 +133,7 @@ describe("admins: a review queue that scales, and a review screen that shows eve
   });
 
   it("shows the project-1 exemption claim and the external plan's share, and tells the author it is accepted", async () => {
-    const admin = emulator.user({ userId: 4101, languageCode: "ru" });
+    const admin = user(4101, "ru");
     await admin.command("review", "MIN");
     await admin.waitFor(/Отбор: Акимат MIN/);
     await admin.press(/годовой отчёт · 2025/);
@@ -167,7 +153,7 @@ describe("admins: a review queue that scales, and a review screen that shows eve
       kind: "annual",
       values: ANNUAL_VALUES as Record<string, IndicatorValue>,
     });
-    const officer = emulator.user({ userId: 4104, languageCode: "ru" });
+    const officer = user(4104, "ru");
     await officer.waitFor(
       `✅ Ваш годовой отчёт за 2025 год (Акимат MIN) принят. Баллы по отчёту: ${formatPoints(engine.total)}.`,
     );
@@ -177,7 +163,7 @@ describe("admins: a review queue that scales, and a review screen that shows eve
   });
 
   it("shows a correction's confirmations and what changed, in Russian", async () => {
-    const admin = emulator.user({ userId: 4101, languageCode: "ru" });
+    const admin = user(4101, "ru");
     await admin.command("review", "OTHER");
     await admin.waitFor(/Отбор: Акимат OTHER/);
     await admin.press(/версия 2/);
@@ -202,7 +188,7 @@ describe("admins: a review queue that scales, and a review screen that shows eve
   });
 
   it("shows the same in Kazakh", async () => {
-    const admin = emulator.user({ userId: 4102, languageCode: "kk" });
+    const admin = user(4102, "kk");
     await admin.command("review");
     const list = await admin.waitFor(/Тексерілуде/);
     expect(list.text).toBe("📥 Тексерілуде: 11 · 1/2 бет");

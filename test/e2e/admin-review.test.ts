@@ -1,38 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BotProcess } from "../support/bot-process.ts";
-import { type Emulator, startEmulator } from "../support/emulator.ts";
+import { describe, expect, it } from "vitest";
+import { useBotWithPeople } from "../support/bot-with-people.ts";
 import { seedDatabase } from "../support/seed.ts";
 import { monthlyReport, seedBodies, seedPerson } from "../unit/services/fixtures.ts";
 import { FAKE_NOW, NOW, submitScored } from "./manager-admin-seed.ts";
 
 describe("admins: reviewing reports", () => {
-  let emulator: Emulator;
-  let bot: BotProcess;
-  let seeded: { bodyId: number; commissionerId: number };
-
-  beforeAll(async () => {
-    emulator = await startEmulator();
-    bot = new BotProcess({
-      emulator,
-      env: { FAKE_NOW, NODE_ENV: "test", LOG_LEVEL: "debug", RATE_LIMIT_UPDATES: "0" },
-    });
-    seeded = await seedDatabase(bot.dataDir, async (repos) => {
+  const { emulator, bot, user, seeded } = useBotWithPeople({
+    env: { FAKE_NOW, NODE_ENV: "test", LOG_LEVEL: "debug", RATE_LIMIT_UPDATES: "0" },
+    seed: async (repos) => {
       const { child } = await seedBodies(repos);
       const commissioner = await seedPerson(repos, 4002, "commissioner", child.id, "kk");
       await seedPerson(repos, 4001, "admin", null, "ru");
       await submitScored(repos, monthlyReport(child.id, commissioner.id, "2026-10", { at: NOW }));
       return { bodyId: child.id, commissionerId: commissioner.id };
-    });
-    await bot.start();
-    await bot.waitForCatchUp();
+    },
+    waitForCatchUp: true,
   });
 
-  afterAll(async () => {
-    await bot?.dispose();
-    await emulator?.stop();
-  });
-
-  const admin = () => emulator.user({ userId: 4001, languageCode: "ru" });
+  const admin = () => user(4001, "ru");
 
   it("returns a report with a comment, accepts the correction, and keeps the whole history", async () => {
     const reviewer = admin();
@@ -50,7 +35,7 @@ describe("admins: reviewing reports", () => {
 
     await reviewer.press("📎 Подтверждения");
     await reviewer.waitFor(/Ссылки:\nМероприятие 5: https:\/\/instagram\.com\/p\/1/);
-    expect(emulator.sentFiles).toContainEqual(
+    expect(emulator().sentFiles).toContainEqual(
       expect.objectContaining({
         method: "sendPhoto",
         chatId: 4001,
@@ -66,24 +51,24 @@ describe("admins: reviewing reports", () => {
       "↩️ Возвращён на доработку: Акимат CITY — ежемесячный отчёт за октябрь 2026.",
     );
 
-    const commissioner = emulator.user({ userId: 4002, languageCode: "kk" });
+    const commissioner = user(4002, "kk");
     const notice = await commissioner.waitFor(/пысықтауға қайтарылды/);
     expect(notice.text).toBe(
       "↩️ CITY әкімдігі: 2026 ж. қазан үшін ай сайынғы есеп пысықтауға қайтарылды.\nПікір: Добавьте фото с мероприятия 2\nЕсепті түзетіп, қайта жіберіңіз.",
     );
 
     // The correction, as the monthly report conversation would submit it.
-    await bot.stop();
-    await seedDatabase(bot.dataDir, (repos) =>
+    await bot().stop();
+    await seedDatabase(bot().dataDir, (repos) =>
       submitScored(
         repos,
-        monthlyReport(seeded.bodyId, seeded.commissionerId, "2026-10", {
+        monthlyReport(seeded().bodyId, seeded().commissionerId, "2026-10", {
           at: new Date("2026-11-20T12:00:00Z"),
           explanatory: 4,
         }),
       ),
     );
-    await bot.start();
+    await bot().start();
 
     await reviewer.command("review");
     await reviewer.waitFor("📥 На проверке: 1");
@@ -122,7 +107,7 @@ describe("admins: reviewing reports", () => {
   });
 
   it("shows the leaderboard without unreviewed points once the report is accepted", async () => {
-    const manager = emulator.user({ userId: 4001, languageCode: "ru" });
+    const manager = user(4001, "ru");
     await manager.command("leaderboard");
     const board = await manager.waitFor(/Рейтинг: Центральные государственные органы/);
     expect(board.keyboard?.flat().map((b) => b.text)).toContain("Местные исполнительные органы");

@@ -3,10 +3,9 @@
 // the conversation's entry questions); a send that still fails leaves the form open, and the
 // person's next message shows the same question again, saying the connection broke.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BotProcess } from "../support/bot-process.ts";
+import { useBotWithPeople } from "../support/bot-with-people.ts";
 import type { EmulatedUser } from "../support/emulated-user.ts";
-import { apiError, type Emulator, type SendAnswer, startEmulator } from "../support/emulator.ts";
-import { seedBody, seedDatabase, seedUser } from "../support/seed.ts";
+import { apiError, type SendAnswer } from "../support/emulator.ts";
 
 const FAKE_NOW = "2026-11-03T11:00:00+05:00";
 
@@ -42,8 +41,14 @@ const WORDS = {
 } as const;
 
 describe("a form that meets Bot API errors", () => {
-  let emulator: Emulator;
-  let bot: BotProcess;
+  const { emulator } = useBotWithPeople({
+    env: { FAKE_NOW, NODE_ENV: "test", RATE_LIMIT_UPDATES: "0" },
+    bodies: [{ code: "F01" }, { code: "F02" }],
+    people: [
+      { telegramId: 9101, role: "commissioner", body: "F01" },
+      { telegramId: 9102, role: "commissioner", body: "F02", language: "kk" },
+    ],
+  });
   // Per chat: the fault its next send gets, and how many sends were answered with one.
   const pending = new Map<number, SendAnswer>();
   const faulted = new Map<number, number>();
@@ -52,25 +57,9 @@ describe("a form that meets Bot API errors", () => {
     pending.set(chatId, fault);
   };
 
-  beforeAll(async () => {
-    emulator = await startEmulator();
-    bot = new BotProcess({
-      emulator,
-      env: { FAKE_NOW, NODE_ENV: "test", RATE_LIMIT_UPDATES: "0" },
-    });
-    await seedDatabase(bot.dataDir, async (repos) => {
-      const a = await seedBody(repos, { code: "F01" });
-      const b = await seedBody(repos, { code: "F02" });
-      await seedUser(repos, { telegramId: 9101, role: "commissioner", bodyId: a.id });
-      await seedUser(repos, {
-        telegramId: 9102,
-        role: "commissioner",
-        bodyId: b.id,
-        language: "kk",
-      });
-    });
-    await bot.start();
-    emulator.interceptSend = (_method, body) => {
+  // Registered after the helper's hooks: faults start once the bot runs and end before it stops.
+  beforeAll(() => {
+    emulator().interceptSend = (_method, body) => {
       const chatId = Number(body?.chat_id);
       const fault = pending.get(chatId);
       if (!fault) return undefined;
@@ -78,12 +67,10 @@ describe("a form that meets Bot API errors", () => {
       faulted.set(chatId, (faulted.get(chatId) ?? 0) + 1);
       return fault;
     };
-  }, 120_000);
+  });
 
-  afterAll(async () => {
-    emulator.interceptSend = undefined;
-    await bot?.dispose();
-    await emulator?.stop();
+  afterAll(() => {
+    emulator().interceptSend = undefined;
   });
 
   for (const [lang, userId] of [
@@ -94,7 +81,7 @@ describe("a form that meets Bot API errors", () => {
     // resume notice reads the message ids of the person's own chat, as Telegram numbers them.
     it(`retries a 429, a 500 and a 502, and resumes after a send that failed (${lang})`, async () => {
       const w = WORDS[lang];
-      const user: EmulatedUser = emulator.user({ userId, languageCode: lang });
+      const user: EmulatedUser = emulator().user({ userId, languageCode: lang });
       // The entry's question comes from the conversation's own Bot API client.
       failNext(userId, FAULTS.tooMany as SendAnswer);
       await user.command("report");

@@ -1,38 +1,31 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { waitUntil } from "../delivery/measure.ts";
-import { BotProcess } from "../support/bot-process.ts";
-import { type Emulator, startEmulator } from "../support/emulator.ts";
-import { seedBody, seedDatabase, seedUser } from "../support/seed.ts";
+import { useBotWithPeople } from "../support/bot-with-people.ts";
 
 const COHORT = 120;
 
 describe("an admin's broadcast through the bot", () => {
-  let emulator: Emulator;
-  let bot: BotProcess;
-
-  beforeAll(async () => {
-    emulator = await startEmulator();
+  const { emulator, user } = useBotWithPeople({
     // An admin clicking through the dialog is faster than the per-user flood limit allows.
-    bot = new BotProcess({ emulator, env: { RATE_LIMIT_UPDATES: "0" } });
-    await seedDatabase(bot.dataDir, async (repos) => {
-      await seedUser(repos, { telegramId: 1, role: "admin", bodyId: null, name: "Admin" });
-      const abai = await seedBody(repos, { code: "AB", region: "Абай облысы" });
-      await seedUser(repos, { telegramId: 11, role: "officer", bodyId: abai.id, language: "kk" });
-      await seedUser(repos, { telegramId: 12, role: "manager", bodyId: abai.id, language: "ru" });
-      const south = await seedBody(repos, { code: "TU", region: "Түркістан облысы" });
-      for (let i = 0; i < COHORT; i++) {
-        await seedUser(repos, { telegramId: 1000 + i, role: "commissioner", bodyId: south.id });
-      }
-    });
-    await bot.start();
-  }, 120_000);
-  afterAll(async () => {
-    await bot?.dispose();
-    await emulator?.stop();
+    env: { RATE_LIMIT_UPDATES: "0" },
+    bodies: [
+      { code: "AB", region: "Абай облысы" },
+      { code: "TU", region: "Түркістан облысы" },
+    ],
+    people: [
+      { telegramId: 1, role: "admin", name: "Admin" },
+      { telegramId: 11, role: "officer", body: "AB", language: "kk" },
+      { telegramId: 12, role: "manager", body: "AB", language: "ru" },
+      ...Array.from({ length: COHORT }, (_, i) => ({
+        telegramId: 1000 + i,
+        role: "commissioner" as const,
+        body: "TU",
+      })),
+    ],
   });
 
   it("composes, previews and sends each recipient the text in their language", async () => {
-    const admin = emulator.user({ userId: 1, languageCode: "ru" });
+    const admin = user(1, "ru");
     await admin.command("broadcast");
     await admin.waitFor(/Как написать текст/);
     await admin.press("Отдельно на казахском и русском");
@@ -52,8 +45,8 @@ describe("an admin's broadcast through the bot", () => {
     await admin.press("✅ Отправить");
     await admin.waitFor(/Рассылка №\d+/);
 
-    const kk = emulator.user({ userId: 11 });
-    const ru = emulator.user({ userId: 12 });
+    const kk = user(11);
+    const ru = user(12);
     await kk.waitFor("Сәлеметсіз бе! Есеп беру мерзімі жақындап қалды.");
     await ru.waitFor("Здравствуйте! Срок сдачи отчёта приближается.");
     const done = await admin.waitFor(/Рассылка завершена/, { timeoutMs: 15_000 });
@@ -63,7 +56,7 @@ describe("an admin's broadcast through the bot", () => {
   });
 
   it("stops the rest when the admin presses Stop", async () => {
-    const admin = emulator.user({ userId: 1, languageCode: "ru" });
+    const admin = user(1, "ru");
     await admin.command("broadcast");
     await admin.waitFor(/Как написать текст/);
     await admin.press("Один текст для всех");
@@ -80,7 +73,9 @@ describe("an admin's broadcast through the bot", () => {
     await admin.waitFor(/Рассылка №\d+/);
     const received = () =>
       // The admin's own preview repeats the text; count the recipients' copies.
-      emulator.botMessages().filter((m) => m.text === "Общее объявление" && m.chatId !== 1).length;
+      emulator()
+        .botMessages()
+        .filter((m) => m.text === "Общее объявление" && m.chatId !== 1).length;
     await waitUntil(() => received() >= 10, 20_000, "the first messages");
     await admin.press("⛔ Остановить");
     const stopped = await admin.waitFor(/Отменено: \d+/);
@@ -95,7 +90,7 @@ describe("an admin's broadcast through the bot", () => {
   });
 
   it("lets an admin move a report deadline with /deadlines", async () => {
-    const admin = emulator.user({ userId: 1, languageCode: "ru" });
+    const admin = user(1, "ru");
     await admin.command("deadlines");
     const shown = await admin.waitFor(/Сроки сдачи отчётов/);
     expect(shown.text).toContain(

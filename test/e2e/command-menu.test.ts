@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BotProcess } from "../support/bot-process.ts";
+import { describe, expect, it } from "vitest";
+import { useBotWithPeople } from "../support/bot-with-people.ts";
 import type { EmulatedUser } from "../support/emulated-user.ts";
-import { type Emulator, startEmulator } from "../support/emulator.ts";
-import { seedBody, seedDatabase, seedInvite, seedUser } from "../support/seed.ts";
+import { seedInvite } from "../support/seed.ts";
 
 const STRANGER = ["start", "help", "lang"];
 // Managers export their own bodies too; the rest is for admins only.
@@ -37,8 +36,6 @@ const ALL = [
 ];
 
 describe("Telegram's command menu per person", () => {
-  let emulator: Emulator;
-  let bot: BotProcess;
   const ids = { commissioner: 9201, officer: 9202, manager: 9203, admin: 9204, newcomer: 9205 };
 
   /**
@@ -51,11 +48,11 @@ describe("Telegram's command menu per person", () => {
       menu.map((c) => c.command).join() === commands.join() &&
       (!described || description(menu, described[0]) === described[1]);
     for (let attempt = 0; attempt < 200; attempt++) {
-      const menu = emulator.chatCommands(chatId);
+      const menu = emulator().chatCommands(chatId);
       if (menu && fits(menu)) return menu;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
-    const menu = JSON.stringify(emulator.chatCommands(chatId));
+    const menu = JSON.stringify(emulator().chatCommands(chatId));
     throw new Error(`chat ${chatId}: menu ${menu}, not ${JSON.stringify({ commands, described })}`);
   }
 
@@ -67,45 +64,30 @@ describe("Telegram's command menu per person", () => {
     await user.waitFor((m) => m.keyboard !== undefined);
   }
 
-  beforeAll(async () => {
-    emulator = await startEmulator();
-    bot = new BotProcess({ emulator, env: { RATE_LIMIT_UPDATES: "0" } });
-    await seedDatabase(bot.dataDir, async (repos) => {
-      const body = await seedBody(repos, {
-        code: "CMD",
-        nameKk: "Мәзір агенттігі",
-        nameRu: "Агентство меню",
-      });
-      const bodyId = body.id;
-      await seedUser(repos, {
-        telegramId: ids.commissioner,
-        role: "commissioner",
-        bodyId,
-        language: "kk",
-      });
-      await seedUser(repos, { telegramId: ids.officer, role: "officer", bodyId });
-      await seedUser(repos, { telegramId: ids.manager, role: "manager", bodyId, language: "kk" });
-      await seedUser(repos, { telegramId: ids.admin, role: "admin", bodyId: null });
-      await seedInvite(repos, { code: "menuInvite01", bodyId, role: "commissioner" });
-    });
-    await bot.start();
-  }, 120_000);
-
-  afterAll(async () => {
-    await bot?.dispose();
-    await emulator?.stop();
+  const { emulator } = useBotWithPeople({
+    env: { RATE_LIMIT_UPDATES: "0" },
+    bodies: [{ code: "CMD", nameKk: "Мәзір агенттігі", nameRu: "Агентство меню" }],
+    people: [
+      { telegramId: ids.commissioner, role: "commissioner", body: "CMD", language: "kk" },
+      { telegramId: ids.officer, role: "officer", body: "CMD" },
+      { telegramId: ids.manager, role: "manager", body: "CMD", language: "kk" },
+      { telegramId: ids.admin, role: "admin" },
+    ],
+    seed: (repos, { body }) =>
+      seedInvite(repos, { code: "menuInvite01", bodyId: body("CMD").id, role: "commissioner" }),
   });
 
   it("gives strangers only start, help and lang by default, in Kazakh and Russian", () => {
     for (const lang of ["kk", "ru", undefined]) {
-      expect(emulator.myCommands(lang)?.map((c) => c.command)).toEqual(STRANGER);
+      const menu = emulator().myCommands(lang);
+      expect(menu?.map((c) => c.command)).toEqual(STRANGER);
     }
-    expect(description(emulator.myCommands("kk") ?? [], "lang")).toBe("Тілді өзгерту");
-    expect(description(emulator.myCommands("ru") ?? [], "lang")).toBe("Сменить язык");
+    expect(description(emulator().myCommands("kk") ?? [], "lang")).toBe("Тілді өзгерту");
+    expect(description(emulator().myCommands("ru") ?? [], "lang")).toBe("Сменить язык");
   });
 
   it("sets each person's chat menu by their role, in their language, once", async () => {
-    await started(emulator.user({ userId: ids.commissioner, languageCode: "ru" }));
+    await started(emulator().user({ userId: ids.commissioner, languageCode: "ru" }));
     const commissioner = await menuOf(ids.commissioner, [
       ...STRANGER,
       "report",
@@ -115,7 +97,7 @@ describe("Telegram's command menu per person", () => {
     ]);
     expect(description(commissioner, "report")).toBe("Әдеп жөніндегі уәкілдің ай сайынғы есебі");
 
-    await started(emulator.user({ userId: ids.officer, languageCode: "kk" }));
+    await started(emulator().user({ userId: ids.officer, languageCode: "kk" }));
     const officer = await menuOf(ids.officer, [
       ...STRANGER,
       "indicators",
@@ -127,10 +109,10 @@ describe("Telegram's command menu per person", () => {
       "Индикаторы оценки: годовой и квартальный отчёт",
     );
 
-    await started(emulator.user({ userId: ids.manager, languageCode: "kk" }));
+    await started(emulator().user({ userId: ids.manager, languageCode: "kk" }));
     await menuOf(ids.manager, [...STRANGER, "myreports", "score", "leaderboard", "export"]);
 
-    const admin = emulator.user({ userId: ids.admin, languageCode: "ru" });
+    const admin = emulator().user({ userId: ids.admin, languageCode: "ru" });
     await started(admin);
     const adminMenu = await menuOf(ids.admin, ALL);
     expect(description(adminMenu, "broadcast")).toBe("Рассылка");
@@ -138,12 +120,12 @@ describe("Telegram's command menu per person", () => {
     // More updates with nothing changed set nothing again.
     await admin.command("help");
     await admin.waitFor(/Что умеет бот/);
-    const calls = emulator.commandCalls.filter((c) => c.scope?.chat_id === ids.admin);
+    const calls = emulator().commandCalls.filter((c) => c.scope?.chat_id === ids.admin);
     expect(calls).toHaveLength(1);
   });
 
   it("follows a language change at once", async () => {
-    const user = emulator.user({ userId: ids.commissioner, languageCode: "ru" });
+    const user = emulator().user({ userId: ids.commissioner, languageCode: "ru" });
     await user.command("lang");
     await user.waitFor(/Тілді таңдаңыз/);
     await user.press("Русский");
@@ -156,7 +138,7 @@ describe("Telegram's command menu per person", () => {
   });
 
   it("sets a newcomer's menu when they join by invite", async () => {
-    const user = emulator.user({ userId: ids.newcomer, languageCode: "kk" });
+    const user = emulator().user({ userId: ids.newcomer, languageCode: "kk" });
     await user.command("start", "menuInvite01");
     await user.waitFor((m) => m.keyboard?.flat().some((b) => b.text.includes("Қазақша")) ?? false);
     await user.press("Қазақша");
@@ -172,7 +154,7 @@ describe("Telegram's command menu per person", () => {
   });
 
   it("changes a person's menu when an admin changes their role or switches them off", async () => {
-    const admin = emulator.user({ userId: ids.admin, languageCode: "ru" });
+    const admin = emulator().user({ userId: ids.admin, languageCode: "ru" });
     await admin.command("users");
     await admin.waitFor(/🏛/);
     await admin.press("Агентство меню");
@@ -194,7 +176,7 @@ describe("Telegram's command menu per person", () => {
   });
 
   it("never showed anyone but the admin an admin command, nor export to anyone but managers", () => {
-    for (const call of emulator.commandCalls) {
+    for (const call of emulator().commandCalls) {
       if (call.scope?.chat_id === ids.admin) continue;
       expect(call.commands.filter((c) => ADMIN_ONLY.includes(c.command))).toEqual([]);
       const managers = [ids.manager, ids.officer]; // the officer is made a manager above

@@ -1,8 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BotProcess } from "../support/bot-process.ts";
+import { describe, expect, it } from "vitest";
+import { useBotWithPeople } from "../support/bot-with-people.ts";
 import type { EmulatedUser } from "../support/emulated-user.ts";
-import { type Emulator, startEmulator } from "../support/emulator.ts";
-import { seedBody, seedDatabase, seedUser } from "../support/seed.ts";
 
 // 3 November 2026 in Almaty: October is open, due 5 November.
 const FAKE_NOW = "2026-11-03T11:00:00+05:00";
@@ -18,36 +16,17 @@ async function say(user: EmulatedUser, text: string, expected: RegExp | string) 
 }
 
 describe("what a commissioner reads besides the form", () => {
-  let emulator: Emulator;
-  let bot: BotProcess;
-
-  beforeAll(async () => {
-    emulator = await startEmulator();
-    bot = new BotProcess({
-      emulator,
-      env: { FAKE_NOW, NODE_ENV: "test", RATE_LIMIT_UPDATES: "0" },
-    });
-    await seedDatabase(bot.dataDir, async (repos) => {
-      const a = await seedBody(repos, { code: "V01" });
-      const b = await seedBody(repos, { code: "V02" });
-      await seedUser(repos, { telegramId: 7201, role: "commissioner", bodyId: a.id });
-      await seedUser(repos, {
-        telegramId: 7202,
-        role: "commissioner",
-        bodyId: b.id,
-        language: "kk",
-      });
-    });
-    await bot.start();
-  }, 120_000);
-
-  afterAll(async () => {
-    await bot?.dispose();
-    await emulator?.stop();
+  const { user } = useBotWithPeople({
+    env: { FAKE_NOW, NODE_ENV: "test", RATE_LIMIT_UPDATES: "0" },
+    bodies: [{ code: "V01" }, { code: "V02" }],
+    people: [
+      { telegramId: 7201, role: "commissioner", body: "V01" },
+      { telegramId: 7202, role: "commissioner", body: "V02", language: "kk" },
+    ],
   });
 
   it("explains in /help how each monthly indicator earns points, from the methodology data", async () => {
-    const ru = emulator.user({ userId: 7201, languageCode: "ru" });
+    const ru = user(7201, "ru");
     await ru.command("help");
     const help = await ru.waitFor("Как начисляются баллы за ежемесячный отчёт (октябрь 2026):");
     expect(help.text).toContain(
@@ -60,7 +39,7 @@ describe("what a commissioner reads besides the form", () => {
     expect(help.text).toContain("Решение регламента подсчёта (не слова методики)");
     expect(help.text).not.toMatch(/p4\.t/);
 
-    const kk = emulator.user({ userId: 7202, languageCode: "kk" });
+    const kk = user(7202, "kk");
     await kk.command("help");
     const kkHelp = await kk.waitFor("Ай сайынғы есеп үшін балл қалай есептеледі (2026 ж. қазан):");
     expect(kkHelp.text).toContain(
@@ -69,7 +48,7 @@ describe("what a commissioner reads besides the form", () => {
   });
 
   it("pauses the form for a menu button, answers free text with the menu and the draft", async () => {
-    const ru = emulator.user({ userId: 7201, languageCode: "ru" });
+    const ru = user(7201, "ru");
     await ru.command("report");
     await ru.waitFor("За какой период?");
     await press(ru, /^октябрь 2026/, "1/4");
@@ -97,7 +76,7 @@ describe("what a commissioner reads besides the form", () => {
   });
 
   it("shows the body's past reports read-only, with status and points, in both languages", async () => {
-    const ru = emulator.user({ userId: 7201, languageCode: "ru" });
+    const ru = user(7201, "ru");
     await ru.command("myreports");
     await ru.waitFor("📚 Отчёты вашего органа (1)");
     const report = await press(
@@ -111,7 +90,7 @@ describe("what a commissioner reads besides the form", () => {
     expect(report.text).not.toContain("проверьте перед отправкой");
     expect(report.text).not.toContain("Срок сдачи");
 
-    const kk = emulator.user({ userId: 7202, languageCode: "kk" });
+    const kk = user(7202, "kk");
     await kk.command("myreports");
     await kk.waitFor("Органыңыз әлі есеп жібермеген.");
   });

@@ -1,13 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { exampleRows } from "../../src/services/directory-examples.ts";
 import { parseCsv } from "../../src/services/table-file.ts";
-import { BotProcess } from "../support/bot-process.ts";
+import { useBotWithPeople } from "../support/bot-with-people.ts";
 import { cp1251 } from "../support/cp1251.ts";
 import type { EmulatedUser } from "../support/emulated-user.ts";
-import { type Emulator, startEmulator } from "../support/emulator.ts";
 import { wordProblems } from "../support/glossary.ts";
 import { tallSheetXlsx, wholeSheetXlsx, zipBombXlsx } from "../support/hostile-xlsx.ts";
-import { seedBody, seedDatabase, seedUser } from "../support/seed.ts";
 
 const HEADER = "type,code,body_code,kind,name_kk,name_ru,name,telegram_id,role";
 
@@ -22,37 +20,22 @@ const MISTAKES = [
 ].join("\n");
 
 describe("the directory import's answers", () => {
-  let emulator: Emulator;
-  let bot: BotProcess;
   const ids = { ru: 6101, kk: 6102, otherRu: 6103, otherKk: 6104 };
 
-  beforeAll(async () => {
-    emulator = await startEmulator();
-    bot = new BotProcess({ emulator, env: { RATE_LIMIT_UPDATES: "0" } });
-    await seedDatabase(bot.dataDir, async (repos) => {
-      const body = await seedBody(repos, { code: "SEED" });
-      await seedUser(repos, { telegramId: ids.ru, role: "admin", bodyId: null });
-      await seedUser(repos, { telegramId: ids.kk, role: "admin", bodyId: null, language: "kk" });
-      await seedUser(repos, { telegramId: ids.otherRu, role: "commissioner", bodyId: body.id });
-      await seedUser(repos, {
-        telegramId: ids.otherKk,
-        role: "commissioner",
-        bodyId: body.id,
-        language: "kk",
-      });
-    });
-    await bot.start();
-  }, 120_000);
-
-  afterAll(async () => {
-    await bot?.dispose();
-    await emulator?.stop();
+  const { emulator, bot, user } = useBotWithPeople({
+    env: { RATE_LIMIT_UPDATES: "0" },
+    bodies: [{ code: "SEED" }],
+    people: [
+      { telegramId: ids.ru, role: "admin" },
+      { telegramId: ids.kk, role: "admin", language: "kk" },
+      { telegramId: ids.otherRu, role: "commissioner", body: "SEED" },
+      { telegramId: ids.otherKk, role: "commissioner", body: "SEED", language: "kk" },
+    ],
   });
 
-  const user = (id: number, languageCode: string) => emulator.user({ userId: id, languageCode });
   const send = (u: EmulatedUser, filename: string, data: Buffer, caption?: string) =>
     u.sendDocument({ filename, data, ...(caption ? { caption } : {}) });
-  const filesTo = (chatId: number) => emulator.sentFiles.filter((f) => f.chatId === chatId);
+  const filesTo = (chatId: number) => emulator().sentFiles.filter((f) => f.chatId === chatId);
 
   it("tells every problem of a file in one answer, by row and cell, in Russian", async () => {
     const admin = user(ids.ru, "ru");
@@ -147,7 +130,7 @@ describe("the directory import's answers", () => {
   });
 
   it("keeps answering others while hostile workbooks are read, names what is wrong, and stays small", async () => {
-    const before = bot.peakMemoryMb();
+    const before = bot().peakMemoryMb();
     const files = [
       { id: ids.ru, lang: "ru", data: wholeSheetXlsx(), answer: "Значение есть в столбце XFD" },
       { id: ids.kk, lang: "kk", data: wholeSheetXlsx(), answer: "XFD бағанында мән бар" },
@@ -161,11 +144,11 @@ describe("the directory import's answers", () => {
     ] as const;
     for (const file of files) {
       const admin = user(file.id, file.lang);
-      const release = emulator.holdDownloads();
-      const asked = emulator.fileDownloads;
+      const release = emulator().holdDownloads();
+      const asked = emulator().fileDownloads;
       await send(admin, "b.xlsx", file.data, "/import");
       // The import is now under way (its download held); the others are answered meanwhile.
-      while (emulator.fileDownloads === asked) await new Promise((r) => setTimeout(r, 20));
+      while (emulator().fileDownloads === asked) await new Promise((r) => setTimeout(r, 20));
       for (const [other, lang, help] of [
         [ids.otherRu, "ru", /Что умеет бот/],
         [ids.otherKk, "kk", /Бот не істей алады/],
@@ -179,11 +162,11 @@ describe("the directory import's answers", () => {
       await admin.waitFor(file.answer, { timeoutMs: 30_000 });
     }
     // Reading these files costs the bot what their cells hold, not gigabytes.
-    expect(bot.peakMemoryMb() - before).toBeLessThan(250);
+    expect(bot().peakMemoryMb() - before).toBeLessThan(250);
   });
 
   it("used only the methodology's words and single full stops in every answer", () => {
-    expect(wordProblems(emulator.botMessages(ids.ru), "ru")).toEqual([]);
-    expect(wordProblems(emulator.botMessages(ids.kk), "kk")).toEqual([]);
+    expect(wordProblems(emulator().botMessages(ids.ru), "ru")).toEqual([]);
+    expect(wordProblems(emulator().botMessages(ids.kk), "kk")).toEqual([]);
   });
 });

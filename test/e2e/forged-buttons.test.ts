@@ -1,10 +1,8 @@
 // Issue 16 item 12: every button's data is decoded by its feature's codec and checked for role and
 // scope; a forged or out-of-range payload gets a quiet "out of date", never a crash or someone
 // else's data.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BotProcess } from "../support/bot-process.ts";
-import { type Emulator, startEmulator } from "../support/emulator.ts";
-import { seedBody, seedDatabase, seedUser } from "../support/seed.ts";
+import { describe, expect, it } from "vitest";
+import { useBotWithPeople } from "../support/bot-with-people.ts";
 import { monthlyReport } from "../unit/services/fixtures.ts";
 import { submitScored } from "./manager-admin-seed.ts";
 
@@ -16,53 +14,39 @@ const OUT_OF_DATE = {
 };
 
 describe("forged and out-of-range buttons", () => {
-  let emulator: Emulator;
-  let bot: BotProcess;
-  let submissionId = 0;
-
-  beforeAll(async () => {
-    emulator = await startEmulator();
-    bot = new BotProcess({
-      emulator,
-      env: { FAKE_NOW, NODE_ENV: "test", RATE_LIMIT_UPDATES: "0" },
-    });
-    await seedDatabase(bot.dataDir, async (repos) => {
-      const region = await seedBody(repos, { code: "RG1", kind: "regional" });
-      await seedBody(repos, { code: "CN1", kind: "central" });
-      const commissioner = await seedUser(repos, {
-        telegramId: 7401,
-        role: "commissioner",
-        bodyId: region.id,
-      });
-      submissionId = await submitScored(
+  const {
+    emulator,
+    seeded: submissionId,
+    user,
+  } = useBotWithPeople({
+    env: { FAKE_NOW, NODE_ENV: "test", RATE_LIMIT_UPDATES: "0" },
+    bodies: [
+      { code: "RG1", kind: "regional" },
+      { code: "CN1", kind: "central" },
+    ],
+    people: [
+      { telegramId: 7401, role: "commissioner", body: "RG1" },
+      { telegramId: 7402, role: "admin" },
+      { telegramId: 7403, role: "manager", body: "RG1", language: "kk" },
+    ],
+    seed: (repos, { body, person }) =>
+      submitScored(
         repos,
-        monthlyReport(region.id, commissioner.id, "2026-10", { at: new Date(FAKE_NOW) }),
-      );
-      await seedUser(repos, { telegramId: 7402, role: "admin", bodyId: null });
-      await seedUser(repos, {
-        telegramId: 7403,
-        role: "manager",
-        bodyId: region.id,
-        language: "kk",
-      });
-    });
-    await bot.start();
-  }, 120_000);
-
-  afterAll(async () => {
-    await bot?.dispose();
-    await emulator?.stop();
+        monthlyReport(body("RG1").id, person(7401).id, "2026-10", { at: new Date(FAKE_NOW) }),
+      ),
   });
 
   async function pressAndHear(userId: number, lang: "ru" | "kk", data: string) {
-    const user = emulator.user({ userId, languageCode: lang });
-    const before = emulator.callbackAnswers.length;
+    const user = emulator().user({ userId, languageCode: lang });
+    const before = emulator().callbackAnswers.length;
     await user.pressData(data);
     const deadline = Date.now() + 10_000;
-    while (emulator.callbackAnswers.length === before && Date.now() < deadline) {
+    while (emulator().callbackAnswers.length === before && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
-    return emulator.callbackAnswers.slice(before).find((a) => a.chatId === user.chatId);
+    return emulator()
+      .callbackAnswers.slice(before)
+      .find((a) => a.chatId === user.chatId);
   }
 
   it("shows a regional body's people no central ranking, whatever the button says", async () => {
@@ -70,10 +54,10 @@ describe("forged and out-of-range buttons", () => {
     expect(answer?.text).toBe("Эта кнопка больше не действует.");
     const kkAnswer = await pressAndHear(7403, "kk", "lb:central:2026-10");
     expect(kkAnswer?.text).toBe("Бұл батырма енді жұмыс істемейді.");
-    const shown = emulator.botMessages(7401).concat(emulator.botMessages(7403));
+    const shown = emulator().botMessages(7401).concat(emulator().botMessages(7403));
     expect(shown.some((m) => /Центральные|Орталық/.test(m.text))).toBe(false);
     // Their own kind is theirs to see.
-    const own = emulator.user({ userId: 7401, languageCode: "ru" });
+    const own = user(7401, "ru");
     await own.command("leaderboard");
     await own.waitFor(/Рейтинг: Местные исполнительные органы/);
     await own.press(/С начала года/);
@@ -110,7 +94,7 @@ describe("forged and out-of-range buttons", () => {
       const answer = await pressAndHear(7402, "ru", data);
       expect(answer, data).toBeDefined();
     }
-    const admin = emulator.botMessages(7402);
+    const admin = emulator().botMessages(7402);
     expect(
       admin.filter((m) => APOLOGIES.some((a) => m.text.includes(a))).map((m) => m.text),
     ).toEqual([]);
@@ -158,23 +142,23 @@ describe("forged and out-of-range buttons", () => {
     }
     // Someone who has not joined yet is told the same about a forged language button.
     expect((await pressAndHear(7499, "ru", "lang:xx"))?.text).toBe(OUT_OF_DATE.ru);
-    const shown = emulator.botMessages(7402).concat(emulator.botMessages(7403));
+    const shown = emulator().botMessages(7402).concat(emulator().botMessages(7403));
     expect(
       shown.filter((m) => APOLOGIES.some((a) => m.text.includes(a))).map((m) => m.text),
     ).toEqual([]);
   });
 
   it("does nothing for a non-admin who presses an admin's review buttons", async () => {
-    const heard = emulator.botMessages(7401).length;
+    const heard = emulator().botMessages(7401).length;
     for (const action of ["a", "r", "o", "h", "e"]) {
-      const answer = await pressAndHear(7401, "ru", `rv:${action}:${submissionId}`);
+      const answer = await pressAndHear(7401, "ru", `rv:${action}:${submissionId()}`);
       expect(answer?.text, action).toBe("Это действие недоступно для вашей роли.");
     }
     expect((await pressAndHear(7401, "ru", "rv:l:submitted"))?.text).toBe(
       "Это действие недоступно для вашей роли.",
     );
     // The report still waits, and a list button of before the filters still opens the list.
-    const admin = emulator.user({ userId: 7402, languageCode: "ru" });
+    const admin = user(7402, "ru");
     await admin.command("review");
     const list = await admin.waitFor("📥 На проверке: 1");
     await admin.press(/Возвращённые \(0\)/);
@@ -182,11 +166,7 @@ describe("forged and out-of-range buttons", () => {
     await admin.pressData("rv:l:submitted", list);
     await admin.waitFor((m) => m.edited && m.text.startsWith("📥 На проверке: 1"));
     // Neither a decision told to the author nor a question for a comment.
-    expect(
-      emulator
-        .botMessages(7401)
-        .slice(heard)
-        .map((m) => m.text),
-    ).toEqual([]);
+    const toAuthor = emulator().botMessages(7401).slice(heard);
+    expect(toAuthor.map((m) => m.text)).toEqual([]);
   });
 });

@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { dueIndicators } from "../../src/domain/forms/indicators/due.ts";
-import { BotProcess } from "../support/bot-process.ts";
+import { useBotWithPeople } from "../support/bot-with-people.ts";
 import type { EmulatedUser } from "../support/emulated-user.ts";
-import { type Emulator, startEmulator } from "../support/emulator.ts";
 import { V2026 } from "../support/methodology.ts";
-import { seedBody, seedDatabase, seedUser } from "../support/seed.ts";
+import { seedDatabase } from "../support/seed.ts";
 import {
   type Answer,
   LABELS,
@@ -93,18 +92,20 @@ const CENTRAL_PLAN: [string, Answer][] = REGIONAL_PLAN.filter(
 });
 
 describe("the annual and quarterly indicators reports", () => {
-  let emulator: Emulator;
-  let bot: BotProcess;
   const shown: Record<string, string> = {};
 
-  beforeAll(async () => {
-    emulator = await startEmulator();
-    bot = new BotProcess({
-      emulator,
-      env: { FAKE_NOW, NODE_ENV: "test", LOG_LEVEL: "info", RATE_LIMIT_UPDATES: "0" },
-    });
-    await seedDatabase(bot.dataDir, async (repos) => {
-      const region = await seedBody(repos, { code: "REG", kind: "regional" });
+  const { emulator, bot } = useBotWithPeople({
+    env: { FAKE_NOW, NODE_ENV: "test", LOG_LEVEL: "info", RATE_LIMIT_UPDATES: "0" },
+    bodies: [
+      { code: "REG", kind: "regional" },
+      { code: "CEN", kind: "central" },
+    ],
+    people: [
+      { telegramId: REGIONAL_OFFICER, role: "officer", body: "REG", language: "kk" },
+      { telegramId: CENTRAL_OFFICER, role: "officer", body: "CEN", language: "ru" },
+    ],
+    seed: async (repos, { body, person }) => {
+      const region = body("REG");
       await repos.directory.upsertDirectory([
         {
           code: "REG",
@@ -119,48 +120,29 @@ describe("the annual and quarterly indicators reports", () => {
           ],
         },
       ]);
-      const central = await seedBody(repos, { code: "CEN", kind: "central" });
       for (const m of [
         ...members("subdivision", 5, "Подразделение", "Бөлімше"),
         ...members("quasiPublic", 2, "Организация", "Ұйым"),
         ...members("subordinate", 1, "Нижестоящий орган", "Төмен тұрған орган"),
       ])
-        await repos.directory.addMember(central.id, m);
-      const officer = await seedUser(repos, {
-        telegramId: REGIONAL_OFFICER,
-        role: "officer",
-        bodyId: region.id,
-        language: "kk",
-      });
-      await seedUser(repos, {
-        telegramId: CENTRAL_OFFICER,
-        role: "officer",
-        bodyId: central.id,
-        language: "ru",
-      });
+        await repos.directory.addMember(body("CEN").id, m);
       // Last year's report: its values are shown beside the questions and are the body's usual.
       const last = await repos.submissions.submit({
         bodyId: region.id,
         kind: "annual",
         periodKey: "2024",
-        authorUserId: officer.id,
+        authorUserId: person(REGIONAL_OFFICER).id,
         values: { "p1.t1.s1": false, "p1.t1.s3": { done: 20, total: 23 }, "p2.t5.s1": 2 },
         late: false,
         at: new Date("2025-01-14T10:00:00Z"),
       });
       if (!last.ok) throw new Error(last.reason);
-    });
-    await bot.start();
-  }, 120_000);
-
-  afterAll(async () => {
-    await bot?.dispose();
-    await emulator?.stop();
+    },
   });
 
   it("walks a regional body through its 36 annual indicators in Kazakh, last year beside each question", async () => {
     const kk = LABELS.kk;
-    const user = emulator.user({ userId: REGIONAL_OFFICER, languageCode: "kk" });
+    const user = emulator().user({ userId: REGIONAL_OFFICER, languageCode: "kk" });
     await user.command("indicators");
     const choose = await user.waitFor("Бағалау индикаторлары бойынша есеп. Қай кезеңге?");
     expect(choose.keyboard?.flat().map((b) => b.text)).toEqual([
@@ -204,17 +186,17 @@ describe("the annual and quarterly indicators reports", () => {
   }, 180_000);
 
   it("keeps the conversation state of the report at its summary under 10 KB", async () => {
-    await bot.stop();
-    const state = await seedDatabase(bot.dataDir, async (repos) => {
+    await bot().stop();
+    const state = await seedDatabase(bot().dataDir, async (repos) => {
       const state = await repos.botState.storage("conversation").read(String(REGIONAL_OFFICER));
       return JSON.stringify(state ?? null);
     });
     // The report's own conversation is what is kept, not something else's or nothing.
     expect(state).toContain('"indicators"');
     expect(state.length).toBeLessThan(10 * 1024);
-    await bot.start();
+    await bot().start();
     // The bot was away; the summary's buttons still work.
-    const user = emulator.user({ userId: REGIONAL_OFFICER, languageCode: "kk" });
+    const user = emulator().user({ userId: REGIONAL_OFFICER, languageCode: "kk" });
     await user.press(LABELS.kk.submit);
     const done = await user.waitFor("✅ Жылдық есеп: 2025 жыл — жіберілді (1-нұсқа).");
     expect(done.text).toContain(`Есептің баллы: ${shown.regional} балл.`);
@@ -223,7 +205,7 @@ describe("the annual and quarterly indicators reports", () => {
 
   it("takes the regional body's quarter: the commission meetings, the districts offered as a button", async () => {
     const kk = LABELS.kk;
-    const user = emulator.user({ userId: REGIONAL_OFFICER, languageCode: "kk" });
+    const user = emulator().user({ userId: REGIONAL_OFFICER, languageCode: "kk" });
     await user.command("indicators");
     await user.waitFor("Қай кезеңге?");
     await user.press(/^Тоқсандық есеп: 2025 ж\. IV тоқсан/);
@@ -251,7 +233,7 @@ describe("the annual and quarterly indicators reports", () => {
 
   it("walks a central body through its 34 annual indicators in Russian, never offering a quarter", async () => {
     const ru = LABELS.ru;
-    const user = emulator.user({ userId: CENTRAL_OFFICER, languageCode: "ru" });
+    const user = emulator().user({ userId: CENTRAL_OFFICER, languageCode: "ru" });
     await user.command("indicators");
     const choose = await user.waitFor("Отчёт по индикаторам оценки. За какой период?");
     // A central body answers no quarterly indicator, so it owes no quarterly report.
@@ -280,7 +262,7 @@ describe("the annual and quarterly indicators reports", () => {
 
   it("corrects the central body's report before the deadline as version 2, every answer kept", async () => {
     const ru = LABELS.ru;
-    const user = emulator.user({ userId: CENTRAL_OFFICER, languageCode: "ru" });
+    const user = emulator().user({ userId: CENTRAL_OFFICER, languageCode: "ru" });
     await user.command("indicators");
     await user.waitFor("За какой период?");
     await user.press("Годовой отчёт: 2025 год — исправить (срок 15.01.2026, 18:00)");
@@ -314,12 +296,12 @@ describe("the annual and quarterly indicators reports", () => {
   }, 120_000);
 
   it("read only the methodology's words, numbers and short screens in Kazakh", () => {
-    expect(screenProblems(emulator.botMessages(REGIONAL_OFFICER), "kk")).toEqual([]);
+    expect(screenProblems(emulator().botMessages(REGIONAL_OFFICER), "kk")).toEqual([]);
   });
 
   it("stored what was shown: the totals equal `npm run score` and the stored scores", async () => {
-    await bot.stop();
-    const stored = await seedDatabase(bot.dataDir, async (repos) => {
+    await bot().stop();
+    const stored = await seedDatabase(bot().dataDir, async (repos) => {
       const out: Record<string, { kind: string; values: unknown; meta: unknown; scores: number }> =
         {};
       for (const [code, kind, period] of [

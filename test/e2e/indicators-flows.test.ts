@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BotProcess } from "../support/bot-process.ts";
+import { describe, expect, it } from "vitest";
+import { useBotWithPeople } from "../support/bot-with-people.ts";
 import type { EmulatedUser, MessageMatch } from "../support/emulated-user.ts";
-import { type Emulator, startEmulator } from "../support/emulator.ts";
-import { seedBody, seedDatabase, seedUser } from "../support/seed.ts";
+import { seedDatabase } from "../support/seed.ts";
 import {
   echoOf,
   LABELS,
@@ -70,18 +69,23 @@ async function jumpTo(user: EmulatedUser, lang: "kk" | "ru", number: RegExp) {
 }
 
 describe("indicators report flows", () => {
-  let emulator: Emulator;
-  let bot: BotProcess;
   let exemptTotal = "";
 
-  beforeAll(async () => {
-    emulator = await startEmulator();
-    bot = new BotProcess({
-      emulator,
-      env: { FAKE_NOW, NODE_ENV: "test", LOG_LEVEL: "debug", RATE_LIMIT_UPDATES: "0" },
-    });
-    await seedDatabase(bot.dataDir, async (repos) => {
-      const region = await seedBody(repos, { code: "REG2", kind: "regional" });
+  const { emulator, bot } = useBotWithPeople({
+    env: { FAKE_NOW, NODE_ENV: "test", LOG_LEVEL: "debug", RATE_LIMIT_UPDATES: "0" },
+    bodies: [
+      { code: "REG2", kind: "regional" },
+      // No directory lists: its shares are typed.
+      { code: "CEN2", kind: "central" },
+    ],
+    people: [
+      { telegramId: OFFICER, role: "officer", body: "REG2" },
+      { telegramId: EXEMPT_OFFICER, role: "officer", body: "CEN2" },
+      { telegramId: ADMIN, role: "admin", language: "kk" },
+      { telegramId: KK_OFFICER, role: "officer", body: "REG2", language: "kk" },
+    ],
+    seed: async (repos, { body }) => {
+      const region = body("REG2");
       for (let i = 1; i <= 23; i++) {
         const no = String(i).padStart(2, "0");
         await repos.directory.addMember(region.id, {
@@ -98,28 +102,11 @@ describe("indicators report flows", () => {
           nameRu: `Район ${i}`,
           nameKk: `Аудан ${i}`,
         });
-      // No directory lists: its shares are typed.
-      const central = await seedBody(repos, { code: "CEN2", kind: "central" });
-      await seedUser(repos, { telegramId: OFFICER, role: "officer", bodyId: region.id });
-      await seedUser(repos, { telegramId: EXEMPT_OFFICER, role: "officer", bodyId: central.id });
-      await seedUser(repos, { telegramId: ADMIN, role: "admin", bodyId: null, language: "kk" });
-      await seedUser(repos, {
-        telegramId: KK_OFFICER,
-        role: "officer",
-        bodyId: region.id,
-        language: "kk",
-      });
-    });
-    await bot.start();
-  }, 120_000);
-
-  afterAll(async () => {
-    await bot?.dispose();
-    await emulator?.stop();
+    },
   });
 
   it("pages a checklist of 23 subdivisions in place, keeping ticks across pages, with all and none", async () => {
-    const user = emulator.user({ userId: OFFICER, languageCode: "ru" });
+    const user = emulator().user({ userId: OFFICER, languageCode: "ru" });
     await openYear(user, "ru");
     await waitForIndicator(user, "p1.t1.s1", "ru");
     await pressAndSee(user, ru.skip, titleLine("p1.t1.s2", "ru"));
@@ -155,7 +142,7 @@ describe("indicators report flows", () => {
   }, 120_000);
 
   it("refuses out-of-order risk counts at once and keeps the earlier answers", async () => {
-    const user = emulator.user({ userId: OFFICER, languageCode: "ru" });
+    const user = emulator().user({ userId: OFFICER, languageCode: "ru" });
     await waitForIndicator(user, "p1.t2.s1", "ru");
     await jumpTo(user, "ru", /^· 1\.3\.3 Выявленные и устранённые риски$/);
     await waitForIndicator(user, "p1.t3.risks", "ru");
@@ -174,7 +161,7 @@ describe("indicators report flows", () => {
   }, 60_000);
 
   it("reads a share and a count as people write them, and refuses a percentage with the reason", async () => {
-    const user = emulator.user({ userId: OFFICER, languageCode: "ru" });
+    const user = emulator().user({ userId: OFFICER, languageCode: "ru" });
     await jumpTo(user, "ru", /^· 4\.2\.2 /);
     await waitForIndicator(user, "p4.t2.s2", "ru");
     await sendAndSee(
@@ -204,17 +191,17 @@ describe("indicators report flows", () => {
   }, 120_000);
 
   it("loses nothing when the bot is killed mid-answer: the next number lands on the same question", async () => {
-    const user = emulator.user({ userId: KK_OFFICER, languageCode: "kk" });
+    const user = emulator().user({ userId: KK_OFFICER, languageCode: "kk" });
     await openYear(user, "kk");
     await waitForIndicator(user, "p1.t1.s1", "kk");
     await jumpTo(user, "kk", /^· 2\.1\.1 /);
     await waitForIndicator(user, "p2.t1.s1", "kk");
     const first = await user.send("1");
     await user.waitFor("Әкімшілік: 1\nҚылмыстық сыбайлас жемқорлық құқық бұзушылықтар туралы");
-    await bot.waitForUpdateHandled(first);
+    await bot().waitForUpdateHandled(first);
 
-    await bot.kill();
-    await bot.start();
+    await bot().kill();
+    await bot().start();
     const kept = await sendAndSee(user, "2", echoOf("p2.t1.s1", "kk"));
     expect(kept.text.split("\n")[0]).toBe(
       "✓ 2.1.1 Құқық бұзушылықтар туралы хабарлама: әкімшілік: 1, қылмыстық: 2 — 13 балл",
@@ -236,7 +223,7 @@ describe("indicators report flows", () => {
   }, 120_000);
 
   it("reopens a complete draft at its summary; the admin chooses the body", async () => {
-    const user = emulator.user({ userId: ADMIN, languageCode: "kk" });
+    const user = emulator().user({ userId: ADMIN, languageCode: "kk" });
     await user.command("indicators");
     await user.waitFor("Қай орган бойынша есеп толтырасыз?");
     await pressAndSee(user, "REG2 органы", "Қай кезеңге?");
@@ -265,7 +252,7 @@ describe("indicators report flows", () => {
   }, 60_000);
 
   it("asks no project-1 question of an exempt body and keeps files, a link and a comment", async () => {
-    const user = emulator.user({ userId: EXEMPT_OFFICER, languageCode: "ru" });
+    const user = emulator().user({ userId: EXEMPT_OFFICER, languageCode: "ru" });
     await openYear(user, "ru", true);
     const plan = await user.waitFor("сколько мер плана выполнено из скольких?");
     expect(plan.text).toContain(
@@ -319,12 +306,12 @@ describe("indicators report flows", () => {
       [ADMIN, "kk"],
       [KK_OFFICER, "kk"],
     ] as const)
-      expect(screenProblems(emulator.botMessages(id), lang), String(id)).toEqual([]);
+      expect(screenProblems(emulator().botMessages(id), lang), String(id)).toEqual([]);
   });
 
   it("stores the exemption, the evidence and the comment with the annual report", async () => {
-    await bot.stop();
-    const stored = await seedDatabase(bot.dataDir, async (repos) => {
+    await bot().stop();
+    const stored = await seedDatabase(bot().dataDir, async (repos) => {
       const body = await repos.directory.getBodyByCode("CEN2");
       const current = body && (await repos.submissions.getCurrent(body.id, "annual", "2025"));
       const scores = await repos.scores.listScores({ periodKeys: ["2025"], bodyId: body?.id });

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BotProcess } from "../support/bot-process.ts";
+import { useBotWithPeople } from "../support/bot-with-people.ts";
 import type { EmulatedUser } from "../support/emulated-user.ts";
 import { type Emulator, startEmulator } from "../support/emulator.ts";
 import { wordProblems } from "../support/glossary.ts";
-import { seedBody, seedDatabase, seedInvite, seedUser } from "../support/seed.ts";
+import { seedDatabase, seedInvite } from "../support/seed.ts";
 
 const INVITE_LINK = /https:\/\/t\.me\/TestNameBot\?start=([A-Za-z0-9_-]+)/;
 const SWITCHED_OFF = {
@@ -24,61 +25,42 @@ async function press(user: EmulatedUser, button: string | RegExp, expected: RegE
 }
 
 describe("registered people opening links, and people switched off", () => {
-  let emulator: Emulator;
-  let bot: BotProcess;
-
-  beforeAll(async () => {
-    emulator = await startEmulator();
-    bot = new BotProcess({ emulator, env: { RATE_LIMIT_UPDATES: "0" } });
-    await seedDatabase(bot.dataDir, async (repos) => {
-      const almaty = await seedBody(repos, {
-        code: "ALM",
-        nameKk: "Алматы облысының әкімдігі",
-        nameRu: "Акимат Алматинской области",
-      });
-      const finance = await seedBody(repos, {
+  const { emulator, bot } = useBotWithPeople({
+    env: { RATE_LIMIT_UPDATES: "0" },
+    bodies: [
+      { code: "ALM", nameKk: "Алматы облысының әкімдігі", nameRu: "Акимат Алматинской области" },
+      {
         code: "FIN",
         kind: "central",
         nameKk: "Қаржы министрлігі",
         nameRu: "Министерство финансов",
-      });
-      await seedUser(repos, { telegramId: 600, role: "admin", bodyId: null, name: "Админ" });
-      await seedUser(repos, { telegramId: 601, role: "admin", bodyId: null, language: "kk" });
-      for (const [telegramId, language] of [
-        [610, "ru"],
-        [611, "kk"],
-      ] as const)
-        await seedUser(repos, { telegramId, role: "commissioner", bodyId: almaty.id, language });
-      for (const [telegramId, language] of [
-        [620, "ru"],
-        [621, "kk"],
-      ] as const)
-        await seedUser(repos, { telegramId, role: "officer", bodyId: almaty.id, language });
-      for (const [telegramId, language] of [
-        [630, "ru"],
-        [631, "kk"],
-      ] as const) {
-        const off = await seedUser(repos, {
-          telegramId,
-          role: "commissioner",
-          bodyId: almaty.id,
-          language,
-        });
-        await repos.users.setActive(off.id, false);
-      }
+      },
+    ],
+    people: [
+      { telegramId: 600, role: "admin", name: "Админ" },
+      { telegramId: 601, role: "admin", language: "kk" },
+      { telegramId: 610, role: "commissioner", body: "ALM", language: "ru" },
+      { telegramId: 611, role: "commissioner", body: "ALM", language: "kk" },
+      { telegramId: 620, role: "officer", body: "ALM", language: "ru" },
+      { telegramId: 621, role: "officer", body: "ALM", language: "kk" },
+      { telegramId: 630, role: "commissioner", body: "ALM", language: "ru" },
+      { telegramId: 631, role: "commissioner", body: "ALM", language: "kk" },
+    ],
+    seed: async (repos, { body, person }) => {
+      for (const off of [630, 631]) await repos.users.setActive(person(off).id, false);
       await seedInvite(repos, {
         code: "finOfficer01",
-        bodyId: finance.id,
+        bodyId: body("FIN").id,
         role: "officer",
         maxUses: 10,
       });
       await seedInvite(repos, {
         code: "almComm01",
-        bodyId: almaty.id,
+        bodyId: body("ALM").id,
         role: "commissioner",
         maxUses: 10,
       });
-      await seedInvite(repos, { code: "spentOne001", bodyId: finance.id, role: "manager" });
+      await seedInvite(repos, { code: "spentOne001", bodyId: body("FIN").id, role: "manager" });
       const spent = await repos.invites.redeemInvite({
         code: "spentOne001",
         telegramId: 999,
@@ -87,17 +69,11 @@ describe("registered people opening links, and people switched off", () => {
         now: new Date(),
       });
       if (!spent.ok) throw new Error(spent.reason);
-    });
-    await bot.start();
-  }, 120_000);
-
-  afterAll(async () => {
-    await bot?.dispose();
-    await emulator?.stop();
+    },
   });
 
   it("asks a registered commissioner before an invite moves them: no keeps, yes moves (ru)", async () => {
-    const user = emulator.user({ userId: 610, languageCode: "ru" });
+    const user = emulator().user({ userId: 610, languageCode: "ru" });
     await user.command("start", "finOfficer01");
     const asked = await user.waitFor(/Перейти\?/);
     expect(asked.text).toBe(
@@ -123,7 +99,7 @@ describe("registered people opening links, and people switched off", () => {
   });
 
   it("asks a registered commissioner before an invite moves them (kk)", async () => {
-    const user = emulator.user({ userId: 611, languageCode: "kk" });
+    const user = emulator().user({ userId: 611, languageCode: "kk" });
     await user.command("start", "finOfficer01");
     const asked = await user.waitFor(/Ауысасыз ба\?/);
     expect(asked.text).toBe(
@@ -146,7 +122,7 @@ describe("registered people opening links, and people switched off", () => {
   });
 
   it("tells a registered person they are registered when a link is spent or changes nothing", async () => {
-    const ru = emulator.user({ userId: 610, languageCode: "ru" });
+    const ru = emulator().user({ userId: 610, languageCode: "ru" });
     await ru.command("start", "spentOne001");
     const spent = await ru.waitFor(/По этой ссылке уже зарегистрировались/);
     expect(spent.text).toBe(
@@ -158,7 +134,7 @@ describe("registered people opening links, and people switched off", () => {
       "Вы уже зарегистрированы: сотрудник антикоррупционной комплаенс-службы, Министерство финансов.",
     );
 
-    const kk = emulator.user({ userId: 611, languageCode: "kk" });
+    const kk = emulator().user({ userId: 611, languageCode: "kk" });
     await kk.command("start", "spentOne001");
     const kkSpent = await kk.waitFor(/Бұл сілтеме бойынша тіркеліп қойған/);
     expect(kkSpent.text).toContain(
@@ -173,7 +149,7 @@ describe("registered people opening links, and people switched off", () => {
       [630, "ru"],
       [631, "kk"],
     ] as const) {
-      const user = emulator.user({ userId, languageCode: lang });
+      const user = emulator().user({ userId, languageCode: lang });
       const off = SWITCHED_OFF[lang];
       for (const step of [
         () => user.send("Здравствуйте"),
@@ -197,11 +173,11 @@ describe("registered people opening links, and people switched off", () => {
       { id: 621, lang: "kk" as const, admin: 601, body: "Алматы облысының әкімдігі" },
     ];
     for (const officer of officers) {
-      const user = emulator.user({ userId: officer.id, languageCode: officer.lang });
+      const user = emulator().user({ userId: officer.id, languageCode: officer.lang });
       await user.command("start");
       await user.waitFor((m) => m.keyboard !== undefined);
 
-      const admin = emulator.user({ userId: officer.admin, languageCode: officer.lang });
+      const admin = emulator().user({ userId: officer.admin, languageCode: officer.lang });
       await admin.command("users");
       await admin.waitFor(/🏛/);
       await admin.press(officer.body);
@@ -236,12 +212,12 @@ describe("registered people opening links, and people switched off", () => {
       [630, "ru"],
       [631, "kk"],
     ] as const)
-      expect(wordProblems(emulator.botMessages(id), lang)).toEqual([]);
+      expect(wordProblems(emulator().botMessages(id), lang)).toEqual([]);
   });
 
   it("audited each redemption with where the person came from, and spent no use on a refusal", async () => {
-    await bot.stop();
-    const { redeemed, uses, switchedOff } = await seedDatabase(bot.dataDir, async (repos) => ({
+    await bot().stop();
+    const { redeemed, uses, switchedOff } = await seedDatabase(bot().dataDir, async (repos) => ({
       redeemed: (await repos.audit.list()).filter((e) => e.action === "invite.redeemed"),
       uses: (await repos.invites.getInvite("almComm01"))?.uses,
       switchedOff: await Promise.all([630, 631].map((id) => repos.users.getUserByTelegramId(id))),

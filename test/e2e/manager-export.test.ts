@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { readWorkbookRows } from "../../src/documents/read-workbook.ts";
-import { BotProcess } from "../support/bot-process.ts";
+import { useBotWithPeople } from "../support/bot-with-people.ts";
 import type { BotMessage } from "../support/emulator.ts";
-import { type Emulator, startEmulator } from "../support/emulator.ts";
-import { seedDatabase } from "../support/seed.ts";
 import { seedPerson } from "../unit/services/fixtures.ts";
 import { FAKE_NOW, seedManagerWorld } from "./manager-admin-seed.ts";
 
@@ -12,32 +10,19 @@ const fileNameOf = (message: BotMessage) =>
   (message.raw.document as { file_name?: string } | undefined)?.file_name;
 
 describe("managers: exporting their own body and the bodies below it", () => {
-  let emulator: Emulator;
-  let bot: BotProcess;
-
-  beforeAll(async () => {
-    emulator = await startEmulator();
-    bot = new BotProcess({
-      emulator,
-      env: { FAKE_NOW, NODE_ENV: "test", LOG_LEVEL: "info", RATE_LIMIT_UPDATES: "0" },
-    });
-    await seedDatabase(bot.dataDir, async (repos) => {
+  const { emulator, user } = useBotWithPeople({
+    env: { FAKE_NOW, NODE_ENV: "test", LOG_LEVEL: "info", RATE_LIMIT_UPDATES: "0" },
+    seed: async (repos) => {
       const world = await seedManagerWorld(repos);
       await seedPerson(repos, 3005, "manager", world.child.id, "kk");
-    });
-    await bot.start();
-    await bot.waitForCatchUp();
+    },
+    waitForCatchUp: true,
   });
 
-  afterAll(async () => {
-    await bot?.dispose();
-    await emulator?.stop();
-  });
-
-  const filesOf = (chatId: number) => emulator.sentFiles.filter((f) => f.chatId === chatId);
+  const filesOf = (chatId: number) => emulator().sentFiles.filter((f) => f.chatId === chatId);
 
   it("offers a manager their bodies' score sheets, without ids, and refuses another body", async () => {
-    const manager = emulator.user({ userId: 3001, languageCode: "ru" });
+    const manager = user(3001, "ru");
     await manager.command("export");
     const kinds = await manager.waitFor("Что выгрузить?");
     expect(buttons(kinds)).toEqual([
@@ -66,7 +51,7 @@ describe("managers: exporting their own body and the bodies below it", () => {
   });
 
   it("exports Appendices 5 and 6 of the manager's bodies only", async () => {
-    const manager = emulator.user({ userId: 3001, languageCode: "ru" });
+    const manager = user(3001, "ru");
     await manager.command("export");
     await manager.waitFor("Что выгрузить?");
     await manager.press("📑 Ежемесячные отчёты (прил. 5 и 6)");
@@ -81,7 +66,7 @@ describe("managers: exporting their own body and the bodies below it", () => {
   });
 
   it("gives a Kazakh-speaking manager reporting rates and the leaderboard of their kind", async () => {
-    const manager = emulator.user({ userId: 3005, languageCode: "kk" });
+    const manager = user(3005, "kk");
     await manager.command("export");
     await manager.waitFor("Не түсіреміз?");
     await manager.press("📋 Есептердің тапсырылуы (келіп түскені, мерзімінде)");
@@ -115,7 +100,7 @@ describe("managers: exporting their own body and the bodies below it", () => {
   });
 
   it("tells a Kazakh-speaking manager in /score and /leaderboard what came, what was accepted and who did not report", async () => {
-    const manager = emulator.user({ userId: 3005, languageCode: "kk" });
+    const manager = user(3005, "kk");
     await manager.command("score");
     const own = await manager.waitFor(/CITY әкімдігі/);
     expect(own.text).toContain("2026 ж. қазан үшін ай сайынғы есеп: ✅ қабылданды");

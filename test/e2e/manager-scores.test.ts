@@ -1,31 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BotProcess } from "../support/bot-process.ts";
-import { type Emulator, startEmulator } from "../support/emulator.ts";
-import { seedDatabase } from "../support/seed.ts";
+import { describe, expect, it } from "vitest";
+import { useBotWithPeople } from "../support/bot-with-people.ts";
 import { FAKE_NOW, seedManagerWorld } from "./manager-admin-seed.ts";
 
 describe("managers: scores at a glance", () => {
-  let emulator: Emulator;
-  let bot: BotProcess;
-
-  beforeAll(async () => {
-    emulator = await startEmulator();
-    bot = new BotProcess({
-      emulator,
-      env: { FAKE_NOW, NODE_ENV: "test", LOG_LEVEL: "info", RATE_LIMIT_UPDATES: "0" },
-    });
-    await seedDatabase(bot.dataDir, seedManagerWorld);
-    await bot.start();
-    await bot.waitForCatchUp();
-  });
-
-  afterAll(async () => {
-    await bot?.dispose();
-    await emulator?.stop();
+  const { emulator, user } = useBotWithPeople({
+    env: { FAKE_NOW, NODE_ENV: "test", LOG_LEVEL: "info", RATE_LIMIT_UPDATES: "0" },
+    seed: seedManagerWorld,
+    waitForCatchUp: true,
   });
 
   it("shows a manager their body's points, and a subordinate's with a drill-down edited in place", async () => {
-    const manager = emulator.user({ userId: 3001, languageCode: "ru" });
+    const manager = user(3001, "ru");
     await manager.command("score");
     const own = await manager.waitFor(/Акимат OBL/);
     expect(own.text).toContain("Баллы: октябрь 2026 · IV квартал 2026 · с начала 2026 года");
@@ -81,11 +66,11 @@ describe("managers: scores at a glance", () => {
   });
 
   it("refuses a manager another body's data, and a commissioner their parent body's", async () => {
-    const manager = emulator.user({ userId: 3001, languageCode: "ru" });
+    const manager = user(3001, "ru");
     await manager.command("score", "OTHER");
     await manager.waitFor("Данные этого органа вам недоступны.");
 
-    const commissioner = emulator.user({ userId: 3002, languageCode: "ru" });
+    const commissioner = user(3002, "ru");
     await commissioner.command("score", "OBL");
     await commissioner.waitFor("Данные этого органа вам недоступны.");
     await commissioner.command("score");
@@ -96,7 +81,7 @@ describe("managers: scores at a glance", () => {
   });
 
   it("ranks bodies of the manager's kind with theirs highlighted and unreviewed points marked", async () => {
-    const manager = emulator.user({ userId: 3001, languageCode: "ru" });
+    const manager = user(3001, "ru");
     await manager.command("leaderboard");
     const board = await manager.waitFor(/Рейтинг: Местные исполнительные органы/);
     const lines = board.text.split("\n");
@@ -112,11 +97,11 @@ describe("managers: scores at a glance", () => {
   });
 
   it("does not let a commissioner call admin commands", async () => {
-    const commissioner = emulator.user({ userId: 3002, languageCode: "ru" });
+    const commissioner = user(3002, "ru");
     for (const command of ["review", "import", "export", "users", "audit"]) {
       await commissioner.command(command);
       await commissioner.waitFor("Это действие недоступно для вашей роли.");
     }
-    expect(emulator.sentFiles.filter((f) => f.chatId === 3002)).toEqual([]);
+    expect(emulator().sentFiles.filter((f) => f.chatId === 3002)).toEqual([]);
   });
 });

@@ -1,10 +1,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
 import { METHODOLOGY_DIR } from "../../src/methodology/load.ts";
-import { BotProcess } from "../support/bot-process.ts";
-import { type Emulator, startEmulator } from "../support/emulator.ts";
+import { useBotWithPeople } from "../support/bot-with-people.ts";
 import { fileIndicator } from "../support/methodology.ts";
 import { seedDatabase } from "../support/seed.ts";
 import { monthlyReport, seedBodies, seedPerson } from "../unit/services/fixtures.ts";
@@ -32,16 +31,9 @@ const next = versionFile("2027.1", "2027", (file) => {
 });
 
 describe("loading a methodology version from the bot", () => {
-  let emulator: Emulator;
-  let bot: BotProcess;
-
-  beforeAll(async () => {
-    emulator = await startEmulator();
-    bot = new BotProcess({
-      emulator,
-      env: { FAKE_NOW, NODE_ENV: "test", LOG_LEVEL: "info", RATE_LIMIT_UPDATES: "0" },
-    });
-    await seedDatabase(bot.dataDir, async (repos) => {
+  const { emulator, bot, user } = useBotWithPeople({
+    env: { FAKE_NOW, NODE_ENV: "test", LOG_LEVEL: "info", RATE_LIMIT_UPDATES: "0" },
+    seed: async (repos) => {
       const bodies = await seedBodies(repos);
       await seedPerson(repos, ADMIN_RU, "admin", null);
       await seedPerson(repos, ADMIN_KK, "admin", null, "kk");
@@ -51,17 +43,11 @@ describe("loading a methodology version from the bot", () => {
         repos,
         monthlyReport(bodies.child.id, author.id, "2026-10", { at: NOW, explanatory: 2 }),
       );
-    });
-    await bot.start();
-  }, 120_000);
-
-  afterAll(async () => {
-    await bot?.dispose();
-    await emulator?.stop();
+    },
   });
 
   it("checks a file, names each problem's place, refuses one that would rescore October, shows the difference and activates it once confirmed", async () => {
-    const admin = emulator.user({ userId: ADMIN_RU, languageCode: "ru" });
+    const admin = user(ADMIN_RU, "ru");
     await admin.command("methodology");
     const ask = await admin.waitFor(/Загрузка новой версии методики/);
     expect(ask.text).toContain("• 2026.1 — 2025 год");
@@ -114,7 +100,7 @@ describe("loading a methodology version from the bot", () => {
   }, 120_000);
 
   it("speaks Kazakh to a Kazakh admin: the difference, a taken id, and cancel", async () => {
-    const admin = emulator.user({ userId: ADMIN_KK, languageCode: "kk" });
+    const admin = user(ADMIN_KK, "kk");
     await admin.command("methodology");
     await admin.waitFor(/Әдістеменің жаңа нұсқасын жүктеу/);
     await admin.sendDocument(next);
@@ -142,10 +128,10 @@ describe("loading a methodology version from the bot", () => {
   }, 120_000);
 
   it("lets no one but an admin in, and no admin outside a private chat", async () => {
-    const commissioner = emulator.user({ userId: COMMISSIONER, languageCode: "ru" });
+    const commissioner = user(COMMISSIONER, "ru");
     await commissioner.command("methodology");
     await commissioner.waitFor("Это действие недоступно для вашей роли.");
-    const inGroup = emulator.user({
+    const inGroup = emulator().user({
       userId: ADMIN_RU,
       chatId: -5001,
       group: true,
@@ -156,8 +142,8 @@ describe("loading a methodology version from the bot", () => {
   });
 
   it("stored the version with its audit line and kept October's scores, and loads it at the next start", async () => {
-    await bot.stop();
-    const stored = await seedDatabase(bot.dataDir, async (repos) => ({
+    await bot().stop();
+    const stored = await seedDatabase(bot().dataDir, async (repos) => ({
       uploads: await repos.methodology.listUploads(),
       audit: await repos.audit.list({ limit: 5 }),
       october: await repos.scores.listScores({ periodKeys: ["2026-10"] }),
@@ -173,8 +159,8 @@ describe("loading a methodology version from the bot", () => {
     expect(stored.october.length).toBeGreaterThan(0);
     expect(stored.october.every((s) => s.methodologyVersion === "2026.1")).toBe(true);
 
-    await bot.start();
-    const started = bot.lines.findLast((line) => line.msg === "methodology loaded");
+    await bot().start();
+    const started = bot().lines.findLast((line) => line.msg === "methodology loaded");
     expect(started?.versions).toEqual(["2026.1", "2027.1"]);
   }, 120_000);
 });

@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BotProcess } from "../support/bot-process.ts";
+import { describe, expect, it } from "vitest";
+import { useBotWithPeople } from "../support/bot-with-people.ts";
 import type { EmulatedUser } from "../support/emulated-user.ts";
-import { type Emulator, startEmulator } from "../support/emulator.ts";
 import { wordProblems } from "../support/glossary.ts";
-import { seedBody, seedDatabase, seedInvite, seedUser } from "../support/seed.ts";
+import { seedInvite } from "../support/seed.ts";
 
 // 3 November 2026 in Almaty: October's monthly report is open and on time.
 const FAKE_NOW = "2026-11-03T11:00:00+05:00";
@@ -19,34 +18,26 @@ async function press(user: EmulatedUser, button: string | RegExp, expected: RegE
 }
 
 describe("the methodology's words and Kazakh numeral suffixes", () => {
-  let emulator: Emulator;
-  let bot: BotProcess;
   const people = {
     kk: { admin: 9100, commissioner: 9102, officer: 9104 },
     ru: { admin: 9101, commissioner: 9103, officer: 9105 },
   };
 
-  beforeAll(async () => {
-    emulator = await startEmulator();
-    bot = new BotProcess({
-      emulator,
-      env: { FAKE_NOW, NODE_ENV: "test", RATE_LIMIT_UPDATES: "0" },
-    });
-    await seedDatabase(bot.dataDir, async (repos) => {
-      const body = await seedBody(repos, {
-        code: "WRD",
-        nameKk: "Сөздер агенттігі",
-        nameRu: "Агентство слов",
-      });
-      for (const language of ["kk", "ru"] as const) {
-        const ids = people[language];
-        await seedUser(repos, { telegramId: ids.admin, role: "admin", bodyId: null, language });
-        for (const role of ["commissioner", "officer"] as const)
-          await seedUser(repos, { telegramId: ids[role], role, bodyId: body.id, language });
-      }
+  const { emulator, user } = useBotWithPeople({
+    env: { FAKE_NOW, NODE_ENV: "test", RATE_LIMIT_UPDATES: "0" },
+    bodies: [{ code: "WRD", nameKk: "Сөздер агенттігі", nameRu: "Агентство слов" }],
+    people: (["kk", "ru"] as const).flatMap((language) =>
+      (["admin", "commissioner", "officer"] as const).map((role) => ({
+        telegramId: people[language][role],
+        role,
+        body: role === "admin" ? undefined : "WRD",
+        language,
+      })),
+    ),
+    seed: async (repos, { body }) => {
       await seedInvite(repos, {
         code: "words-invite-5",
-        bodyId: body.id,
+        bodyId: body("WRD").id,
         role: "manager",
         maxUses: 5,
       });
@@ -60,24 +51,18 @@ describe("the methodology's words and Kazakh numeral suffixes", () => {
         });
         if (!joined.ok) throw new Error(joined.reason);
       }
-    });
-    await bot.start();
-  }, 120_000);
-
-  afterAll(async () => {
-    await bot?.dispose();
-    await emulator?.stop();
+    },
   });
 
   it("counts the uses of an invite with the right suffix in Kazakh, «из» in Russian", async () => {
-    const kk = emulator.user({ userId: people.kk.admin, languageCode: "kk" });
+    const kk = user(people.kk.admin, "kk");
     await kk.command("invite");
     await kk.waitFor("Қай органға шақырасыз?");
     await press(kk, "Сөздер агенттігі", "Кімді шақырасыз?");
     const kkList = await press(kk, "📋 Органның шақырулары", /жарамды шақырулары/);
     expect(kkList.text).toContain("5 орынның 2-сі пайдаланылды");
 
-    const ru = emulator.user({ userId: people.ru.admin, languageCode: "ru" });
+    const ru = user(people.ru.admin, "ru");
     await ru.command("invite");
     await ru.waitFor("Приглашение в какой орган?");
     await press(ru, "Агентство слов", "Кого пригласить?");
@@ -86,7 +71,7 @@ describe("the methodology's words and Kazakh numeral suffixes", () => {
   });
 
   it("asks the monthly report in the methodology's words, in both languages", async () => {
-    const kk = emulator.user({ userId: people.kk.commissioner, languageCode: "kk" });
+    const kk = user(people.kk.commissioner, "kk");
     await kk.command("report");
     await kk.waitFor("Қай кезеңге?");
     await press(kk, /^2026 ж\. қазан/, "1/4 ");
@@ -95,7 +80,7 @@ describe("the methodology's words and Kazakh numeral suffixes", () => {
     await press(kk, "➕ Қосу", "№1 лауазымды адам: ол қандай лауазымды атқарады?");
     await say(kk, "Бас маман", "№1 лауазымды адам (Бас маман): жұмыс қашан жүргізілді?");
 
-    const ru = emulator.user({ userId: people.ru.commissioner, languageCode: "ru" });
+    const ru = user(people.ru.commissioner, "ru");
     await ru.command("report");
     await ru.waitFor("За какой период?");
     await press(ru, /^октябрь 2026/, "1/4 ");
@@ -114,14 +99,14 @@ describe("the methodology's words and Kazakh numeral suffixes", () => {
   });
 
   it("names the evaluation indicators as the methodology does in the officer's menu and commands", async () => {
-    const kk = emulator.user({ userId: people.kk.officer, languageCode: "kk" });
+    const kk = user(people.kk.officer, "kk");
     await kk.command("start");
     const kkMenu = await kk.waitFor((m) => m.keyboard !== undefined);
     expect(kkMenu.keyboard?.flat().map((b) => b.text)).toContain("📊 Бағалау индикаторлары");
     await kk.command("help");
     await kk.waitFor(/\/indicators — Бағалау индикаторлары/);
 
-    const ru = emulator.user({ userId: people.ru.officer, languageCode: "ru" });
+    const ru = user(people.ru.officer, "ru");
     await ru.command("start");
     const ruMenu = await ru.waitFor((m) => m.keyboard !== undefined);
     expect(ruMenu.keyboard?.flat().map((b) => b.text)).toContain("📊 Индикаторы оценки");
@@ -132,6 +117,6 @@ describe("the methodology's words and Kazakh numeral suffixes", () => {
   it("used only the methodology's words and right suffixes in every message above", () => {
     for (const language of ["kk", "ru"] as const)
       for (const telegramId of Object.values(people[language]))
-        expect(wordProblems(emulator.botMessages(telegramId), language)).toEqual([]);
+        expect(wordProblems(emulator().botMessages(telegramId), language)).toEqual([]);
   });
 });

@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BotProcess } from "../support/bot-process.ts";
+import { describe, expect, it } from "vitest";
+import { useBotWithPeople } from "../support/bot-with-people.ts";
 import type { EmulatedUser } from "../support/emulated-user.ts";
-import { type Emulator, startEmulator } from "../support/emulator.ts";
 import { runScoreCommand } from "../support/score-command.ts";
-import { seedBody, seedDatabase, seedUser } from "../support/seed.ts";
+import { seedDatabase } from "../support/seed.ts";
 
 // 3 November 2026, 11:00 in Almaty: October is due on 5 November (on time), September is late.
 const FAKE_NOW = "2026-11-03T11:00:00+05:00";
@@ -41,50 +40,22 @@ const buttons = (user: EmulatedUser) =>
     .map((b) => b.text);
 
 describe("the ethics commissioner's monthly report", () => {
-  let emulator: Emulator;
-  let bot: BotProcess;
-  const ids = { bodyA: 0, bodyB: 0, bodyC: 0 };
-
-  beforeAll(async () => {
-    emulator = await startEmulator();
-    bot = new BotProcess({
-      emulator,
-      env: { FAKE_NOW, NODE_ENV: "test", RATE_LIMIT_UPDATES: "0" },
-    });
-    await seedDatabase(bot.dataDir, async (repos) => {
-      const a = await seedBody(repos, { code: "A01" });
-      const b = await seedBody(repos, { code: "B01" });
-      const c = await seedBody(repos, { code: "C01" });
-      Object.assign(ids, { bodyA: a.id, bodyB: b.id, bodyC: c.id });
-      await seedUser(repos, { telegramId: 7001, role: "commissioner", bodyId: a.id });
-      await seedUser(repos, {
-        telegramId: 7002,
-        role: "commissioner",
-        bodyId: b.id,
-        language: "kk",
-      });
-      await seedUser(repos, { telegramId: 7003, role: "commissioner", bodyId: c.id });
-      await seedUser(repos, { telegramId: 7004, role: "commissioner", bodyId: a.id });
-      await seedUser(repos, { telegramId: 7005, role: "officer", bodyId: a.id });
-      await seedUser(repos, { telegramId: 7006, role: "admin", bodyId: null });
-      const d = await seedBody(repos, { code: "D01" });
-      await seedUser(repos, {
-        telegramId: 7007,
-        role: "commissioner",
-        bodyId: d.id,
-        language: "kk",
-      });
-    });
-    await bot.start();
-  }, 120_000);
-
-  afterAll(async () => {
-    await bot?.dispose();
-    await emulator?.stop();
+  const { emulator, bot, body } = useBotWithPeople({
+    env: { FAKE_NOW, NODE_ENV: "test", RATE_LIMIT_UPDATES: "0" },
+    bodies: [{ code: "A01" }, { code: "B01" }, { code: "C01" }, { code: "D01" }],
+    people: [
+      { telegramId: 7001, role: "commissioner", body: "A01" },
+      { telegramId: 7002, role: "commissioner", body: "B01", language: "kk" },
+      { telegramId: 7003, role: "commissioner", body: "C01" },
+      { telegramId: 7004, role: "commissioner", body: "A01" },
+      { telegramId: 7005, role: "officer", body: "A01" },
+      { telegramId: 7006, role: "admin" },
+      { telegramId: 7007, role: "commissioner", body: "D01", language: "kk" },
+    ],
   });
 
   it("takes a full report with wrong answers on the way and shows the points the score CLI gives", async () => {
-    const user = emulator.user({ userId: 7001, languageCode: "ru" });
+    const user = emulator().user({ userId: 7001, languageCode: "ru" });
     await user.command("report");
     await user.waitFor("Ежемесячный отчёт уполномоченного по этике. За какой период?");
     expect(buttons(user)).toEqual([
@@ -182,7 +153,7 @@ describe("the ethics commissioner's monthly report", () => {
   });
 
   it("corrects a submitted report before the deadline as version 2", async () => {
-    const user = emulator.user({ userId: 7001, languageCode: "ru" });
+    const user = emulator().user({ userId: 7001, languageCode: "ru" });
     await user.command("report");
     await user.waitFor("За какой период?");
     await press(
@@ -200,7 +171,7 @@ describe("the ethics commissioner's monthly report", () => {
   });
 
   it("takes a late report in Kazakh, marks it late and offers no correction it cannot make", async () => {
-    const user = emulator.user({ userId: 7002, languageCode: "kk" });
+    const user = emulator().user({ userId: 7002, languageCode: "kk" });
     await user.command("report");
     await user.waitFor("Әдеп жөніндегі уәкілдің ай сайынғы есебі. Қай кезеңге?");
     await press(user, "2026 ж. қыркүйек — кешіктіріліп", "1/4 Түсіндіру іс-шаралары");
@@ -236,7 +207,7 @@ describe("the ethics commissioner's monthly report", () => {
   });
 
   it("loses nothing when the bot is killed mid-report, and ignores an update delivered twice", async () => {
-    const user = emulator.user({ userId: 7003, languageCode: "ru" });
+    const user = emulator().user({ userId: 7003, languageCode: "ru" });
     await user.command("report");
     await user.waitFor("За какой период?");
     await press(user, /^октябрь 2026/, "1/4");
@@ -245,15 +216,15 @@ describe("the ethics commissioner's monthly report", () => {
     await say(user, "Тема А", "сколько человек");
     const added = await user.send("30");
     await user.waitFor("1. 05.10.2026 — Тема А, 30 участников");
-    await emulator.redeliver(added);
+    await emulator().redeliver(added);
     await press(user, "➕ Добавить", "Мероприятие №2");
     await say(user, "6", "тема?");
     const topic = await user.send("Тема Б");
     await user.waitFor("сколько человек");
-    await bot.waitForUpdateHandled(topic);
+    await bot().waitForUpdateHandled(topic);
 
-    await bot.kill();
-    await bot.start();
+    await bot().kill();
+    await bot().start();
     const list = await say(user, "12", "2. 06.10.2026 — Тема Б, 12 участников");
     expect(list.text).not.toContain("3. ");
 
@@ -273,7 +244,7 @@ describe("the ethics commissioner's monthly report", () => {
   });
 
   it("resumes on the same question after a kill and reopens the draft, in Kazakh", async () => {
-    const user = emulator.user({ userId: 7007, languageCode: "kk" });
+    const user = emulator().user({ userId: 7007, languageCode: "kk" });
     await user.command("report");
     await user.waitFor("Қай кезеңге?");
     await press(user, /^2026 ж\. қазан/, "1/4");
@@ -281,10 +252,10 @@ describe("the ethics commissioner's monthly report", () => {
     await say(user, "7", "тақырыбы қандай");
     const topic = await user.send("Тема В");
     await user.waitFor("неше адам қатысты");
-    await bot.waitForUpdateHandled(topic);
+    await bot().waitForUpdateHandled(topic);
 
-    await bot.kill();
-    await bot.start();
+    await bot().kill();
+    await bot().start();
     await say(user, "9", "1. 07.10.2026 — Тема В, 9 қатысушы");
 
     await say(user, "/cancel", "Енгізілгеннің бәрі нобайда сақталды");
@@ -295,7 +266,7 @@ describe("the ethics commissioner's monthly report", () => {
   });
 
   it("keeps a few hundred bytes of conversation state at the summary of a long report", async () => {
-    const user = emulator.user({ userId: 7004, languageCode: "ru" });
+    const user = emulator().user({ userId: 7004, languageCode: "ru" });
     await user.command("report");
     await user.waitFor("За какой период?");
     await press(user, /^сентябрь 2026/, "1/4");
@@ -309,28 +280,28 @@ describe("the ethics commissioner's monthly report", () => {
     await press(user, "✅ Готово", "3/4");
     await press(user, "✅ Готово", "4/4");
     await press(user, "➡ Далее", "проверьте перед отправкой");
-    await bot.kill();
-    const state = await seedDatabase(bot.dataDir, (repos) =>
+    await bot().kill();
+    const state = await seedDatabase(bot().dataDir, (repos) =>
       repos.botState.storage<unknown>("conversation").read("7004"),
     );
     const bytes = Buffer.byteLength(JSON.stringify(state));
     expect(state).toBeDefined();
     expect(bytes).toBeLessThan(10_000);
-    await bot.start();
+    await bot().start();
     // Resumed where it stopped: the summary, paged because thirty events make it long.
     await press(user, "▶", "Страница 2 из");
   });
 
   it("lets a commissioner report only for their own body, and nobody but commissioners", async () => {
-    const commissioner = emulator.user({ userId: 7004, languageCode: "ru" });
+    const commissioner = emulator().user({ userId: 7004, languageCode: "ru" });
     await commissioner.command("report", "B01");
     await commissioner.waitFor("Вы можете отчитываться только за свой орган.");
-    const officer = emulator.user({ userId: 7005, languageCode: "ru" });
+    const officer = emulator().user({ userId: 7005, languageCode: "ru" });
     await officer.command("report");
     await officer.waitFor("Это действие недоступно для вашей роли.");
 
     // Admins act for any body: they pick it first.
-    const admin = emulator.user({ userId: 7006, languageCode: "ru" });
+    const admin = emulator().user({ userId: 7006, languageCode: "ru" });
     await admin.command("report");
     await admin.waitFor("За какой орган заполнить отчёт?");
     await press(admin, "Орган B01", "За какой период?");
@@ -343,9 +314,10 @@ describe("the ethics commissioner's monthly report", () => {
   });
 
   it("stored every submission as shown: versions, lateness, event lines, links by event and scores", async () => {
-    await bot.stop();
-    await seedDatabase(bot.dataDir, async (repos) => {
-      const a = await repos.submissions.getCurrent(ids.bodyA, "monthly", "2026-10");
+    const [bodyA, bodyB, bodyC] = [body("A01").id, body("B01").id, body("C01").id] as const;
+    await bot().stop();
+    await seedDatabase(bot().dataDir, async (repos) => {
+      const a = await repos.submissions.getCurrent(bodyA, "monthly", "2026-10");
       expect(a?.submission).toMatchObject({ versionCount: 2, late: false, status: "submitted" });
       expect(a?.version?.values).toEqual({
         "p4.t2.s3": 2,
@@ -366,14 +338,14 @@ describe("the ethics commissioner's monthly report", () => {
         ["event:6", "document", "application/pdf"],
         ["event:6", "link", "https://t.me/adaldyq/1"],
       ]);
-      const scores = await repos.scores.listScores({ periodKeys: ["2026-10"], bodyId: ids.bodyA });
+      const scores = await repos.scores.listScores({ periodKeys: ["2026-10"], bodyId: bodyA });
       expect(scores.reduce((sum, s) => sum + s.points, 0)).toBe(2700);
 
-      const b = await repos.submissions.getCurrent(ids.bodyB, "monthly", "2026-09");
+      const b = await repos.submissions.getCurrent(bodyB, "monthly", "2026-09");
       expect(b?.submission).toMatchObject({ versionCount: 1, late: true });
-      expect(await repos.submissions.getCurrent(ids.bodyB, "monthly", "2026-10")).toBeUndefined();
+      expect(await repos.submissions.getCurrent(bodyB, "monthly", "2026-10")).toBeUndefined();
 
-      const c = await repos.submissions.getCurrent(ids.bodyC, "monthly", "2026-10");
+      const c = await repos.submissions.getCurrent(bodyC, "monthly", "2026-10");
       expect(c?.version?.events.map((e) => e.topic)).toEqual(["Тема А", "Тема Б"]);
     });
   });

@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BotProcess } from "../support/bot-process.ts";
+import { describe, expect, it } from "vitest";
+import { useBotWithPeople } from "../support/bot-with-people.ts";
 import type { EmulatedUser } from "../support/emulated-user.ts";
-import { type Emulator, startEmulator } from "../support/emulator.ts";
-import { seedBody, seedDatabase, seedInvite, seedUser } from "../support/seed.ts";
+import { seedDatabase, seedInvite } from "../support/seed.ts";
 
 const INVITE_LINK = /https:\/\/t\.me\/TestNameBot\?start=([A-Za-z0-9_-]+)/;
 
@@ -14,39 +13,38 @@ async function joinWith(user: EmulatedUser, code: string, language: "Қазақ�
 }
 
 describe("joining by invite", () => {
-  let emulator: Emulator;
-  let bot: BotProcess;
-
-  beforeAll(async () => {
-    emulator = await startEmulator();
-    bot = new BotProcess({ emulator, env: { ADMIN_TELEGRAM_IDS: "700", RATE_LIMIT_UPDATES: "0" } });
-    await seedDatabase(bot.dataDir, async (repos) => {
-      const almaty = await seedBody(repos, {
-        code: "ALM",
-        nameKk: "Алматы облысының әкімдігі",
-        nameRu: "Акимат Алматинской области",
-      });
-      const finance = await seedBody(repos, {
+  const { emulator, bot } = useBotWithPeople({
+    env: { ADMIN_TELEGRAM_IDS: "700", RATE_LIMIT_UPDATES: "0" },
+    bodies: [
+      { code: "ALM", nameKk: "Алматы облысының әкімдігі", nameRu: "Акимат Алматинской области" },
+      {
         code: "FIN",
         kind: "central",
         nameKk: "Қаржы министрлігі",
         nameRu: "Министерство финансов",
-      });
-      await seedInvite(repos, { code: "kkInvite0001", bodyId: almaty.id, role: "commissioner" });
-      await seedInvite(repos, { code: "ruInvite0001", bodyId: finance.id, role: "officer" });
+      },
+    ],
+    people: [
+      { telegramId: 500, role: "commissioner", body: "ALM" },
+      { telegramId: 600, role: "admin", name: "Админ" },
+    ],
+    seed: async (repos, { body }) => {
+      const almaty = body("ALM").id;
+      await seedInvite(repos, { code: "kkInvite0001", bodyId: almaty, role: "commissioner" });
+      await seedInvite(repos, { code: "ruInvite0001", bodyId: body("FIN").id, role: "officer" });
       await seedInvite(repos, {
         code: "oldInvite0001",
-        bodyId: almaty.id,
+        bodyId: almaty,
         role: "officer",
         expiresAt: new Date("2020-01-01T00:00:00Z"),
       });
       await seedInvite(repos, {
         code: "revokedInvite1",
-        bodyId: almaty.id,
+        bodyId: almaty,
         role: "officer",
         revoked: true,
       });
-      await seedInvite(repos, { code: "fullInvite0001", bodyId: almaty.id, role: "manager" });
+      await seedInvite(repos, { code: "fullInvite0001", bodyId: almaty, role: "manager" });
       const spent = await repos.invites.redeemInvite({
         code: "fullInvite0001",
         telegramId: 900,
@@ -55,19 +53,11 @@ describe("joining by invite", () => {
         now: new Date(),
       });
       if (!spent.ok) throw new Error(spent.reason);
-      await seedUser(repos, { telegramId: 500, role: "commissioner", bodyId: almaty.id });
-      await seedUser(repos, { telegramId: 600, role: "admin", bodyId: null, name: "Админ" });
-    });
-    await bot.start();
-  });
-
-  afterAll(async () => {
-    await bot?.dispose();
-    await emulator?.stop();
+    },
   });
 
   it("welcomes a commissioner in Kazakh and ends at their main menu", async () => {
-    const user = emulator.user({ userId: 501, firstName: "Айгүл", languageCode: "kk" });
+    const user = emulator().user({ userId: 501, firstName: "Айгүл", languageCode: "kk" });
     await user.command("start", "kkInvite0001");
     const first = await user.waitFor((m) => m.keyboard !== undefined);
     expect(first.text).toContain("Сәлеметсіз бе, Айгүл!");
@@ -79,7 +69,7 @@ describe("joining by invite", () => {
   });
 
   it("welcomes an officer in Russian when they pick it over Telegram's Kazakh", async () => {
-    const user = emulator.user({ userId: 502, firstName: "Иван", languageCode: "kk" });
+    const user = emulator().user({ userId: 502, firstName: "Иван", languageCode: "kk" });
     await joinWith(user, "ruInvite0001", "Русский");
     await user.waitFor(
       "Готово! Вы зарегистрированы: сотрудник антикоррупционной комплаенс-службы, Министерство финансов.",
@@ -90,31 +80,31 @@ describe("joining by invite", () => {
   });
 
   it("tells a person their invite has expired", async () => {
-    const user = emulator.user({ userId: 503, languageCode: "ru" });
+    const user = emulator().user({ userId: 503, languageCode: "ru" });
     await joinWith(user, "oldInvite0001", "Русский");
     await user.waitFor(/Срок действия этого приглашения истёк\.\nПопросите у администратора новую/);
   });
 
   it("tells a person their invite was revoked, in Kazakh", async () => {
-    const user = emulator.user({ userId: 504, languageCode: "ru" });
+    const user = emulator().user({ userId: 504, languageCode: "ru" });
     await joinWith(user, "revokedInvite1", "Қазақша");
     await user.waitFor(/Бұл шақыруды әкімші кері қайтарып алған\./);
   });
 
   it("tells a person a single-use invite is already used", async () => {
-    const user = emulator.user({ userId: 505, languageCode: "ru" });
+    const user = emulator().user({ userId: 505, languageCode: "ru" });
     await joinWith(user, "fullInvite0001", "Русский");
     await user.waitFor(/По этой ссылке уже зарегистрировались/);
   });
 
   it("tells a person an unknown code does not exist", async () => {
-    const user = emulator.user({ userId: 507, languageCode: "ru" });
+    const user = emulator().user({ userId: 507, languageCode: "ru" });
     await joinWith(user, "no-such-code", "Русский");
     await user.waitFor(/Такого приглашения нет/);
   });
 
   it("refuses a stranger without an invite, politely and with how to join", async () => {
-    const user = emulator.user({ userId: 506, firstName: "Гость", languageCode: "ru" });
+    const user = emulator().user({ userId: 506, firstName: "Гость", languageCode: "ru" });
     await user.send("Здравствуйте, где отчёт?");
     await user.waitFor(/^Бот работает только по приглашению\. Попросите у администратора/);
     await user.command("invite");
@@ -127,7 +117,7 @@ describe("joining by invite", () => {
   });
 
   it("makes a person listed in ADMIN_TELEGRAM_IDS an admin on /start", async () => {
-    const user = emulator.user({ userId: 700, firstName: "Бақыт", languageCode: "ru" });
+    const user = emulator().user({ userId: 700, firstName: "Бақыт", languageCode: "ru" });
     await user.command("start");
     await user.waitFor((m) => m.keyboard !== undefined);
     await user.press("Русский");
@@ -139,13 +129,13 @@ describe("joining by invite", () => {
   });
 
   it("refuses /invite to a commissioner", async () => {
-    const user = emulator.user({ userId: 500, languageCode: "ru" });
+    const user = emulator().user({ userId: 500, languageCode: "ru" });
     await user.command("invite");
     await user.waitFor("Это действие недоступно для вашей роли.");
   });
 
   it("lets an admin add a body and invite into it, and a second user join by the link", async () => {
-    const admin = emulator.user({ userId: 600, firstName: "Админ", languageCode: "ru" });
+    const admin = emulator().user({ userId: 600, firstName: "Админ", languageCode: "ru" });
     await admin.command("start");
     await admin.waitFor(/^Админ, вы: администратор\./);
     await admin.press("🏛 Добавить орган");
@@ -178,14 +168,14 @@ describe("joining by invite", () => {
     const code = INVITE_LINK.exec(created.text)?.[1];
     expect(code).toMatch(/^[A-Za-z0-9_-]{24}$/);
 
-    const manager = emulator.user({ userId: 510, firstName: "Ерлан", languageCode: "ru" });
+    const manager = emulator().user({ userId: 510, firstName: "Ерлан", languageCode: "ru" });
     await joinWith(manager, code ?? "", "Русский");
     await manager.waitFor("Готово! Вы зарегистрированы: руководитель, Акимат города Шымкент.");
     await manager.waitFor(/^Ерлан, вы: руководитель, Акимат города Шымкент/);
   });
 
   it("lets an admin revoke an invite from the body's list, after which it refuses", async () => {
-    const admin = emulator.user({ userId: 600, languageCode: "ru" });
+    const admin = emulator().user({ userId: 600, languageCode: "ru" });
     await admin.command("invite");
     await admin.waitFor(/Приглашение в какой орган\?/);
     await admin.press("Министерство финансов");
@@ -209,14 +199,14 @@ describe("joining by invite", () => {
     await admin.press(`❌ Отозвать № ${position}`);
     await admin.waitFor((m) => m.edited && !m.text.includes(code));
 
-    const late = emulator.user({ userId: 511, languageCode: "ru" });
+    const late = emulator().user({ userId: 511, languageCode: "ru" });
     await joinWith(late, code, "Русский");
     await late.waitFor(/Это приглашение отозвано администратором/);
   });
 
   it("records the admin's actions in the audit log", async () => {
-    await bot.stop();
-    const actions = await seedDatabase(bot.dataDir, async (repos) =>
+    await bot().stop();
+    const actions = await seedDatabase(bot().dataDir, async (repos) =>
       (await repos.audit.list()).map((entry) => entry.action),
     );
     expect(actions).toEqual(
@@ -226,22 +216,10 @@ describe("joining by invite", () => {
 });
 
 describe("the first admin", () => {
-  let emulator: Emulator;
-  let bot: BotProcess;
-
-  beforeAll(async () => {
-    emulator = await startEmulator();
-    bot = new BotProcess({ emulator, env: { RATE_LIMIT_UPDATES: "0" } });
-    await bot.start();
-  });
-
-  afterAll(async () => {
-    await bot?.dispose();
-    await emulator?.stop();
-  });
+  const { emulator, bot } = useBotWithPeople({ env: { RATE_LIMIT_UPDATES: "0" } });
 
   const claimLinkSince = async (since: number) => {
-    const line = await bot.waitForLog(
+    const line = await bot().waitForLog(
       (l) => /^Owner claim link: /.test(l.msg ?? ""),
       10_000,
       since,
@@ -253,11 +231,11 @@ describe("the first admin", () => {
     const link = await claimLinkSince(0);
     expect(link).toMatch(INVITE_LINK);
 
-    const before = bot.lines.length;
-    await bot.restart();
+    const before = bot().lines.length;
+    await bot().restart();
     expect(await claimLinkSince(before)).toBe(link);
 
-    const owner = emulator.user({ userId: 800, firstName: "Нұрлан", languageCode: "kk" });
+    const owner = emulator().user({ userId: 800, firstName: "Нұрлан", languageCode: "kk" });
     await joinWith(owner, INVITE_LINK.exec(link)?.[1] ?? "", "Қазақша");
     await owner.waitFor("Дайын! Сіз боттың әкімшісісіз.");
     const menu = await owner.waitFor(/^Нұрлан, сіз: әкімші\./);
@@ -266,15 +244,16 @@ describe("the first admin", () => {
 
   it("refuses the owner-claim link once it is used, and prints none after a restart", async () => {
     const link = await claimLinkSince(0);
-    const other = emulator.user({ userId: 801, languageCode: "ru" });
+    const other = emulator().user({ userId: 801, languageCode: "ru" });
     await joinWith(other, INVITE_LINK.exec(link)?.[1] ?? "", "Русский");
     await other.waitFor(/По этой ссылке уже зарегистрировались/);
     await other.send("а теперь?");
     await other.waitFor(/^Бот работает только по приглашению/);
 
-    const before = bot.lines.length;
-    await bot.restart();
-    await bot.waitForLog(/no owner claim link/, 10_000, before);
-    expect(bot.lines.slice(before).some((l) => /Owner claim link/.test(l.msg ?? ""))).toBe(false);
+    const before = bot().lines.length;
+    await bot().restart();
+    await bot().waitForLog(/no owner claim link/, 10_000, before);
+    const since = bot().lines.slice(before);
+    expect(since.some((l) => /Owner claim link/.test(l.msg ?? ""))).toBe(false);
   });
 });
