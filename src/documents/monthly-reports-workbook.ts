@@ -4,8 +4,9 @@ import { type Lang, translator } from "../i18n.ts";
 import {
   columnsIn,
   DocumentDataError,
-  type DocumentTable,
-  tablesToWorkbook,
+  streamToWorkbook,
+  type TableCell,
+  type TableHead,
   tableToCsv,
 } from "./table.ts";
 
@@ -34,34 +35,69 @@ export type MonthlyReportRow = {
   note?: string;
 };
 
-export type MonthlyReportsInput = { lang: Lang; rows: MonthlyReportRow[]; created?: Date };
+export type MonthlyReportsInput = {
+  lang: Lang;
+  /** In the order the sheets list them; read once, and as they come when asynchronous. */
+  rows: Iterable<MonthlyReportRow> | AsyncIterable<MonthlyReportRow>;
+  created?: Date;
+};
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-/** The .xlsx of monthly reports: one sheet for Appendix 5 and one for Appendix 6, a row an event. */
+/**
+ * The .xlsx of monthly reports: one sheet for Appendix 5 and one for Appendix 6, a row an event,
+ * each row written as it comes (a country's year of events is never held whole).
+ */
 export async function buildMonthlyReportsWorkbook(input: MonthlyReportsInput): Promise<Buffer> {
-  return tablesToWorkbook(monthlyReportTables(input), input.created);
+  const { heads, cellsOf } = monthlyReportSheets(input.lang);
+  return streamToWorkbook(
+    heads,
+    async ([appendix5, appendix6]) => {
+      const numbers = { appendix5: 0, appendix6: 0 };
+      for await (const row of input.rows) {
+        const sheet = appendixOf(row);
+        numbers[sheet] += 1;
+        (sheet === "appendix5" ? appendix5 : appendix6)?.add(cellsOf(row, numbers[sheet]));
+      }
+    },
+    input.created,
+  );
 }
 
 /** The same two tables as CSV files, Appendix 5 and Appendix 6. */
-export function buildMonthlyReportsCsv(input: MonthlyReportsInput): {
+export async function buildMonthlyReportsCsv(input: MonthlyReportsInput): Promise<{
   appendix5: Buffer;
   appendix6: Buffer;
-} {
-  const [appendix5, appendix6] = monthlyReportTables(input);
-  return { appendix5: tableToCsv(appendix5), appendix6: tableToCsv(appendix6) };
+}> {
+  const { heads, cellsOf } = monthlyReportSheets(input.lang);
+  const rows: Record<Appendix, TableCell[][]> = { appendix5: [], appendix6: [] };
+  for await (const row of input.rows) {
+    const sheet = rows[appendixOf(row)];
+    sheet.push(cellsOf(row, sheet.length + 1));
+  }
+  const [head5, head6] = heads;
+  return {
+    appendix5: tableToCsv({ ...head5, rows: rows.appendix5 }),
+    appendix6: tableToCsv({ ...head6, rows: rows.appendix6 }),
+  };
 }
 
-function monthlyReportTables(input: MonthlyReportsInput): [DocumentTable, DocumentTable] {
-  const t = translator(input.lang);
-  const column = columnsIn(input.lang);
+type Appendix = "appendix5" | "appendix6";
+
+const appendixOf = (row: MonthlyReportRow): Appendix =>
+  row.section === "propaganda" ? "appendix6" : "appendix5";
+
+/** The two sheets' heads, and the cells of a row numbered within its sheet. */
+function monthlyReportSheets(lang: Lang): {
+  heads: [TableHead, TableHead];
+  cellsOf: (row: MonthlyReportRow, number: number) => TableCell[];
+} {
+  const t = translator(lang);
+  const column = columnsIn(lang);
   const yesNo = (value: boolean | undefined) =>
     value === undefined ? null : t(value ? "documents:yes" : "documents:no");
   const lines = (values: string[]) => (values.length > 0 ? values.join("\n") : null);
-
-  const appendix5Rows = input.rows.filter((row) => row.section !== "propaganda");
-  const appendix6Rows = input.rows.filter((row) => row.section === "propaganda");
-  return [
+  const heads: [TableHead, TableHead] = [
     {
       sheetName: t("documents:sheets.appendix5"),
       title: t("documents:titles.appendix5"),
@@ -76,17 +112,6 @@ function monthlyReportTables(input: MonthlyReportsInput): [DocumentTable, Docume
         column("position", 30),
         column("evidence", 40),
       ],
-      rows: appendix5Rows.map((row, i) => [
-        i + 1,
-        row.bodyName,
-        formatMonth(row.month, input.lang),
-        t(`documents:sections.${row.section}`),
-        row.date === undefined ? null : toDay(row.date),
-        row.topic ?? null,
-        row.participants ?? null,
-        row.position ?? null,
-        lines(row.evidence),
-      ]),
     },
     {
       sheetName: t("documents:sheets.appendix6"),
@@ -105,22 +130,36 @@ function monthlyReportTables(input: MonthlyReportsInput): [DocumentTable, Docume
         column("evidence", 40),
         column("note", 30),
       ],
-      rows: appendix6Rows.map((row, i) => [
-        i + 1,
-        row.bodyName,
-        formatMonth(row.month, input.lang),
-        row.date === undefined ? null : toDay(row.date),
-        row.topic ?? null,
-        row.audience ?? null,
-        row.participants ?? null,
-        yesNo(row.published),
-        lines(row.links),
-        row.views ?? null,
-        lines(row.evidence),
-        row.note ?? null,
-      ]),
     },
   ];
+  const cellsOf = (row: MonthlyReportRow, number: number): TableCell[] =>
+    row.section !== "propaganda"
+      ? [
+          number,
+          row.bodyName,
+          formatMonth(row.month, lang),
+          t(`documents:sections.${row.section}`),
+          row.date === undefined ? null : toDay(row.date),
+          row.topic ?? null,
+          row.participants ?? null,
+          row.position ?? null,
+          lines(row.evidence),
+        ]
+      : [
+          number,
+          row.bodyName,
+          formatMonth(row.month, lang),
+          row.date === undefined ? null : toDay(row.date),
+          row.topic ?? null,
+          row.audience ?? null,
+          row.participants ?? null,
+          yesNo(row.published),
+          lines(row.links),
+          row.views ?? null,
+          lines(row.evidence),
+          row.note ?? null,
+        ];
+  return { heads, cellsOf };
 }
 
 /** A day as a Date at UTC midnight: what a spreadsheet stores as a date without a time. */

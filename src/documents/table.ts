@@ -43,6 +43,14 @@ const NUMBER_FORMATS: Partial<Record<ColumnKind, string>> = {
   date: "dd.mm.yyyy",
 };
 
+/** A sheet's title, header and columns: a table whose rows are added one at a time. */
+export type TableHead = Pick<DocumentTable, "sheetName" | "title" | "columns">;
+
+/** One sheet of a workbook being written: each row is serialised as it is added. */
+export interface SheetRows {
+  add(cells: readonly TableCell[], look?: "muted"): void;
+}
+
 /**
  * The tables as an .xlsx, one sheet each: a title in row 1, a bold frozen header in row 2, then
  * the rows. Written through ExcelJS's streaming writer, each row serialised as it is added, so a
@@ -53,6 +61,37 @@ export async function tablesToWorkbook(
   tables: readonly DocumentTable[],
   created = new Date(0),
 ): Promise<Buffer> {
+  const book = openWorkbook(created);
+  for (const table of tables) {
+    const sheet = openSheet(book.workbook, table);
+    table.rows.forEach((cells, index) => {
+      sheet.add(cells, table.mutedRows?.has(index) ? "muted" : undefined);
+    });
+    if (table.totalRow) sheet.total(table.totalRow);
+    sheet.commit();
+  }
+  return book.finish();
+}
+
+/**
+ * An .xlsx of sheets laid out like tablesToWorkbook's, whose rows `fill` adds as it reads them, to
+ * any of the sheets in any order: a document of a country's year is written while it is read, and
+ * no more of it is held than what `fill` holds (the rows of a sheet after the first wait as
+ * written bytes until the sheets before it are done).
+ */
+export async function streamToWorkbook(
+  heads: readonly TableHead[],
+  fill: (sheets: SheetRows[]) => Promise<void>,
+  created = new Date(0),
+): Promise<Buffer> {
+  const book = openWorkbook(created);
+  const sheets = heads.map((head) => openSheet(book.workbook, head));
+  await fill(sheets);
+  for (const sheet of sheets) sheet.commit();
+  return book.finish();
+}
+
+function openWorkbook(created: Date) {
   const chunks: Buffer[] = [];
   const stream = new PassThrough();
   stream.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -64,12 +103,19 @@ export async function tablesToWorkbook(
   workbook.creator = "Adaldyq";
   workbook.created = created;
   workbook.modified = created;
-  for (const table of tables) writeTableSheet(workbook, table);
-  await workbook.commit();
-  return Buffer.concat(chunks);
+  return {
+    workbook,
+    async finish(): Promise<Buffer> {
+      await workbook.commit();
+      return Buffer.concat(chunks);
+    },
+  };
 }
 
-function writeTableSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, table: DocumentTable) {
+const ROW_ALIGNMENT: Partial<ExcelJS.Alignment> = { vertical: "top", wrapText: true };
+const MUTED_FONT: Partial<ExcelJS.Font> = { italic: true, color: { argb: "FF7B8794" } };
+
+function openSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, table: TableHead) {
   const sheet = workbook.addWorksheet(table.sheetName, {
     views: [{ state: "frozen", ySplit: 2, xSplit: 0 }],
     // Printed for a meeting: A4 landscape, every column on the page, title and header on each.
@@ -98,24 +144,57 @@ function writeTableSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, table: Do
     cell.border = { bottom: { style: "thin" } };
   });
   header.commit();
-  table.rows.forEach((cells, index) => {
-    const row = sheet.addRow(toSheetCells(table.columns, cells));
-    row.alignment = { vertical: "top", wrapText: true };
-    if (table.mutedRows?.has(index)) row.font = { italic: true, color: { argb: "FF7B8794" } };
-    row.commit();
-  });
-  if (table.totalRow) {
-    const total = sheet.addRow(toSheetCells(table.columns, table.totalRow));
-    total.font = { bold: true };
-    total.eachCell((cell) => {
-      cell.border = { top: { style: "thin" } };
-    });
-    total.commit();
-  }
-  sheet.commit();
+  const looks = { plain: rowLook(table.columns), muted: rowLook(table.columns, MUTED_FONT) };
+  return {
+    add(cells: readonly TableCell[], look?: "muted"): void {
+      const values = toSheetCells(table.columns, cells);
+      const row = sheet.addRow(values);
+      const { font, cellStyle } = look === "muted" ? looks.muted : looks.plain;
+      row.alignment = ROW_ALIGNMENT;
+      if (font) row.font = font;
+      row.eachCell({ includeEmpty: true }, (cell, column) => {
+        cell.style = cellStyle(column - 1, values[column - 1]);
+      });
+      row.commit();
+    },
+    total(cells: readonly TableCell[]): void {
+      const total = sheet.addRow(toSheetCells(table.columns, cells));
+      total.font = { bold: true };
+      total.eachCell((cell) => {
+        cell.border = { top: { style: "thin" } };
+      });
+      total.commit();
+    },
+    commit: () => sheet.commit(),
+  };
 }
 
-function toSheetCells(columns: TableColumn[], cells: TableCell[]): ExcelJS.CellValue[] {
+/**
+ * The cell styles of a body row: one object per column shared by every row, where the row's
+ * alignment (and font) alone would give each cell a copy that ExcelJS serialises again to find
+ * its style id. A column without a number format keeps a fresh copy for a number or a date, whose
+ * default format ExcelJS picks by the cell's type (its cache of styles knows only the object).
+ */
+function rowLook(columns: readonly TableColumn[], font?: Partial<ExcelJS.Font>) {
+  const extra = font ? { font } : {};
+  const shared = columns.map((column): Partial<ExcelJS.Style> => {
+    const numFmt = NUMBER_FORMATS[column.kind];
+    return { ...(numFmt ? { numFmt } : {}), alignment: ROW_ALIGNMENT, ...extra };
+  });
+  return {
+    font,
+    cellStyle(index: number, value: ExcelJS.CellValue): Partial<ExcelJS.Style> {
+      const style = shared[index] ?? {};
+      const typed = typeof value === "number" || value instanceof Date;
+      return typed && style.numFmt === undefined ? { ...style } : style;
+    },
+  };
+}
+
+function toSheetCells(
+  columns: readonly TableColumn[],
+  cells: readonly TableCell[],
+): ExcelJS.CellValue[] {
   return columns.map((column, i) => {
     const cell = cells[i] ?? null;
     if (column.kind === "points" && typeof cell === "number") return hundredthsToNumber(cell);

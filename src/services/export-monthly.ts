@@ -1,5 +1,6 @@
 import type { Repositories } from "../db/index.ts";
-import type { EvidenceRecord, VersionDetail } from "../db/repositories/submissions.ts";
+import type { ReportContent } from "../db/repositories/report-contents.ts";
+import type { EvidenceRecord } from "../db/repositories/submissions.ts";
 import {
   buildMonthlyReportsCsv,
   buildMonthlyReportsWorkbook,
@@ -10,7 +11,7 @@ import { type Lang, translator } from "../i18n.ts";
 import type { ExportFile, ExportFormat } from "./export-types.ts";
 import { bodyName } from "./period-labels.ts";
 
-const COUNTED = new Set(["submitted", "accepted"]);
+const COUNTED = ["submitted", "accepted"] as const;
 // Versions filed before the form asked event by event kept the month's links as evidence of the
 // legal-propaganda indicator and its views in that indicator's value.
 const PROPAGANDA = "p4.t3.s1";
@@ -28,7 +29,7 @@ export async function exportMonthlyReports(
     bodyIds?: ReadonlySet<number>;
   },
 ): Promise<ExportFile[]> {
-  const rows = await monthlyReportRows(repos, options.periodKey, options.lang, options.bodyIds);
+  const rows = eachMonthlyReportRow(repos, options.periodKey, options.lang, options.bodyIds);
   const input = { lang: options.lang, rows, created: options.created };
   const key = options.periodKey;
   if (options.format === "xlsx") {
@@ -36,7 +37,7 @@ export async function exportMonthlyReports(
       { fileName: `monthly-reports-${key}.xlsx`, data: await buildMonthlyReportsWorkbook(input) },
     ];
   }
-  const csv = buildMonthlyReportsCsv(input);
+  const csv = await buildMonthlyReportsCsv(input);
   return [
     { fileName: `appendix5-${key}.csv`, data: csv.appendix5, part: "appendix5" },
     { fileName: `appendix6-${key}.csv`, data: csv.appendix6, part: "appendix6" },
@@ -50,25 +51,37 @@ export async function monthlyReportRows(
   lang: Lang,
   bodyIds?: ReadonlySet<number>,
 ): Promise<MonthlyReportRow[]> {
-  const t = translator(lang);
   const rows: MonthlyReportRow[] = [];
-  // The directory and each month's reports are read whole: a few statements however many bodies.
+  for await (const row of eachMonthlyReportRow(repos, periodKey, lang, bodyIds)) rows.push(row);
+  return rows;
+}
+
+/**
+ * The same rows as they are read, a month at a time, so a document of a country's year holds one
+ * month's reports at most: a few statements a month however many bodies.
+ */
+export async function* eachMonthlyReportRow(
+  repos: Repositories,
+  periodKey: string,
+  lang: Lang,
+  bodyIds?: ReadonlySet<number>,
+): AsyncGenerator<MonthlyReportRow> {
+  const t = translator(lang);
   const bodies = new Map(
     (await repos.directory.listBodies({ includeInactive: true })).map((b) => [b.id, b]),
   );
   for (const month of monthsOf(periodKey)) {
-    for (const { submission, version } of await repos.submissions.listCurrentOfPeriod(
-      "monthly",
-      month,
-    )) {
-      if (bodyIds && !bodyIds.has(submission.bodyId)) continue;
-      if (!COUNTED.has(submission.status)) continue;
-      const body = bodies.get(submission.bodyId);
-      if (!body || !version) continue;
-      rows.push(...versionRows(version, { bodyName: bodyName(body, lang), month }, t));
+    const reports = await repos.submissions.listContentsOfPeriod("monthly", month, {
+      statuses: COUNTED,
+      indicatorIds: [PROPAGANDA],
+    });
+    for (const report of reports) {
+      if (bodyIds && !bodyIds.has(report.bodyId)) continue;
+      const body = bodies.get(report.bodyId);
+      if (!body) continue;
+      yield* versionRows(report.read(), { bodyName: bodyName(body, lang), month }, t);
     }
   }
-  return rows;
 }
 
 /** Links, views and files a version kept for the whole month rather than for one event. */
@@ -79,7 +92,7 @@ interface WholeReport {
   views: number | undefined;
 }
 
-function wholeReportOf(version: VersionDetail, t: T): WholeReport | undefined {
+function wholeReportOf(version: ReportContent, t: T): WholeReport | undefined {
   const evidence = version.evidence.filter((e) => e.item === PROPAGANDA);
   const value = version.values[PROPAGANDA] as
     | { published?: boolean; views?: number }
@@ -109,7 +122,7 @@ const unique = (items: readonly string[]) => [...new Set(items)];
  * propaganda row, or on a row of its own, marked as such.
  */
 function versionRows(
-  version: VersionDetail,
+  version: ReportContent,
   base: { bodyName: string; month: string },
   t: T,
 ): MonthlyReportRow[] {

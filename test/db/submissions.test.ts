@@ -117,6 +117,58 @@ describeDatabases("submissions", (ctx) => {
     );
   });
 
+  test("reads the period's counted reports as text in one statement, the same lines as the versions", async () => {
+    const { bodyId, commissionerId } = await seed(ctx);
+    const other = await ctx.repos.directory.createBody({
+      code: "KZ-AKM",
+      kind: "regional",
+      nameKk: "Ақмола облысының әкімдігі",
+      nameRu: "Акимат Акмолинской области",
+    });
+    const returned = await ctx.repos.directory.createBody({
+      code: "KZ-ALM",
+      kind: "regional",
+      nameKk: "Алматы облысының әкімдігі",
+      nameRu: "Акимат Алматинской области",
+    });
+    if (!other.ok || !returned.ok) throw new Error("seed bodies");
+    await ctx.repos.submissions.submit(monthly(bodyId, commissionerId));
+    await ctx.repos.submissions.submit({
+      ...monthly(other.body.id, commissionerId),
+      events: [],
+      evidence: [],
+    });
+    const sent = await ctx.repos.submissions.submit(monthly(returned.body.id, commissionerId));
+    if (!sent.ok) throw new Error(sent.reason);
+    await ctx.repos.submissions.setStatus(sent.submission.id, {
+      status: "returned",
+      reviewerUserId: commissionerId,
+      comment: "нет фото",
+    });
+    const only = { statuses: ["submitted", "accepted"] as const, indicatorIds: ["p4.t3.s1"] };
+    const { result, statements } = await countStatements(() =>
+      ctx.repos.submissions.listContentsOfPeriod("monthly", "2026-10", only),
+    );
+    expect(statements).toBe(1);
+    expect(result.map((report) => report.bodyId)).toEqual([bodyId, other.body.id]);
+    const version = (await ctx.repos.submissions.getCurrent(bodyId, "monthly", "2026-10"))?.version;
+    expect(result[0]?.read()).toEqual({
+      values: { "p4.t3.s1": version?.values["p4.t3.s1"] },
+      events: version?.events,
+      evidence: version?.evidence,
+    });
+    expect(result[1]?.read()).toEqual({
+      values: { "p4.t3.s1": { events: 1, published: true, views: 1200 } },
+      events: [],
+      evidence: [],
+    });
+    const none = await ctx.repos.submissions.listContentsOfPeriod("monthly", "2026-10", {
+      ...only,
+      indicatorIds: [],
+    });
+    expect(none.map((report) => report.read().values)).toEqual([{}, {}]);
+  });
+
   test("refuses values their methodology schema rejects, naming the indicator, and writes nothing", async () => {
     const { bodyId, officerId } = await seed(ctx);
     const result = await ctx.repos.submissions.submit({

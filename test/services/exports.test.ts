@@ -1,7 +1,8 @@
 import { expect, it } from "vitest";
 import type { SubmitInput } from "../../src/db/repositories/index.ts";
+import { countStatements } from "../../src/db/statement-count.ts";
 import { readWorkbookRows } from "../../src/documents/read-workbook.ts";
-import { monthlyReportRows, runExport } from "../../src/services/exports.ts";
+import { type ExportRequest, monthlyReportRows, runExport } from "../../src/services/exports.ts";
 import { recomputeReportScores } from "../../src/services/report-scores.ts";
 import { describeDatabases } from "../db/database.ts";
 import { BOOK } from "../support/methodology.ts";
@@ -195,6 +196,32 @@ describeDatabases("exports that match the forms", (ctx) => {
         "Ссылки и просмотры — за весь отчёт за месяц (отчёт сдан до разбивки по мероприятиям)",
       ],
     ]);
+  });
+
+  it("exports a year of monthly reports and the leaderboards in as many statements for more bodies", async () => {
+    const { parent, child, grandchild, sibling } = await seedBodies(ctx.repos);
+    const author = await seedPerson(ctx.repos, 1, "commissioner", child.id);
+    const statementsOf = async (request: ExportRequest) => {
+      const run = () => runExport(ctx.repos, BOOK, request, { ...OPTIONS, format: "xlsx" });
+      const { result, statements } = await countStatements(run);
+      if (!result.ok) throw new Error(result.reason);
+      return statements;
+    };
+    const year: ExportRequest[] = [
+      { kind: "monthly", periodKey: "2026" },
+      { kind: "leaderboard", periodKey: "2026" },
+    ];
+    await submit(newForm(child.id, author.id, "2026-09"));
+    const few = [];
+    for (const request of year) few.push(await statementsOf(request));
+    for (const body of [parent, child, grandchild, sibling])
+      for (const month of ["2026-07", "2026-08", "2026-10"])
+        await submit(newForm(body.id, author.id, month));
+    const more = [];
+    for (const request of year) more.push(await statementsOf(request));
+    expect(more).toEqual(few);
+    // The directory, one statement a month of the year, the audit entry.
+    expect(few[0]).toBe(14);
   });
 
   it("keeps a manager's export to their bodies and refuses a score sheet outside them", async () => {

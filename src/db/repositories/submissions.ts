@@ -4,6 +4,7 @@ import type { Problem } from "../../domain/problems.ts";
 import { parseIndicatorValue } from "../../domain/scoring/parse-value.ts";
 import type { Prisma, PrismaClient, ReportKind, SubmissionStatus } from "../generated/client.ts";
 import type { SqlRunner } from "../sql.ts";
+import { listReportContents } from "./report-contents.ts";
 import { type Json, toJsonInput, transact } from "./shared.ts";
 import type {
   QueueItem,
@@ -233,6 +234,13 @@ export function createSubmissionsRepository(
         version: currentVersion ? toVersionDetail(currentVersion) : undefined,
       }));
     },
+
+    /** The current content of the period's reports in these statuses, as text: see listReportContents. */
+    listContentsOfPeriod: (
+      kind: ReportKind,
+      periodKey: string,
+      only: { statuses: readonly SubmissionStatus[]; indicatorIds: readonly string[] },
+    ) => listReportContents(sql, { kind, periodKey }, only),
 
     async getSubmission(id: number): Promise<SubmissionRecord | undefined> {
       const row = await prisma.submission.findUnique({ where: { id } });

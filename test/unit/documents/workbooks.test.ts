@@ -132,6 +132,20 @@ describe("buildMonthlyReportsWorkbook", () => {
     ]);
   });
 
+  it("writes rows that come one at a time as it would the same rows given at once", async () => {
+    async function* oneAtATime() {
+      for (const row of reportRows) {
+        await Promise.resolve();
+        yield row;
+      }
+    }
+    const streamed = await buildMonthlyReportsWorkbook({ lang: "ru", rows: oneAtATime() });
+    const atOnce = await buildMonthlyReportsWorkbook({ lang: "ru", rows: reportRows });
+    expect(await readWorkbookRows(streamed)).toEqual(await readWorkbookRows(atOnce));
+    const csv = await buildMonthlyReportsCsv({ lang: "ru", rows: oneAtATime() });
+    expect(csv).toEqual(await buildMonthlyReportsCsv({ lang: "ru", rows: reportRows }));
+  });
+
   it("localizes sheets and headers in Kazakh and freezes a bold header", async () => {
     const buffer = await buildMonthlyReportsWorkbook({ lang: "kk", rows: reportRows });
     const workbook = await openWorkbook(buffer);
@@ -152,8 +166,8 @@ describe("buildMonthlyReportsWorkbook", () => {
     );
   });
 
-  it("writes both appendices as CSV with ISO dates and guards formula-like text", () => {
-    const { appendix5, appendix6 } = buildMonthlyReportsCsv({ lang: "ru", rows: reportRows });
+  it("writes both appendices as CSV with ISO dates and guards formula-like text", async () => {
+    const { appendix5, appendix6 } = await buildMonthlyReportsCsv({ lang: "ru", rows: reportRows });
     const lines5 = appendix5
       .toString("utf8")
       .replace(/^\uFEFF/, "")
