@@ -10,10 +10,11 @@ import type { MethodologyBook } from "../domain/methodology/book.ts";
 import { previousPeriod } from "../domain/periods.ts";
 import { type Lang, translator } from "../i18n.ts";
 import { periodKeysWithin } from "./body-scores.ts";
+import { loadDeadlineRules } from "./deadlines.ts";
 import type { ExportFile, ExportFormat } from "./export-types.ts";
-import { type LeaderboardLine, rankBodiesOfKind } from "./leaderboard.ts";
+import { type LeaderboardLine, rankBodiesByKind } from "./leaderboard.ts";
 import { bodyName } from "./period-labels.ts";
-import { listReportStatuses, tallyByBody } from "./reporting-rates.ts";
+import { indexSubmissions, listReportStatuses, tallyByBody } from "./reporting-rates.ts";
 
 export interface LeaderboardExportOptions {
   periodKey: string;
@@ -54,15 +55,21 @@ export async function exportLeaderboard(
 ): Promise<ExportFile[]> {
   const t = translator(options.lang);
   const files: ExportFile[] = [];
-  for (const kind of options.kind ? [options.kind] : (["central", "regional"] as const)) {
-    const lines = await rankBodiesOfKind(repos, kind, options.periodKey);
-    const before = await rankBodiesOfKind(repos, kind, previousPeriod(options.periodKey));
-    const changes = placeChanges(lines, before);
+  const kinds = options.kind ? [options.kind] : (["central", "regional"] as const);
+  const ranked = await rankBodiesByKind(repos, kinds, options.periodKey);
+  const earlier = await rankBodiesByKind(repos, kinds, previousPeriod(options.periodKey));
+  // Every body of the kinds is in the document: their submissions are read once, for all.
+  const periodKeys = periodKeysWithin(options.periodKey);
+  const submissions = indexSubmissions(await repos.submissions.listByPeriodKeys(periodKeys));
+  const rules = await loadDeadlineRules(repos);
+  for (const kind of kinds) {
+    const lines = ranked.get(kind) ?? [];
+    const changes = placeChanges(lines, earlier.get(kind) ?? []);
     const statuses = await listReportStatuses(
       repos,
       lines.map((line) => line.body),
-      periodKeysWithin(options.periodKey),
-      options,
+      periodKeys,
+      { ...options, submissions, rules },
     );
     const tallies = tallyByBody(statuses);
     const rows = lines.map((line): LeaderboardRow => {

@@ -95,18 +95,40 @@ export async function rankBodiesOfKind(
   kind: BodyKind,
   periodKey: string,
 ): Promise<LeaderboardLine[]> {
-  const bodies = await repos.directory.listBodies({ kind });
+  return (await rankBodiesByKind(repos, [kind], periodKey)).get(kind) ?? [];
+}
+
+/**
+ * rankBodiesOfKind for several kinds at once, from one read of the directory and of the sums
+ * (a document of both kinds need not sum the country's points twice).
+ */
+export async function rankBodiesByKind(
+  repos: Repositories,
+  kinds: readonly BodyKind[],
+  periodKey: string,
+): Promise<Map<BodyKind, LeaderboardLine[]>> {
+  const bodies =
+    kinds.length === 1
+      ? await repos.directory.listBodies({ kind: kinds[0] })
+      : (await repos.directory.listBodies()).filter((body) => kinds.includes(body.kind));
   const keys = periodKeysWithin(periodKey);
-  const standings = standingsFrom(bodies, await repos.scores.sumByBodyAndProject(keys), []);
+  const sums = await repos.scores.sumByBodyAndProject(keys);
   const unreviewed = await repos.scores.sumUnreviewedByBody(keys);
-  return [...standings.values()]
-    .sort((a, b) => a.rank - b.rank || compareIds(a.body, b.body))
-    .map((s) => ({
-      rank: s.rank,
-      body: s.body,
-      points: s.points,
-      unreviewed: unreviewed.get(s.body.id) ?? 0,
-    }));
+  return new Map(
+    kinds.map((kind) => {
+      const ofKind = bodies.filter((body) => body.kind === kind);
+      const standings = standingsFrom(ofKind, sums, []);
+      const lines = [...standings.values()]
+        .sort((a, b) => a.rank - b.rank || compareIds(a.body, b.body))
+        .map((s) => ({
+          rank: s.rank,
+          body: s.body,
+          points: s.points,
+          unreviewed: unreviewed.get(s.body.id) ?? 0,
+        }));
+      return [kind, lines];
+    }),
+  );
 }
 
 // rankBodies breaks ties by the id as text; the list keeps that order.

@@ -4,7 +4,7 @@ import type { SubmissionRecord } from "../db/repositories/submission-types.ts";
 import { type DeadlineRule, dueAt, type ReportKind } from "../domain/deadlines.ts";
 import type { MethodologyBook } from "../domain/methodology/book.ts";
 import { periodEnd } from "../domain/periods.ts";
-import { owesReport, reportKindOfPeriod } from "../domain/reports/obligations.ts";
+import { reportKindOfPeriod, reportObligation } from "../domain/reports/obligations.ts";
 import {
   addState,
   emptyTally,
@@ -37,8 +37,8 @@ export interface ReportingOptions {
   submissions?: SubmissionIndex;
 }
 
-/** Submissions by body, kind and period: where listReportStatuses looks each report up. */
-export type SubmissionIndex = ReadonlyMap<string, SubmissionRecord>;
+/** Submissions by kind and period ("monthly|2026-10"), then body: where listReportStatuses looks. */
+export type SubmissionIndex = ReadonlyMap<string, ReadonlyMap<number, SubmissionRecord>>;
 
 /**
  * Every report the bodies owe for the periods (any mix of months, quarters and years) that have
@@ -66,20 +66,18 @@ export async function listReportStatuses(
     const kind = reportKindOfPeriod(periodKey);
     if (!kind) continue;
     const due = dueAt(kind, periodKey, rules, zone);
-    const obligation = { methodology: options.methodology.forPeriod(periodKey), zone };
+    const owes = reportObligation(
+      { kind, periodKey },
+      { methodology: options.methodology.forPeriod(periodKey), zone },
+    );
+    const received = submissions.get(`${kind}|${periodKey}`);
     for (const body of bodies) {
-      const owed = owesReport(
-        { kind: body.kind, joinedAt: body.createdAt },
-        { kind, periodKey },
-        obligation,
-      );
-      if (!owed) continue;
-      const submission = submissions.get(`${body.id}|${kind}|${periodKey}`);
+      if (!owes({ kind: body.kind, joinedAt: body.createdAt })) continue;
       statuses.push({
         body,
         kind,
         periodKey,
-        state: reportState(submission, due, now),
+        state: reportState(received?.get(body.id), due, now),
         dueAt: due,
       });
     }
@@ -88,7 +86,14 @@ export async function listReportStatuses(
 }
 
 export function indexSubmissions(rows: readonly SubmissionRecord[]): SubmissionIndex {
-  return new Map(rows.map((row) => [`${row.bodyId}|${row.kind}|${row.periodKey}`, row]));
+  const index = new Map<string, Map<number, SubmissionRecord>>();
+  for (const row of rows) {
+    const key = `${row.kind}|${row.periodKey}`;
+    const ofPeriod = index.get(key) ?? new Map<number, SubmissionRecord>();
+    ofPeriod.set(row.bodyId, row);
+    index.set(key, ofPeriod);
+  }
+  return index;
 }
 
 /** Tallies statuses by a key (a body, a period, a region…); keys keep the order first seen. */

@@ -71,10 +71,30 @@ export function owesReport(
   report: { kind: ReportKind; periodKey: string },
   rules: ObligationRules,
 ): boolean {
+  return reportObligation(report, rules)(body);
+}
+
+/**
+ * owesReport of one report for many bodies: what depends on the report alone (its period, when
+ * the period ends, whether it carries indicators for a kind of body) is worked out once, not
+ * once a body.
+ */
+export function reportObligation(
+  report: { kind: ReportKind; periodKey: string },
+  rules: ObligationRules,
+): (body: ObligedBody) => boolean {
   const period = parsePeriod(report.periodKey);
-  if (!period || period.kind !== UNIT_OF_REPORT[report.kind]) return false;
-  if (indicatorsOwed(rules.methodology, report.kind, body.kind).length === 0) return false;
-  return periodEnd(report.periodKey, rules.zone).getTime() > body.joinedAt.getTime();
+  if (!period || period.kind !== UNIT_OF_REPORT[report.kind]) return () => false;
+  const end = periodEnd(report.periodKey, rules.zone).getTime();
+  const carries = new Map<BodyKind, boolean>();
+  return (body) => {
+    let owed = carries.get(body.kind);
+    if (owed === undefined) {
+      owed = indicatorsOwed(rules.methodology, report.kind, body.kind).length > 0;
+      carries.set(body.kind, owed);
+    }
+    return owed && end > body.joinedAt.getTime();
+  };
 }
 
 /**

@@ -4,6 +4,7 @@ import {
   indicatorsOwed,
   owesReport,
   reportKindOfPeriod,
+  reportObligation,
 } from "../../../src/domain/reports/obligations.ts";
 import { ratePercent, reportState, tallyStates } from "../../../src/domain/reports/reporting.ts";
 import { V2026 } from "../../support/methodology.ts";
@@ -75,6 +76,28 @@ describe("owesReport", () => {
     expect(owesReport(regional, { kind: "monthly", periodKey: "2026-Q1" }, rules)).toBe(false);
     expect(owesReport(regional, { kind: "annual", periodKey: "2026-01" }, rules)).toBe(false);
     expect(owesReport(regional, { kind: "annual", periodKey: "twenty" }, rules)).toBe(false);
+  });
+
+  it("reportObligation answers as owesReport, for every body of one report", () => {
+    const bodies = [
+      central,
+      regional,
+      { kind: "regional" as const, joinedAt: new Date("2026-08-15T00:00:00Z") },
+      { kind: "central" as const, joinedAt: new Date("2026-10-31T19:00:00Z") },
+    ];
+    const reports = [
+      { kind: "monthly" as const, periodKey: "2026-10" },
+      { kind: "quarterly" as const, periodKey: "2026-Q3" },
+      { kind: "quarterly" as const, periodKey: "2026-Q2" },
+      { kind: "annual" as const, periodKey: "2026" },
+      { kind: "monthly" as const, periodKey: "2026-Q1" },
+    ];
+    for (const report of reports) {
+      const owes = reportObligation(report, rules);
+      for (const body of bodies) expect(owes(body)).toBe(owesReport(body, report, rules));
+    }
+    const owesOctober = reportObligation({ kind: "monthly", periodKey: "2026-10" }, rules);
+    expect(bodies.map(owesOctober)).toEqual([true, true, true, false]);
   });
 
   it("names the report kind of a period key", () => {
