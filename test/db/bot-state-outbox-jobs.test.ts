@@ -1,4 +1,5 @@
 import { expect, test } from "vitest";
+import { countStatements } from "../../src/db/statement-count.ts";
 import { describeDatabases } from "./database.ts";
 
 const t0 = new Date("2026-10-05T09:00:00Z");
@@ -42,6 +43,22 @@ describeDatabases("outbox", (ctx) => {
       enqueued: false,
     });
     expect(await ctx.repos.outbox.depth()).toMatchObject({ pending: 1 });
+  });
+
+  test("stores a job's files once each by content, byte for byte, in one statement", async () => {
+    const chart = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0xff, 0x5c, 0x27, 0x22]);
+    const workbook = Buffer.from("PK\u0003\u0004 книга", "utf8");
+    const { result: hashes, statements } = await countStatements(() =>
+      ctx.repos.outbox.storeFiles([chart, workbook, chart], t0),
+    );
+    expect(statements).toBe(1);
+    expect(hashes).toHaveLength(3);
+    expect(hashes[2]).toBe(hashes[0]);
+    expect(await ctx.repos.outbox.readFile(hashes[0] ?? "")).toEqual(chart);
+    expect(await ctx.repos.outbox.readFile(hashes[1] ?? "")).toEqual(workbook);
+    // Stored already: the same files again change nothing.
+    expect(await ctx.repos.outbox.storeFiles([workbook], later(60))).toEqual([hashes[1]]);
+    expect(await ctx.repos.outbox.storeFiles([], t0)).toEqual([]);
   });
 
   test("concurrent workers never claim the same message", async () => {

@@ -82,7 +82,7 @@ export function createRepositories(
     scores: createScoresRepository(prisma),
     botState: createBotStateRepository(prisma, sql),
     ownerClaim: createOwnerClaimRepository(prisma),
-    outbox: createOutboxRepository(prisma),
+    outbox: createOutboxRepository(prisma, sql),
     audit: createAuditRepository(prisma),
     deadlines: createDeadlinesRepository(prisma),
     jobRuns: createJobRunsRepository(prisma),

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { OutboxStatus, PrismaClient } from "../generated/client.ts";
+import type { SqlRunner } from "../sql.ts";
 import { fromBigInt, type Json, toJsonInput } from "./shared.ts";
 
 export type { OutboxStatus };
@@ -106,11 +107,14 @@ function countByStatus(groups: { status: OutboxStatus; _count: { _all: number } 
   return counts;
 }
 
+/** The key the outbox stores a file's bytes under: their SHA-256, in hex. */
+export const fileKeyOf = (data: Buffer): string => createHash("sha256").update(data).digest("hex");
+
 /** The most file bytes one statement writes to the outbox. */
 const FILE_CHUNK_BYTES = 16 * 2 ** 20;
 
 /** Messages to send, claimed by workers with FOR UPDATE SKIP LOCKED so no two workers get one row. */
-export function createOutboxRepository(prisma: PrismaClient) {
+export function createOutboxRepository(prisma: PrismaClient, sql: SqlRunner) {
   return {
     /** Adds a message; a repeated idempotency key is ignored (enqueued: false). */
     async enqueue(input: OutboxInput): Promise<{ enqueued: boolean }> {
@@ -236,7 +240,7 @@ export function createOutboxRepository(prisma: PrismaClient) {
 
     /** Stores attachment bytes once by content; returns the key messages refer to them by. */
     async storeFile(data: Buffer, at: Date = new Date()): Promise<string> {
-      const sha256 = createHash("sha256").update(data).digest("hex");
+      const sha256 = fileKeyOf(data);
       await prisma.outboxFile.createMany({
         data: [{ sha256, data: new Uint8Array(data), createdAt: at }],
         skipDuplicates: true,
@@ -246,22 +250,32 @@ export function createOutboxRepository(prisma: PrismaClient) {
 
     /**
      * storeFile for many files: each distinct content written once, a few statements of up to
-     * FILE_CHUNK_BYTES each; returns the files' hashes in their order.
+     * FILE_CHUNK_BYTES each; returns the files' hashes in their order. Plain statements (sql.ts):
+     * Prisma's driver adapter keeps the arguments of its last hundred statements for its error
+     * reports (@prisma/debug's history), which would hold a job's megabytes of charts and
+     * workbooks for as long as the process runs quietly after it.
      */
     async storeFiles(files: readonly Buffer[], at: Date = new Date()): Promise<string[]> {
-      const hashes = files.map((data) => createHash("sha256").update(data).digest("hex"));
+      const hashes = files.map(fileKeyOf);
       const distinct = new Map<string, Buffer>();
       for (const [i, data] of files.entries()) distinct.set(hashes[i] as string, data);
-      let chunk: { sha256: string; data: Uint8Array<ArrayBuffer>; createdAt: Date }[] = [];
+      let chunk: { sha256: string[]; data: Buffer[] } = { sha256: [], data: [] };
       let bytes = 0;
       const flush = async () => {
-        if (chunk.length > 0)
-          await prisma.outboxFile.createMany({ data: chunk, skipDuplicates: true });
-        chunk = [];
+        if (chunk.sha256.length > 0)
+          await sql.query(
+            `INSERT INTO outbox_file (sha256, data, created_at)
+             SELECT f.sha256, f.data, $3::timestamptz
+             FROM unnest($1::text[], $2::bytea[]) AS f (sha256, data)
+             ON CONFLICT (sha256) DO NOTHING`,
+            [chunk.sha256, chunk.data, at],
+          );
+        chunk = { sha256: [], data: [] };
         bytes = 0;
       };
       for (const [sha256, data] of distinct) {
-        chunk.push({ sha256, data: new Uint8Array(data), createdAt: at });
+        chunk.sha256.push(sha256);
+        chunk.data.push(data);
         bytes += data.length;
         if (bytes >= FILE_CHUNK_BYTES) await flush();
       }
