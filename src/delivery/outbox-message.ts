@@ -7,12 +7,21 @@ export type KeyboardButton =
   | { text: string; callback_data: string }
   | { text: string; url: string };
 
-/** A file sent with a message: a PNG chart (sendPhoto) or a workbook (sendDocument). */
-export interface Attachment {
-  kind: "photo" | "document";
-  filename: string;
-  data: Buffer;
-}
+/**
+ * A file sent with a message: a PNG chart (sendPhoto) or a workbook (sendDocument). Its bytes, or
+ * the key (fileKeyOf) of bytes an earlier message of the same job carried: a job that sends one
+ * chart to several people holds the key, not the chart, once the first message has it.
+ */
+export type Attachment = { kind: "photo" | "document"; filename: string } & (
+  | { data: Buffer }
+  | { file: string }
+);
+
+/** The bytes of an attachment that carries them, else undefined. */
+export const attachmentBytes = (attachment: Attachment | undefined): Buffer | undefined =>
+  attachment && "data" in attachment ? attachment.data : undefined;
+
+export { fileKeyOf } from "../db/repositories/outbox.ts";
 
 /**
  * One Telegram call to make: text (the caption when a file is attached), an optional inline
@@ -56,7 +65,8 @@ export class OutgoingMessageError extends Error {
 
 /**
  * Writes messages to the outbox (files first, stored once by content); a key already in the outbox
- * is skipped, so re-running a job enqueues nothing twice. Returns how many were new.
+ * is skipped, so re-running a job enqueues nothing twice. Returns how many were new. An attachment
+ * given by its key must have come with its bytes in this call or an earlier one.
  */
 export async function enqueueMessages(
   repos: Repositories,
@@ -69,9 +79,9 @@ export async function enqueueMessages(
       throw new OutgoingMessageError(message.idempotencyKey, `text longer than ${limit}`);
     }
   }
-  const withFiles = messages.filter((m) => m.attachment !== undefined);
+  const withFiles = messages.filter((m) => attachmentBytes(m.attachment) !== undefined);
   const hashes = await repos.outbox.storeFiles(
-    withFiles.map((m) => m.attachment?.data as Buffer),
+    withFiles.map((m) => attachmentBytes(m.attachment) as Buffer),
     at,
   );
   const fileOf = new Map(withFiles.map((m, i) => [m, hashes[i] as string]));
@@ -80,7 +90,8 @@ export async function enqueueMessages(
     let attachments: Json | undefined;
     if (message.attachment) {
       const { kind, filename } = message.attachment;
-      const file = fileOf.get(message) as string;
+      const file =
+        fileOf.get(message) ?? ("file" in message.attachment ? message.attachment.file : "");
       attachments = [{ kind, file, filename } satisfies StoredAttachment];
     }
     rows.push({

@@ -1,6 +1,10 @@
 // The month's leaderboard in words: the top of a kind's ranking, each body's reports received of
 // those expected, "not reported" for a body that sent nothing, the points still under review.
-import { CAPTION_LIMIT, type OutgoingMessage } from "../delivery/outbox-message.ts";
+import {
+  type Attachment,
+  CAPTION_LIMIT,
+  type OutgoingMessage,
+} from "../delivery/outbox-message.ts";
 import { formatYearToDate } from "../domain/calendar/format.ts";
 import { formatPoints } from "../domain/points.ts";
 import { type Lang, translator } from "../i18n.ts";
@@ -150,16 +154,20 @@ export function leaderboardText(
 }
 
 /**
- * The leaderboard's text with its chart: as the chart's caption when it fits, else the text first
- * and the chart after it.
+ * The leaderboard's text with its chart (its bytes, or the key of a chart already enqueued): as
+ * the chart's caption when it fits, else the text first and the chart after it.
  */
 export function withChart(
   base: Pick<OutgoingMessage, "chatId" | "batch">,
   key: string,
   text: string,
-  chart: Buffer,
+  chart: Buffer | string,
 ): OutgoingMessage[] {
-  const attachment = { kind: "photo" as const, filename: "leaderboard.png", data: chart };
+  const attachment: Attachment = {
+    kind: "photo",
+    filename: "leaderboard.png",
+    ...(typeof chart === "string" ? { file: chart } : { data: chart }),
+  };
   if (text.length <= CAPTION_LIMIT) return [{ ...base, text, attachment, idempotencyKey: key }];
   return [
     { ...base, text, idempotencyKey: `${key}:text` },

@@ -1,5 +1,6 @@
 import type { UserRecord } from "../db/repositories/users.ts";
-import { enqueueMessages, type OutgoingMessage } from "../delivery/outbox-message.ts";
+import { outboxBuffer } from "../delivery/outbox-buffer.ts";
+import { fileKeyOf } from "../delivery/outbox-message.ts";
 import { chartWords, renderLeaderboardChart } from "../documents/index.ts";
 import { reportingOfBodies } from "../services/body-reporting.ts";
 import { computeStandings } from "../services/standings.ts";
@@ -36,8 +37,10 @@ export async function runLeaderboard({
     reachableOnly: true,
   });
   const rankedOf = rankingsByKind(standings, reporting);
-  const charts = new Map<string, Buffer>();
-  const messages: OutgoingMessage[] = [];
+  // Each body's chart in each language is drawn once; after its first message carries it, only
+  // its key is kept, and the outbox is written as the messages come.
+  const charts = new Map<string, string>();
+  const outbox = outboxBuffer(repos, now);
   for (const reader of readers) {
     const own = reader.bodyId === null ? undefined : standings.get(reader.bodyId);
     if (!own) continue;
@@ -45,18 +48,18 @@ export async function runLeaderboard({
     const { ranked, summary } = rankedOf(own.body.kind);
     const text = leaderboardText(ranked, own, month, lang, reporting, summary);
     const chartKey = `${own.body.id}:${lang}`;
-    let chart = charts.get(chartKey);
+    let chart: Buffer | string | undefined = charts.get(chartKey);
     if (!chart) {
       chart = await renderLeaderboardChart({
         title: text.split("\n")[0] ?? "",
         entries: chartEntries(ranked, own, lang, silent),
         words: chartWords(lang),
       });
-      charts.set(chartKey, chart);
+      charts.set(chartKey, fileKeyOf(chart));
     }
     const key = `leaderboard:${month}:user:${reader.id}`;
     const base = { chatId: reader.telegramId, batch: `leaderboard:${month}` };
-    messages.push(...withChart(base, key, text, chart));
+    await outbox.add(withChart(base, key, text, chart));
   }
-  return { enqueued: await enqueueMessages(repos, messages, now) };
+  return { enqueued: await outbox.flush() };
 }

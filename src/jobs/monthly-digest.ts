@@ -1,6 +1,7 @@
 import type { BodyRecord } from "../db/repositories/directory.ts";
 import type { UserRecord } from "../db/repositories/users.ts";
-import { enqueueMessages, type OutgoingMessage } from "../delivery/outbox-message.ts";
+import { outboxBuffer } from "../delivery/outbox-buffer.ts";
+import type { OutgoingMessage } from "../delivery/outbox-message.ts";
 import {
   buildScoreSheetWorkbook,
   chartWords,
@@ -148,30 +149,6 @@ export async function runMonthlyDigest({
 
 /** How many managers' scores one statement reads. */
 const MANAGERS_A_READ = 500;
-/** The charts and workbooks held back before they are written to the outbox together. */
-const ENQUEUE_BYTES = 16 * 2 ** 20;
-
-/** Messages written to the outbox a few megabytes at a time; flush() writes the rest and counts. */
-function outboxBuffer(repos: JobInput["repos"], now: Date) {
-  let pending: OutgoingMessage[] = [];
-  let bytes = 0;
-  let enqueued = 0;
-  const flush = async () => {
-    enqueued += await enqueueMessages(repos, pending, now);
-    pending = [];
-    bytes = 0;
-    return enqueued;
-  };
-  return {
-    async add(messages: readonly OutgoingMessage[]) {
-      pending.push(...messages);
-      for (const message of messages) bytes += message.attachment?.data.length ?? 0;
-      if (bytes >= ENQUEUE_BYTES) await flush();
-    },
-    flush,
-  };
-}
-
 function groupByBody<T extends { bodyId: number }>(rows: readonly T[]): Map<number, T[]> {
   const byBody = new Map<number, T[]>();
   for (const row of rows) {

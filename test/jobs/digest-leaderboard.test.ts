@@ -260,6 +260,34 @@ describe("the monthly digest and the leaderboard", () => {
     ]);
   });
 
+  it("draws a body's chart once a language: its readers get the one stored file", async () => {
+    const { M, O } = await seedScores(ctx.repos);
+    await seedUser(ctx.repos, { telegramId: 901, role: "commissioner", bodyId: M.id });
+    await seedUser(ctx.repos, { telegramId: 902, role: "commissioner", bodyId: M.id });
+    await seedUser(ctx.repos, {
+      telegramId: 903,
+      role: "commissioner",
+      bodyId: M.id,
+      language: "kk",
+    });
+    await seedUser(ctx.repos, { telegramId: 904, role: "commissioner", bodyId: O.id });
+    await runLeaderboard({ repos: ctx.repos, methodology: BOOK, now, config: jobConfig });
+    const chartOf = new Map(
+      (await outboxOf(ctx.db)).flatMap((m) =>
+        ((m.attachments ?? []) as { file?: string }[]).map((a) => [m.chatId, a.file ?? ""]),
+      ),
+    );
+    // 900 is M's commissioner from the seed, in Russian like 901 and 902.
+    expect([...chartOf.keys()].sort()).toEqual([900, 901, 902, 903, 904]);
+    expect(new Set([900, 901, 902].map((chat) => chartOf.get(chat))).size).toBe(1);
+    const files = new Set(chartOf.values());
+    expect(files.size).toBe(3);
+    for (const file of files) {
+      const png = await ctx.repos.outbox.readFile(file);
+      expect(png?.subarray(1, 4).toString("latin1")).toBe("PNG");
+    }
+  });
+
   it("gives a manager one leaderboard: the digest's chart with the post's text", async () => {
     const { M } = await seedScores(ctx.repos);
     await seedUser(ctx.repos, { telegramId: 811, role: "manager", bodyId: M.id, language: "kk" });
