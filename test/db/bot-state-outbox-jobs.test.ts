@@ -45,7 +45,7 @@ describeDatabases("outbox", (ctx) => {
     expect(await ctx.repos.outbox.depth()).toMatchObject({ pending: 1 });
   });
 
-  test("stores a job's files once each by content, byte for byte, in one statement", async () => {
+  test("stores a job's files once each by content, byte for byte, a few statements for many", async () => {
     const chart = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0xff, 0x5c, 0x27, 0x22]);
     const workbook = Buffer.from("PK\u0003\u0004 книга", "utf8");
     const { result: hashes, statements } = await countStatements(() =>
@@ -59,6 +59,11 @@ describeDatabases("outbox", (ctx) => {
     // Stored already: the same files again change nothing.
     expect(await ctx.repos.outbox.storeFiles([workbook], later(60))).toEqual([hashes[1]]);
     expect(await ctx.repos.outbox.storeFiles([], t0)).toEqual([]);
+    // A statement writes at most 256 files.
+    const many = Array.from({ length: 300 }, (_, i) => Buffer.from(`file ${i}`));
+    const stored = await countStatements(() => ctx.repos.outbox.storeFiles(many, t0));
+    expect(stored.statements).toBe(2);
+    expect(await ctx.repos.outbox.readFile(stored.result[299] ?? "")).toEqual(many[299]);
   });
 
   test("concurrent workers never claim the same message", async () => {

@@ -112,6 +112,19 @@ export const fileKeyOf = (data: Buffer): string => createHash("sha256").update(d
 
 /** The most file bytes one statement writes to the outbox. */
 const FILE_CHUNK_BYTES = 16 * 2 ** 20;
+/** The most files one statement writes (it has a place for each; the places left are nulls). */
+const FILES_A_STATEMENT = 256;
+
+// One text whatever the count, so it is prepared once; each file's bytes a parameter of its own,
+// which the driver sends as they are (in an array they would go as text for the server to parse).
+const INSERT_FILES = `INSERT INTO outbox_file (sha256, data, created_at)
+  SELECT f.sha256, f.data, $1::timestamptz
+  FROM (VALUES ${Array.from(
+    { length: FILES_A_STATEMENT },
+    (_, i) => `($${2 * i + 2}::text, $${2 * i + 3}::bytea)`,
+  ).join(", ")}) AS f (sha256, data)
+  WHERE f.sha256 IS NOT NULL
+  ON CONFLICT (sha256) DO NOTHING`;
 
 /** Messages to send, claimed by workers with FOR UPDATE SKIP LOCKED so no two workers get one row. */
 export function createOutboxRepository(prisma: PrismaClient, sql: SqlRunner) {
@@ -259,25 +272,19 @@ export function createOutboxRepository(prisma: PrismaClient, sql: SqlRunner) {
       const hashes = files.map(fileKeyOf);
       const distinct = new Map<string, Buffer>();
       for (const [i, data] of files.entries()) distinct.set(hashes[i] as string, data);
-      let chunk: { sha256: string[]; data: Buffer[] } = { sha256: [], data: [] };
+      let chunk: (string | Buffer | null)[] = [];
       let bytes = 0;
       const flush = async () => {
-        if (chunk.sha256.length > 0)
-          await sql.query(
-            `INSERT INTO outbox_file (sha256, data, created_at)
-             SELECT f.sha256, f.data, $3::timestamptz
-             FROM unnest($1::text[], $2::bytea[]) AS f (sha256, data)
-             ON CONFLICT (sha256) DO NOTHING`,
-            [chunk.sha256, chunk.data, at],
-          );
-        chunk = { sha256: [], data: [] };
+        if (chunk.length === 0) return;
+        const unused = FILES_A_STATEMENT * 2 - chunk.length;
+        await sql.query(INSERT_FILES, [at, ...chunk, ...Array<null>(unused).fill(null)]);
+        chunk = [];
         bytes = 0;
       };
       for (const [sha256, data] of distinct) {
-        chunk.sha256.push(sha256);
-        chunk.data.push(data);
+        chunk.push(sha256, data);
         bytes += data.length;
-        if (bytes >= FILE_CHUNK_BYTES) await flush();
+        if (bytes >= FILE_CHUNK_BYTES || chunk.length === FILES_A_STATEMENT * 2) await flush();
       }
       await flush();
       return hashes;
