@@ -57,8 +57,9 @@ export async function monthlyReportRows(
 }
 
 /**
- * The same rows as they are read, a month at a time, so a document of a country's year holds one
- * month's reports at most: a few statements a month however many bodies.
+ * The same rows as they are read: one statement a month however many bodies, its reports kept as
+ * text and turned into rows one report at a time, so a document of a country's year holds no
+ * more than a month's text and the report it is writing.
  */
 export async function* eachMonthlyReportRow(
   repos: Repositories,
