@@ -31,6 +31,25 @@ async function seed(ctx: DatabaseContext) {
   return { bodyId: body.body.id, officerId: officer.user.id, commissionerId: commissioner.user.id };
 }
 
+/** Two more regional bodies beside seed()'s, in this order: Akmola, then Almaty. */
+async function seedTwoMoreBodies(ctx: DatabaseContext) {
+  const bodies = [];
+  for (const [code, nameKk, nameRu] of [
+    ["KZ-AKM", "Ақмола облысының әкімдігі", "Акимат Акмолинской области"],
+    ["KZ-ALM", "Алматы облысының әкімдігі", "Акимат Алматинской области"],
+  ] as const) {
+    const created = await ctx.repos.directory.createBody({
+      code,
+      kind: "regional",
+      nameKk,
+      nameRu,
+    });
+    if (!created.ok) throw new Error("seed bodies");
+    bodies.push(created);
+  }
+  return bodies as [(typeof bodies)[number], (typeof bodies)[number]];
+}
+
 function monthly(bodyId: number, authorUserId: number, events = 2): SubmitInput {
   return {
     bodyId,
@@ -119,19 +138,7 @@ describeDatabases("submissions", (ctx) => {
 
   test("reads the period's counted reports as text in one statement, the same lines as the versions", async () => {
     const { bodyId, commissionerId } = await seed(ctx);
-    const other = await ctx.repos.directory.createBody({
-      code: "KZ-AKM",
-      kind: "regional",
-      nameKk: "Ақмола облысының әкімдігі",
-      nameRu: "Акимат Акмолинской области",
-    });
-    const returned = await ctx.repos.directory.createBody({
-      code: "KZ-ALM",
-      kind: "regional",
-      nameKk: "Алматы облысының әкімдігі",
-      nameRu: "Акимат Алматинской области",
-    });
-    if (!other.ok || !returned.ok) throw new Error("seed bodies");
+    const [other, returned] = await seedTwoMoreBodies(ctx);
     await ctx.repos.submissions.submit(monthly(bodyId, commissionerId));
     await ctx.repos.submissions.submit({
       ...monthly(other.body.id, commissionerId),
@@ -318,19 +325,7 @@ describeDatabases("submissions", (ctx) => {
 
   test("a period's scores of many bodies are replaced as a whole, other bodies and periods kept", async () => {
     const { bodyId, commissionerId } = await seed(ctx);
-    const other = await ctx.repos.directory.createBody({
-      code: "KZ-AKM",
-      kind: "regional",
-      nameKk: "Ақмола облысының әкімдігі",
-      nameRu: "Акимат Акмолинской области",
-    });
-    const untouched = await ctx.repos.directory.createBody({
-      code: "KZ-ALM",
-      kind: "regional",
-      nameKk: "Алматы облысының әкімдігі",
-      nameRu: "Акимат Алматинской области",
-    });
-    if (!other.ok || !untouched.ok) throw new Error("seed bodies");
+    const [other, untouched] = await seedTwoMoreBodies(ctx);
     const base = { periodKey: "2026-10", methodologyVersion: "2026.1", computedAt: october };
     for (const id of [bodyId, other.body.id, untouched.body.id])
       await ctx.repos.scores.replaceScores({
