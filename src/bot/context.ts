@@ -10,6 +10,7 @@ import type { Translate } from "../i18n-keys.ts";
 import type { Logger } from "../logger.ts";
 import type { MethodologySource } from "../methodology/shelf.ts";
 import type { Metrics } from "../metrics.ts";
+import type { OpenForm } from "./forms/open-form.ts";
 
 /** Translates a key ("welcome.greeting", or "scoring:…" for another namespace) into ctx.lang. */
 export type { Translate };
@@ -30,8 +31,8 @@ export interface SessionData {
   reviewList?: string;
   /** An admin asked /import: their next document is the directory file (features/import.ts). */
   awaitingImport?: boolean;
-  /** ⬅ Back from the monthly report's first question: show the months, not the draft offer. */
-  monthlyReportAskMonth?: boolean;
+  /** The report form whose draft the chat's answers fill in, once its entry is done (forms/open-form.ts). */
+  form?: OpenForm;
 }
 
 /** The language of the person behind the update and a translator bound to it. */

@@ -265,7 +265,7 @@ describe("the ethics commissioner's monthly report", () => {
     expect(resumed.text).toContain("1. 07.10.2026 — Тема В, 9 қатысушы");
   });
 
-  it("keeps a few hundred bytes of conversation state at the summary of a long report", async () => {
+  it("keeps a few hundred bytes of chat state at the summary of a long report", async () => {
     const user = emulator().user({ userId: 7004, languageCode: "ru" });
     await user.command("report");
     await user.waitFor("За какой период?");
@@ -281,15 +281,47 @@ describe("the ethics commissioner's monthly report", () => {
     await press(user, "✅ Готово", "4/4");
     await press(user, "➡ Далее", "проверьте перед отправкой");
     await bot().kill();
-    const state = await seedDatabase(bot().dataDir, (repos) =>
-      repos.botState.storage<unknown>("conversation").read("7004"),
-    );
-    const bytes = Buffer.byteLength(JSON.stringify(state));
-    expect(state).toBeDefined();
-    expect(bytes).toBeLessThan(10_000);
+    const state = await seedDatabase(bot().dataDir, async (repos) => ({
+      session: await repos.botState.storage<unknown>("session").read("7004"),
+      conversation: await repos.botState.storage<unknown>("conversation").read("7004"),
+    }));
+    // The form is open in the session, naming its draft; no conversation replays the entry.
+    expect(state.session).toMatchObject({ form: { prefix: "mr", key: { periodKey: "2026-09" } } });
+    expect(JSON.stringify(state.conversation ?? {})).not.toContain("monthly-report");
+    expect(Buffer.byteLength(JSON.stringify(state))).toBeLessThan(1_000);
     await bot().start();
     // Resumed where it stopped: the summary, paged because thirty events make it long.
     await press(user, "▶", "Страница 2 из");
+  });
+
+  it("goes back from the first question to the months, for the same body, keeping the draft", async () => {
+    // An admin chose the body: ⬅ Back leads to its months, not to the list of bodies again.
+    const admin = emulator().user({ userId: 7006, languageCode: "ru" });
+    await admin.command("report");
+    await admin.waitFor("За какой орган заполнить отчёт?");
+    await press(admin, "Орган C01", "За какой период?");
+    await press(admin, "сентябрь 2026 — с опозданием", "1/4 Разъяснительные");
+    await press(admin, "⬅ Назад", "Ежемесячный отчёт уполномоченного по этике. За какой период?");
+    // The body's months again (another test filed October for C01), not the draft's offer.
+    expect(buttons(admin)).toEqual([
+      expect.stringMatching(/^октябрь 2026 — /),
+      "сентябрь 2026 — с опозданием",
+      "✖ Отмена",
+    ]);
+    await press(admin, "сентябрь 2026 — с опозданием", "1/4 Разъяснительные");
+    await press(admin, "➕ Добавить", "Мероприятие №1: когда оно прошло?");
+    await say(admin, "/cancel", "Всё введённое сохранено в черновике");
+
+    // A commissioner in Kazakh continuing an earlier test's draft: back, then the same month
+    // again continues what was entered, without offering the draft a second time.
+    const user = emulator().user({ userId: 7007, languageCode: "kk" });
+    await user.command("report");
+    await user.waitFor("Сізде аяқталмаған нобай бар");
+    const resumed = await press(user, "▶ Нобайды жалғастыру", "1/4");
+    expect(resumed.text).toContain("1. 07.10.2026 — Тема В, 9 қатысушы");
+    await press(user, "⬅ Артқа", "Әдеп жөніндегі уәкілдің ай сайынғы есебі. Қай кезеңге?");
+    const again = await press(user, /^2026 ж\. қазан/, "1/4");
+    expect(again.text).toContain("1. 07.10.2026 — Тема В, 9 қатысушы");
   });
 
   it("lets a commissioner report only for their own body, and nobody but commissioners", async () => {

@@ -8,17 +8,14 @@ import {
 } from "../../services/indicators-content.ts";
 import { openReportDraft, saveReportDraft } from "../../services/reports.ts";
 import type { BotContext, ConversationContext } from "../context.ts";
-import { type EntrySpec, enterReportForm } from "../forms/entry.ts";
+import { type EntryArgs, type EntrySpec, enterReportForm } from "../forms/entry.ts";
 import { indicatorsForm } from "../forms/indicators-form.ts";
-import { runFormStep } from "../forms/run-step.ts";
 
 /** The conversation's id for ctx.conversation.enter. */
 export const INDICATORS_CONVERSATION = "indicators";
 
 /** What /indicators passes in: an optional body code (admins, or an officer naming their own). */
-export interface IndicatorsReportArgs {
-  bodyCode?: string;
-}
+export type IndicatorsReportArgs = EntryArgs;
 
 const INDICATORS_ENTRY: EntrySpec = {
   kinds: ["annual", "quarterly"],
@@ -60,23 +57,15 @@ const INDICATORS_ENTRY: EntrySpec = {
 };
 
 /**
- * The responsible officer's annual and quarterly indicators report, one question at a time. The
- * draft in the database is the only state: each step loads it, applies the answer, saves it and
- * shows the next question, then the conversation rewinds to the loop, so what it keeps stays
- * small however many indicators the report has.
+ * The entry of the responsible officer's annual and quarterly indicators report: the body
+ * (admins), the period, a draft to continue or a report to correct. It ends once the draft is
+ * open: the indicators are then answered one step at a time against the draft
+ * (forms/open-form.ts), however many the report has.
  */
 export async function indicatorsReportConversation(
   conversation: Conversation<BotContext, ConversationContext>,
   ctx: ConversationContext,
   args: IndicatorsReportArgs = {},
 ): Promise<void> {
-  const entered = await enterReportForm(conversation, ctx, INDICATORS_ENTRY, args);
-  if (!entered) return;
-  const loop = conversation.checkpoint();
-  await conversation.wait();
-  const end = await conversation.external((o) => runFormStep(o, indicatorsForm, entered.key));
-  if (end === "halt") await conversation.halt({ next: true });
-  if (end === "leave") return conversation.rewind(entered.periods);
-  if (end === "end") return;
-  return conversation.rewind(loop);
+  await enterReportForm(conversation, ctx, INDICATORS_ENTRY, args);
 }

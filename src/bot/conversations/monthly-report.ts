@@ -6,17 +6,14 @@ import {
 } from "../../services/monthly-content.ts";
 import { openReportDraft } from "../../services/reports.ts";
 import type { BotContext, ConversationContext } from "../context.ts";
-import { type EntrySpec, enterReportForm } from "../forms/entry.ts";
+import { type EntryArgs, type EntrySpec, enterReportForm } from "../forms/entry.ts";
 import { monthlyForm } from "../forms/monthly-form.ts";
-import { runFormStep } from "../forms/run-step.ts";
 
 /** The conversation's id for ctx.conversation.enter. */
 export const MONTHLY_REPORT_CONVERSATION = "monthly-report";
 
 /** What /report passes in: an optional body code (admins, or a commissioner naming their own). */
-export interface MonthlyReportArgs {
-  bodyCode?: string;
-}
+export type MonthlyReportArgs = EntryArgs;
 
 const MONTHLY_ENTRY: EntrySpec = {
   kinds: ["monthly"],
@@ -44,22 +41,14 @@ const MONTHLY_ENTRY: EntrySpec = {
 };
 
 /**
- * The ethics commissioner's monthly report, one question at a time. The draft in the database is
- * the only state: each step loads it, applies the answer, saves it and shows the next question,
- * then the conversation rewinds to the loop, so what it keeps is a few hundred bytes.
+ * The entry of the ethics commissioner's monthly report: the body (admins), the month, a draft
+ * to continue or a report to correct. It ends once the draft is open: the form's questions are
+ * then answered one step at a time against the draft (forms/open-form.ts), with nothing to replay.
  */
 export async function monthlyReportConversation(
   conversation: Conversation<BotContext, ConversationContext>,
   ctx: ConversationContext,
   args: MonthlyReportArgs = {},
 ): Promise<void> {
-  const entered = await enterReportForm(conversation, ctx, MONTHLY_ENTRY, args);
-  if (!entered) return;
-  const loop = conversation.checkpoint();
-  await conversation.wait();
-  const end = await conversation.external((o) => runFormStep(o, monthlyForm, entered.key));
-  if (end === "halt") await conversation.halt({ next: true });
-  if (end === "leave") return conversation.rewind(entered.periods);
-  if (end === "end") return;
-  return conversation.rewind(loop);
+  await enterReportForm(conversation, ctx, MONTHLY_ENTRY, args);
 }

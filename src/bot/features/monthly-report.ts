@@ -6,6 +6,9 @@ import {
   type MonthlyReportArgs,
   monthlyReportConversation,
 } from "../conversations/monthly-report.ts";
+import { monthlyForm } from "../forms/monthly-form.ts";
+import { continueOpenForm, leaveDialogs } from "../forms/open-form.ts";
+import type { ReportForm } from "../forms/run-step.ts";
 import { onMenuButton } from "../main-menu.ts";
 import { requireRole } from "../middleware/access.ts";
 
@@ -18,10 +21,13 @@ privateChats.use(
     MONTHLY_REPORT_CONVERSATION,
   ),
 );
+// The open form's answers, before this feature's commands and buttons (after its conversation:
+// ⬅ Back from the first question enters it again).
+privateChats.use(continueOpenForm(monthlyForm as ReportForm<unknown>, MONTHLY_REPORT_CONVERSATION));
 
 async function enter(ctx: BotContext, args: MonthlyReportArgs): Promise<void> {
   // Whatever form was open, the person asked for this one now.
-  await ctx.conversation.exitAll();
+  await leaveDialogs(ctx);
   await ctx.conversation.enter(MONTHLY_REPORT_CONVERSATION, args);
 }
 

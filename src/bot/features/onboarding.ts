@@ -8,6 +8,7 @@ import {
 import { isInviteCode, redeemInvite } from "../../services/invites.ts";
 import { featureCodec } from "../callback-codec.ts";
 import type { BotContext } from "../context.ts";
+import { leaveDialogs } from "../forms/open-form.ts";
 import { refusal } from "../invite-refusals.ts";
 import { describePerson, showMainMenu } from "../main-menu.ts";
 import { openLinkAsRegistered } from "./registered-invite.ts";
@@ -21,7 +22,7 @@ const privateChats = composer.chatType("private");
 
 privateChats.command("start", async (ctx) => {
   // /start always leads home, out of any half-finished dialog.
-  await ctx.conversation.exitAll();
+  await leaveDialogs(ctx);
   const code = ctx.match.trim();
   if (ctx.user) {
     // A question about changing their role or body comes instead of the menu.

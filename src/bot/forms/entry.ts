@@ -1,7 +1,8 @@
 // How any report form is entered: who reports for which body, which period, a draft to continue
 // or a report to correct. Before a draft exists nothing can be lost, so these steps are plain
-// conversation waits; once the draft is open, every answer goes through the draft alone.
-import type { Checkpoint, Conversation } from "@grammyjs/conversations";
+// conversation waits; once the draft is open, the form is open in the session (open-form.ts) and
+// every answer goes through the draft alone.
+import type { Conversation } from "@grammyjs/conversations";
 import { InlineKeyboard } from "grammy";
 import { formatDateTime, formatPeriodLabel } from "../../domain/calendar/format.ts";
 import type { ReportDraft } from "../../domain/reports/draft.ts";
@@ -19,6 +20,7 @@ import {
 import type { BotContext, ConversationContext, Translate } from "../context.ts";
 import { hasRole, mayActForBody } from "../middleware/access.ts";
 import { reportViewButtons } from "../report-view-buttons.ts";
+import { openForm } from "./open-form.ts";
 import type { ReportForm } from "./run-step.ts";
 import { formKeyboard, screenText } from "./screen.ts";
 
@@ -41,10 +43,14 @@ export interface EntrySpec {
   open(ctx: BotContext, key: ReportKey, choice: ReportChoice): Promise<ReportDraft>;
 }
 
-/** Where the form was entered: the draft's key and the checkpoint of the period choice. */
-export interface Entered {
-  key: ReportKey;
-  periods: Checkpoint;
+/** What a report conversation is entered with. */
+export interface EntryArgs {
+  /** A body by its code (/report CODE): admins skip choosing, a maker may name their own. */
+  bodyCode?: string;
+  /** A body already chosen (⬅ Back from the form's first question): straight to its periods. */
+  bodyId?: number;
+  /** The periods, not the offer of the draft just left (⬅ Back): choosing its period continues it. */
+  choosePeriod?: boolean;
 }
 
 type Reporter =
@@ -53,10 +59,15 @@ type Reporter =
   | { ok: true; userId: number; bodyId: number };
 
 /** Checks role and body: makers report for their own body only, admins for any they choose. */
-async function findReporter(ctx: BotContext, maker: Role, bodyCode?: string): Promise<Reporter> {
+async function findReporter(ctx: BotContext, maker: Role, args: EntryArgs): Promise<Reporter> {
   const user = ctx.user;
   if (!hasRole(user, [maker]))
     return { ok: false, key: user ? "access.roleRequired" : "access.inviteRequired" };
+  const { bodyCode, bodyId } = args;
+  if (bodyId !== undefined) {
+    if (!mayActForBody(user, bodyId)) return { ok: false, key: "forms:entry.otherBody" };
+    return { ok: true, userId: user.id, bodyId };
+  }
   if (bodyCode) {
     const body = await ctx.repos.directory.getBodyByCode(bodyCode);
     if (!body) return { ok: false, key: "forms:entry.unknownBody", params: { code: bodyCode } };
@@ -176,15 +187,16 @@ async function choicesOf(ctx: BotContext, spec: EntrySpec, userId: number, bodyI
 
 /**
  * Enters a report form: checks the person, picks the body (admins), offers a draft to continue
- * or the periods open now, and opens the draft; null when the person stops or may not.
+ * or the periods open now, opens the draft and shows its question, and opens the form in the
+ * session; the draft's key, or null when the person stops or may not.
  */
 export async function enterReportForm(
   conversation: FormConversation,
   ctx: ConversationContext,
   spec: EntrySpec,
-  args: { bodyCode?: string } = {},
-): Promise<Entered | null> {
-  const reporter = await conversation.external((o) => findReporter(o, spec.maker, args.bodyCode));
+  args: EntryArgs = {},
+): Promise<ReportKey | null> {
+  const reporter = await conversation.external((o) => findReporter(o, spec.maker, args));
   if (reporter.ok === false) {
     await ctx.reply(ctx.t(dataKey(reporter.key), reporter.params));
     return null;
@@ -192,7 +204,6 @@ export async function enterReportForm(
   const bodyId =
     reporter.ok === "pick" ? await pickBody(conversation, ctx, reporter.bodies) : reporter.bodyId;
   if (bodyId === null) return null;
-  const periods = conversation.checkpoint();
   const { userId } = reporter;
   const { choices, draft } = await conversation.external((o) => choicesOf(o, spec, userId, bodyId));
   const t = ctx.t;
@@ -200,7 +211,7 @@ export async function enterReportForm(
   const zone = ctx.config.timeZone;
   const many = spec.kinds.length > 1;
   let chosen: ReportChoice | undefined;
-  if (draft) {
+  if (draft && !args.choosePeriod) {
     const period = formatPeriodLabel(draft.periodKey, lang);
     const keyboard = InlineKeyboard.from([
       [entryButton(t("forms:buttons.continue"), "continue")],
@@ -273,9 +284,10 @@ export async function enterReportForm(
   const key: ReportKey = { userId, bodyId, kind: choice.kind, periodKey: choice.periodKey };
   await conversation.external(async (o) => {
     const opened = await spec.open(o, key, choice);
+    openForm(o, spec.form, key);
     await showScreen(o, spec.form, key, opened);
   });
-  return { key, periods };
+  return key;
 }
 
 /** Sends a draft's current screen. */

@@ -1,0 +1,49 @@
+// A report form whose entry is done is open in the chat's session, not in a conversation: each
+// answer runs one step against the draft (run-step.ts) with nothing to replay. The entry (who,
+// which body, which period) stays a conversation, since it asks several questions before any
+// draft exists; once it opens the draft, it notes the form here and ends.
+import type { MiddlewareFn } from "grammy";
+import type { ReportKey } from "../../services/reports.ts";
+import type { BotContext } from "../context.ts";
+import type { EntryArgs } from "./entry.ts";
+import { type ReportForm, runFormStep } from "./run-step.ts";
+
+/** The form open in a chat: its buttons' prefix and the draft it fills in. */
+export interface OpenForm {
+  prefix: string;
+  key: ReportKey;
+}
+
+/** Notes the form as open in the chat: the chat's next answers are its steps. */
+export function openForm(ctx: BotContext, form: ReportForm<unknown>, key: ReportKey): void {
+  ctx.session.form = { prefix: form.prefix, key };
+}
+
+/** Closes whatever dialog the chat has open, form or conversation (a new one starts, /start). */
+export async function leaveDialogs(ctx: BotContext): Promise<void> {
+  ctx.session.form = undefined;
+  await ctx.conversation.exitAll();
+}
+
+/**
+ * Runs the step of the chat's open form when it is this one. A command or another feature's
+ * button closes the form (its draft kept) and goes on to the bot; "back" from the first question
+ * enters the form's conversation again at the choice of the period, for the same body.
+ */
+export function continueOpenForm(
+  form: ReportForm<unknown>,
+  conversation: string,
+): MiddlewareFn<BotContext> {
+  return async (ctx, next) => {
+    const open = ctx.session.form;
+    if (open?.prefix !== form.prefix) return next();
+    const end = await runFormStep(ctx, form, open.key);
+    if (end === "continue") return;
+    ctx.session.form = undefined;
+    if (end === "halt") return next();
+    if (end === "leave") {
+      const args: EntryArgs = { bodyId: open.key.bodyId, choosePeriod: true };
+      await ctx.conversation.enter(conversation, args);
+    }
+  };
+}
