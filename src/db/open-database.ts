@@ -43,6 +43,8 @@ export async function startPglite(
   try {
     const pglite = new PGlite({ dataDir: dataDir ?? "memory://", loadDataDir });
     await pglite.waitReady;
+    // PGlite's session takes the process's zone; see SESSION_OPTIONS.
+    await pglite.exec("SET TIME ZONE 'UTC'");
     return pglite;
   } finally {
     // PGlite's Emscripten runtime leaves exitCode = 99 behind; a clean run must still exit 0.
@@ -68,12 +70,31 @@ async function openEmbeddedFolder(dataDir: string): Promise<{ pglite: PGlite; lo
   }
 }
 
+/**
+ * Every session runs in UTC. Prisma's driver adapters write a timestamp as UTC wall-clock time
+ * and read one back with its offset dropped, so in a session of any other zone (a server set to
+ * Asia/Almaty, PGlite in a process with TZ set) Prisma's instants are shifted, and the plain
+ * statements (sql.ts), which send and read real offsets, disagree with them by that many hours.
+ */
+const SESSION_OPTIONS = "-c TimeZone=UTC";
+
+/** The pool's settings: the URL's own startup options (?options=…, which would win) and SESSION_OPTIONS. */
+function withSessionOptions(connectionString: string): pg.PoolConfig {
+  const url = new URL(connectionString);
+  const own = url.searchParams.get("options");
+  url.searchParams.delete("options");
+  return {
+    connectionString: url.toString(),
+    options: own ? `${own} ${SESSION_OPTIONS}` : SESSION_OPTIONS,
+  };
+}
+
 /** Opens the database a URL names; see parseDatabaseUrl. Does not migrate. */
 export async function openDatabase(url?: string): Promise<Database> {
   const target = parseDatabaseUrl(url);
   if (target.kind === "postgres") {
     // One pool for Prisma and the plain statements.
-    const pool = new pg.Pool({ connectionString: target.connectionString });
+    const pool = new pg.Pool(withSessionOptions(target.connectionString));
     const prisma = new PrismaClient({ adapter: countingAdapterFactory(new PrismaPg(pool)) });
     let closed = false;
     const db: Database = {
