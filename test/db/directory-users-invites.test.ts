@@ -1,5 +1,6 @@
 import { expect, test } from "vitest";
 import type { DirectoryRow } from "../../src/db/repositories/index.ts";
+import { countStatements } from "../../src/db/statement-count.ts";
 import { describeDatabases } from "./database.ts";
 
 const now = new Date("2026-10-05T10:00:00Z");
@@ -70,6 +71,25 @@ describeDatabases("directory import", (ctx) => {
     const districts = await ctx.repos.directory.listMembers(region.id, { kind: "district" });
     await ctx.repos.directory.setMemberActive(districts[0]?.id ?? 0, false);
     expect((await ctx.repos.directory.countMembers(region.id)).district).toBe(1);
+  });
+
+  test("reads one body by id or code in one plain statement, as Prisma lists it", async () => {
+    await ctx.repos.directory.upsertDirectory(directory);
+    const listed = await ctx.repos.directory.listBodies({ includeInactive: true });
+    expect(listed.length).toBeGreaterThan(2);
+    for (const body of listed) {
+      const { result: byId, statements } = await countStatements(() =>
+        ctx.repos.directory.getBody(body.id),
+      );
+      expect(statements).toBe(1);
+      // Equal, and the same JSON: the same fields in the same order, dates as dates.
+      expect(byId).toEqual(body);
+      expect(JSON.stringify(byId)).toBe(JSON.stringify(body));
+      expect(await ctx.repos.directory.getBodyByCode(body.code)).toEqual(body);
+    }
+    expect(await ctx.repos.directory.getBody(999_999)).toBeUndefined();
+    expect(await ctx.repos.directory.getBody(2 ** 40)).toBeUndefined();
+    expect(await ctx.repos.directory.getBodyByCode("NO-SUCH")).toBeUndefined();
   });
 
   test("updates only what changed and refuses a duplicate code", async () => {

@@ -176,6 +176,39 @@ describeDatabases("submissions", (ctx) => {
     expect(none.map((report) => report.read().values)).toEqual([{}, {}]);
   });
 
+  test("reads a report's current version in one statement, as Prisma reads the period's", async () => {
+    const { bodyId, officerId, commissionerId } = await seed(ctx);
+    expect(await ctx.repos.submissions.getCurrent(bodyId, "monthly", "2026-10")).toBeUndefined();
+    await ctx.repos.submissions.submit(monthly(bodyId, commissionerId));
+    // Version 2 is current: no events, no evidence, answers besides the values.
+    const second = {
+      ...monthly(bodyId, officerId),
+      events: [],
+      evidence: [],
+      meta: { comment: "Исправлено", nested: { b: [1, null, "x"], a: true } },
+    };
+    await ctx.repos.submissions.submit(second);
+    const read = async () => {
+      const { result, statements } = await countStatements(() =>
+        ctx.repos.submissions.getCurrent(bodyId, "monthly", "2026-10"),
+      );
+      return { current: result, statements };
+    };
+    const { current, statements } = await read();
+    expect(statements).toBe(1);
+    expect(current?.version).toMatchObject({
+      number: 2,
+      events: [],
+      evidence: [],
+      meta: second.meta,
+      values: { "p4.t2.s3": 2, "p4.t3.s1": { events: 1, published: true, views: 1200 } },
+    });
+    const [listed] = await ctx.repos.submissions.listCurrentOfPeriod("monthly", "2026-10");
+    expect(current).toEqual(listed);
+    // The same keys in the same order (exports and audits write these records as JSON).
+    expect(JSON.stringify(current)).toBe(JSON.stringify(listed));
+  });
+
   test("refuses values their methodology schema rejects, naming the indicator, and writes nothing", async () => {
     const { bodyId, officerId } = await seed(ctx);
     const result = await ctx.repos.submissions.submit({
@@ -364,6 +397,8 @@ describeDatabases("submissions", (ctx) => {
     expect(scores.every((s) => s.methodologyVersion === "2026.1")).toBe(true);
     await ctx.repos.submissions.submit(monthly(bodyId, commissionerId));
     const current = await ctx.repos.submissions.listCurrentOfPeriod("monthly", "2026-10");
-    expect(current).toEqual([await ctx.repos.submissions.getCurrent(bodyId, "monthly", "2026-10")]);
+    const read = await ctx.repos.submissions.getCurrent(bodyId, "monthly", "2026-10");
+    expect(current).toEqual([read]);
+    expect(JSON.stringify(current)).toBe(JSON.stringify([read]));
   });
 });

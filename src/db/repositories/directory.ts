@@ -1,4 +1,5 @@
 import type { BodyKind, MemberKind, Prisma, PrismaClient } from "../generated/client.ts";
+import type { SqlRunner } from "../sql.ts";
 import { isForeignKeyViolation, isUniqueViolation, transact } from "./shared.ts";
 
 export type { BodyKind, MemberKind };
@@ -94,7 +95,15 @@ const memberSelect = {
 } as const;
 
 /** Bodies and the lists that share indicators count over. */
-export function createDirectoryRepository(prisma: PrismaClient) {
+/** One body by id or code, in bodySelect's fields and order: plain SQL (sql.ts), read by every /report and submit. */
+const BODY_BY = (column: "id" | "code") => `
+  SELECT id, code, kind::text AS kind, name_kk AS "nameKk", name_ru AS "nameRu", region,
+         parent_id AS "parentId", active, created_at AS "createdAt"
+  FROM body WHERE ${column} = $1${column === "id" ? "::int" : "::text"}`;
+const BODY_BY_ID = BODY_BY("id");
+const BODY_BY_CODE = BODY_BY("code");
+
+export function createDirectoryRepository(prisma: PrismaClient, sql: SqlRunner) {
   return {
     /** Adds a body; a taken code or unknown parent is an expected outcome. */
     async createBody(input: BodyInput): Promise<CreateBodyResult> {
@@ -123,11 +132,12 @@ export function createDirectoryRepository(prisma: PrismaClient) {
     },
 
     async getBody(id: number): Promise<BodyRecord | undefined> {
-      return (await prisma.body.findUnique({ where: { id }, select: bodySelect })) ?? undefined;
+      if (!Number.isSafeInteger(id) || id < 1 || id > 2 ** 31 - 1) return undefined;
+      return (await sql.query<BodyRecord>(BODY_BY_ID, [id]))[0];
     },
 
     async getBodyByCode(code: string): Promise<BodyRecord | undefined> {
-      return (await prisma.body.findUnique({ where: { code }, select: bodySelect })) ?? undefined;
+      return (await sql.query<BodyRecord>(BODY_BY_CODE, [code]))[0];
     },
 
     /** Bodies by kind, Russian name order; active ones only unless asked. */

@@ -73,7 +73,7 @@ export function createRepositories(
   const { prisma, sql } = db;
   const methodology = options.methodology ?? bundledMethodology;
   return {
-    directory: createDirectoryRepository(prisma),
+    directory: createDirectoryRepository(prisma, sql),
     users: createUsersRepository(prisma),
     invites: createInvitesRepository(prisma),
     submissions: createSubmissionsRepository(prisma, sql, methodology),

@@ -60,6 +60,73 @@ function toVersionDetail(row: VersionRow): VersionDetail {
   };
 }
 
+/** getCurrent's statement: the submission's columns, and its current version as one JSON value. */
+const CURRENT_OF_REPORT = `
+  SELECT s.id, s.body_id, s.report_kind::text AS kind, s.period_key, s.status::text AS status,
+         s.late, s.version_count, s.current_version_id, s.created_at, s.updated_at,
+         (SELECT json_build_object(
+            'id', v.id, 'submissionId', v.submission_id, 'number', v.number,
+            'authorUserId', v.author_user_id, 'late', v.late, 'createdAt', v.created_at,
+            'meta', v.meta,
+            'values', COALESCE((
+              SELECT json_agg(json_build_array(sv.indicator_id, sv.value) ORDER BY sv.indicator_id)
+              FROM submission_value sv WHERE sv.version_id = v.id), '[]'::json),
+            'events', COALESCE((
+              SELECT json_agg(json_build_object(
+                'kind', e.kind::text, 'date', to_char(e.date, 'YYYY-MM-DD'), 'topic', e.topic,
+                'participants', e.participants, 'position', e.position, 'audience', e.audience,
+                'link', e.link, 'views', e.views) ORDER BY e.ordinal)
+              FROM submission_event e WHERE e.version_id = v.id), '[]'::json),
+            'evidence', COALESCE((
+              SELECT json_agg(json_build_object(
+                'id', ev.id, 'item', ev.item, 'type', ev.type::text,
+                'telegramFileId', ev.telegram_file_id, 'size', ev.size, 'mime', ev.mime,
+                'link', ev.link) ORDER BY ev.id)
+              FROM evidence ev WHERE ev.version_id = v.id), '[]'::json))
+          FROM submission_version v WHERE v.id = s.current_version_id) AS version
+  FROM submission s
+  WHERE s.body_id = $1::int AND s.report_kind = $2::text::report_kind AND s.period_key = $3::text`;
+
+type CurrentRow = {
+  id: number;
+  body_id: number;
+  kind: ReportKind;
+  period_key: string;
+  status: SubmissionStatus;
+  late: boolean;
+  version_count: number;
+  current_version_id: number | null;
+  created_at: Date | string;
+  updated_at: Date | string;
+  version:
+    | (Omit<VersionDetail, "createdAt" | "values"> & {
+        createdAt: string;
+        values: [string, Json][];
+      })
+    | null;
+};
+
+function fromCurrentRow(row: CurrentRow) {
+  // In toSubmission's order, kind last.
+  const submission: SubmissionRecord = {
+    id: row.id,
+    bodyId: row.body_id,
+    periodKey: row.period_key,
+    status: row.status,
+    late: row.late,
+    versionCount: row.version_count,
+    currentVersionId: row.current_version_id,
+    createdAt: new Date(row.created_at),
+    updatedAt: new Date(row.updated_at),
+    kind: row.kind,
+  };
+  const v = row.version;
+  const version: VersionDetail | undefined = v
+    ? { ...v, createdAt: new Date(v.createdAt), values: Object.fromEntries(v.values) }
+    : undefined;
+  return { submission, version };
+}
+
 /**
  * Validates every value first, against the version in force for the report's period: nothing
  * unvalidated reaches the database.
@@ -199,21 +266,18 @@ export function createSubmissionsRepository(
       );
     },
 
+    /**
+     * The live submission of a report and its current version, or undefined: one plain statement
+     * (sql.ts) instead of Prisma's five, since every submit reads it back to score it.
+     */
     async getCurrent(
       bodyId: number,
       kind: ReportKind,
       periodKey: string,
     ): Promise<{ submission: SubmissionRecord; version: VersionDetail | undefined } | undefined> {
-      const row = await prisma.submission.findUnique({
-        where: { bodyId_reportKind_periodKey: { bodyId, reportKind: kind, periodKey } },
-        include: { currentVersion: { include: versionInclude } },
-      });
-      if (!row) return undefined;
-      const { currentVersion, ...submission } = row;
-      return {
-        submission: toSubmission(submission),
-        version: currentVersion ? toVersionDetail(currentVersion) : undefined,
-      };
+      const rows = await sql.query<CurrentRow>(CURRENT_OF_REPORT, [bodyId, kind, periodKey]);
+      const row = rows[0];
+      return row ? fromCurrentRow(row) : undefined;
     },
 
     /**
