@@ -324,6 +324,19 @@ describe("the ethics commissioner's monthly report", () => {
     expect(again.text).toContain("1. 07.10.2026 — Тема В, 9 қатысушы");
   });
 
+  it("leaves the open form on /start: the next text is no answer to it, and the draft waits", async () => {
+    const user = emulator().user({ userId: 7003, languageCode: "ru" });
+    await user.command("report");
+    await user.waitFor("За какой период?");
+    await press(user, "сентябрь 2026 — с опозданием", "1/4 Разъяснительные");
+    await user.command("start");
+    await user.waitFor("User 7003, вы: ");
+    const reply = await say(user, "12", "Не понял это сообщение. Выберите, что сделать:");
+    // The menu offers the draft kept, which a text did not touch.
+    expect(reply.text).toContain("сентябрь 2026");
+    await press(user, "▶ Продолжить черновик", "Ежемесячный отчёт уполномоченного по этике");
+  });
+
   it("lets a commissioner report only for their own body, and nobody but commissioners", async () => {
     const commissioner = emulator().user({ userId: 7004, languageCode: "ru" });
     await commissioner.command("report", "B01");
