@@ -1,7 +1,7 @@
 import cron, { type ScheduledTask } from "node-cron";
 import type { Config } from "../config.ts";
 import type { Repositories } from "../db/index.ts";
-import { localDateOf } from "../domain/calendar/zone.ts";
+import { addDays, fromLocal, instantsAtLocal, toLocal } from "../domain/calendar/zone.ts";
 import type { Logger } from "../logger.ts";
 import type { MethodologySource } from "../methodology/shelf.ts";
 import { type JobRun, runJobOnce, slotOf } from "./job.ts";
@@ -119,7 +119,7 @@ export function startSchedule(deps: ScheduleDeps): Schedule {
     // In the schedule's order: scores before reminders, the digest before the leaderboard.
     for (const [index, job] of jobs.entries()) {
       const task = tasks[index];
-      const missed = task && latestMissedSlot(task, now, job.catchUp, zone);
+      const missed = task && latestMissedSlot(task, cron.parse(job.cron), now, job.catchUp, zone);
       if (missed) await runSlot(job, missed, "caught up");
     }
   })();
@@ -135,20 +135,48 @@ export function startSchedule(deps: ScheduleDeps): Schedule {
 
 const MINUTE = 60_000;
 
-/** The latest minute, up to now, at which the task was due and that is still worth running. */
+/** The hours and minutes a cron expression names (node-cron expands ranges, steps and lists). */
+export interface CronClock {
+  hour: readonly number[];
+  minute: readonly number[];
+}
+
+/**
+ * The latest minute, up to now, at which the task was due and that is still worth running. Only
+ * the times of day the expression names are tried, a local day at a time from today back (trying
+ * every minute of a three-day window cost a fifth of a second of CPU at each start); the task's
+ * own matcher decides each, days of month and week included.
+ */
 export function latestMissedSlot(
   task: Pick<ScheduledTask, "match">,
+  clockOf: CronClock,
   now: Date,
   catchUp: CatchUp,
   zone: string,
 ): Date | undefined {
-  const today = localDateOf(now, zone);
-  const hours = "hours" in catchUp ? catchUp.hours : 24;
   const current = Math.floor(now.getTime() / MINUTE) * MINUTE;
-  for (let at = current; at > current - hours * 60 * MINUTE; at -= MINUTE) {
-    const minute = new Date(at);
-    if ("until" in catchUp && localDateOf(minute, zone) !== today) return undefined;
-    if (task.match(minute)) return minute;
+  const hours = "hours" in catchUp ? catchUp.hours : 24;
+  const today = toLocal(now, zone);
+  const startOfToday = fromLocal({ ...today, hour: 0, minute: 0 }, zone).getTime();
+  const earliest = Math.max(
+    current - hours * 60 * MINUTE + MINUTE,
+    "until" in catchUp ? startOfToday : Number.NEGATIVE_INFINITY,
+  );
+  for (let back = 0; ; back++) {
+    const date = addDays(today, -back);
+    // A whole local day before the window: nothing older can be in it.
+    const lastMinute = { ...date, hour: 23, minute: 59 };
+    const dayEnd = instantsAtLocal(lastMinute, zone).at(-1) ?? fromLocal(lastMinute, zone);
+    if (dayEnd.getTime() < earliest) return undefined;
+    // The day's latest match: when the clocks go back, a later instant may have an earlier time.
+    let latest: Date | undefined;
+    for (const hour of clockOf.hour)
+      for (const minute of clockOf.minute)
+        for (const at of instantsAtLocal({ ...date, hour, minute }, zone)) {
+          const time = at.getTime();
+          if (time > current || time < earliest || (latest && time <= latest.getTime())) continue;
+          if (task.match(at)) latest = at;
+        }
+    if (latest) return latest;
   }
-  return undefined;
 }

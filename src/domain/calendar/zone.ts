@@ -86,21 +86,40 @@ export function offsetMinutesAt(instant: Date, zone: string): number {
  * by the gap (02:30 on a spring-forward night is 03:30); a repeated one takes the earlier instant.
  */
 export function fromLocal(local: LocalDateTime, zone: string): Date {
+  const [first] = instantsAtLocal(local, zone);
+  if (first) return first;
+  // No instant has this wall-clock time (a gap): the offset before it moves it forward.
+  const wall = asUtcMs(local);
+  return new Date(wall - offsetMinutesAt(new Date(wall - 12 * 60 * 60_000), zone) * 60_000);
+}
+
+/**
+ * Every instant whose wall-clock time in the zone is this one, earliest first: one as a rule,
+ * two when the clocks go back over it, none when they jump over it.
+ */
+export function instantsAtLocal(local: LocalDateTime, zone: string): Date[] {
   const wall = asUtcMs(local);
   const halfDay = 12 * 60 * 60_000;
   const offsets = [wall - halfDay, wall + halfDay].map((at) => offsetMinutesAt(new Date(at), zone));
-  const candidates = offsets
-    .map((offset) => wall - offset * 60_000)
+  const candidates = [...new Set(offsets.map((offset) => wall - offset * 60_000))]
     .filter((at) => asUtcMs(toLocal(new Date(at), zone)) === wall)
     .sort((a, b) => a - b);
-  // No candidate maps back: the time fell into a gap; the offset before it moves it forward.
-  return new Date(candidates[0] ?? wall - (offsets[0] ?? 0) * 60_000);
+  return candidates.map((at) => new Date(at));
 }
 
 /** Whether year-month-day is a real calendar date (no 31 April). */
 export function isCalendarDate(year: number, month: number, day: number): boolean {
   const d = new Date(Date.UTC(year, month - 1, day));
   return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
+}
+
+/** A calendar date `days` later (earlier when negative): months and years roll over. */
+export function addDays(
+  date: { year: number; month: number; day: number },
+  days: number,
+): { year: number; month: number; day: number } {
+  const d = new Date(Date.UTC(date.year, date.month - 1, date.day + days));
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
 }
 
 /** How many days a month has. */
