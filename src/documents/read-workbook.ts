@@ -1,4 +1,5 @@
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { loadExcel } from "./exceljs.ts";
 import { checkZipBudget } from "./zip-budget.ts";
 
 /** A cell as plain data: what a reader of the sheet sees, formulas replaced by their results. */
@@ -39,7 +40,7 @@ export async function readFirstSheet(
       reason: budget.reason === "unpacksTooLarge" ? budget.reason : "unreadable",
     };
   }
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   try {
     // exceljs declares its own Buffer as an ArrayBuffer, and JSZip under it reads one.
     await workbook.xlsx.load(Uint8Array.from(data).buffer);
@@ -101,7 +102,7 @@ export function columnLetter(column: number): string {
  * visited; each row is as wide as the widest row of its sheet.
  */
 export async function readWorkbookRows(buffer: Buffer | Uint8Array): Promise<WorkbookSheetRows[]> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   await workbook.xlsx.load(Uint8Array.from(buffer).buffer);
   return workbook.worksheets.map((sheet) => {
     const found: WorkbookCell[][] = [];

@@ -1,9 +1,10 @@
 import { PassThrough } from "node:stream";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { calendarDateOf } from "../domain/calendar/zone.ts";
 import { type AnyLang, translator } from "../i18n.ts";
 import type { KeysUnder } from "../i18n-keys.ts";
 import { defuseFormulas, toCsv } from "./csv.ts";
+import { loadExcel } from "./exceljs.ts";
 import { formatHundredths, hundredthsToNumber } from "./labels.ts";
 
 /**
@@ -61,7 +62,7 @@ export async function tablesToWorkbook(
   tables: readonly DocumentTable[],
   created = new Date(0),
 ): Promise<Buffer> {
-  const book = openWorkbook(created);
+  const book = await openWorkbook(created);
   for (const table of tables) {
     const sheet = openSheet(book.workbook, table);
     table.rows.forEach((cells, index) => {
@@ -84,18 +85,19 @@ export async function streamToWorkbook(
   fill: (sheets: SheetRows[]) => Promise<void>,
   created = new Date(0),
 ): Promise<Buffer> {
-  const book = openWorkbook(created);
+  const book = await openWorkbook(created);
   const sheets = heads.map((head) => openSheet(book.workbook, head));
   await fill(sheets);
   for (const sheet of sheets) sheet.commit();
   return book.finish();
 }
 
-function openWorkbook(created: Date) {
+async function openWorkbook(created: Date) {
+  const { stream: excelStream } = await loadExcel();
   const chunks: Buffer[] = [];
   const stream = new PassThrough();
   stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+  const workbook = new excelStream.xlsx.WorkbookWriter({
     stream,
     useStyles: true,
     useSharedStrings: true,

@@ -1,4 +1,4 @@
-import ExcelJS from "exceljs";
+import { loadExcel } from "../documents/exceljs.ts";
 import { type Lang, translator } from "../i18n.ts";
 import { exampleRows } from "./directory-examples.ts";
 import { IMPORT_COLUMNS } from "./directory-file.ts";
@@ -6,7 +6,7 @@ import { IMPORT_COLUMNS } from "./directory-file.ts";
 /** The directory import template: a sheet to fill (header and examples) and a sheet describing each column. */
 export async function buildDirectoryTemplate(lang: Lang): Promise<Buffer> {
   const t = translator(lang);
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   workbook.creator = "Adaldyq";
   workbook.created = new Date(0);
   workbook.modified = new Date(0);
