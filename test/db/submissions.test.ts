@@ -176,6 +176,27 @@ describeDatabases("submissions", (ctx) => {
     expect(none.map((report) => report.read().values)).toEqual([{}, {}]);
   });
 
+  test("submits in one statement, returning the records as Prisma reads them back", async () => {
+    const { bodyId, commissionerId } = await seed(ctx);
+    for (const meta of [undefined, { comment: "Второй", list: [1, null] }]) {
+      const input = { ...monthly(bodyId, commissionerId), ...(meta ? { meta } : {}) };
+      const { result, statements } = await countStatements(() =>
+        ctx.repos.submissions.submit(input),
+      );
+      expect(statements).toBe(1);
+      if (!result.ok) throw new Error(result.reason);
+      const submission = await ctx.repos.submissions.getSubmission(result.submission.id);
+      const versions = await ctx.repos.submissions.listVersions(result.submission.id);
+      const version = versions.find((v) => v.id === result.version.id);
+      expect(result.submission).toEqual(submission);
+      expect(JSON.stringify(result.submission)).toBe(JSON.stringify(submission));
+      expect(result.version).toEqual(version);
+      expect(JSON.stringify(result.version)).toBe(JSON.stringify(version));
+      expect(result.submission.currentVersionId).toBe(result.version.id);
+    }
+    expect(await ctx.repos.drafts.listDrafts(commissionerId)).toEqual([]);
+  });
+
   test("reads a report's current version in one statement, as Prisma reads the period's", async () => {
     const { bodyId, officerId, commissionerId } = await seed(ctx);
     expect(await ctx.repos.submissions.getCurrent(bodyId, "monthly", "2026-10")).toBeUndefined();

@@ -5,7 +5,7 @@ import { parseIndicatorValue } from "../../domain/scoring/parse-value.ts";
 import type { Prisma, PrismaClient, ReportKind, SubmissionStatus } from "../generated/client.ts";
 import type { SqlRunner } from "../sql.ts";
 import { listReportContents } from "./report-contents.ts";
-import { type Json, toJsonInput, transact } from "./shared.ts";
+import { type Json, transact } from "./shared.ts";
 import type {
   QueueItem,
   ReviewInput,
@@ -58,6 +58,100 @@ function toVersionDetail(row: VersionRow): VersionDetail {
     })),
     evidence: evidence.map(({ versionId: _, ...item }) => item),
   };
+}
+
+/**
+ * A submit in one statement, so it is all or nothing without a transaction of several round
+ * trips: the version's id is drawn first, so the submission row points at it as it is written
+ * (the foreign keys are checked when the statement ends). ON CONFLICT takes the submission row's
+ * lock: a racing submit waits, then sees the new version_count; an accepted report matches
+ * nothing, and then nothing is written and the draft stays.
+ */
+const SUBMIT = `
+  WITH next_version AS (
+    SELECT nextval(pg_get_serial_sequence('submission_version', 'id'))::int AS id
+  ), claimed AS (
+    INSERT INTO submission (body_id, report_kind, period_key, status, late, version_count,
+                            current_version_id, created_at, updated_at)
+    SELECT $1::int, $2::text::report_kind, $3::text, 'submitted', $4::boolean, 1, id,
+           $5::timestamptz, $5::timestamptz
+    FROM next_version
+    ON CONFLICT (body_id, report_kind, period_key) DO UPDATE
+      SET version_count = submission.version_count + 1, status = 'submitted',
+          late = EXCLUDED.late, updated_at = EXCLUDED.updated_at,
+          current_version_id = EXCLUDED.current_version_id
+      WHERE submission.status <> 'accepted'
+    RETURNING *
+  ), version AS (
+    INSERT INTO submission_version (id, submission_id, number, author_user_id, late, created_at, meta)
+    SELECT claimed.current_version_id, claimed.id, claimed.version_count, $6::int, $4::boolean,
+           $5::timestamptz, $7::text::jsonb
+    FROM claimed
+    RETURNING *
+  ), stored_values AS (
+    INSERT INTO submission_value (version_id, indicator_id, value)
+    SELECT version.id, v.key, v.value
+    FROM version, jsonb_each($8::text::jsonb) AS v(key, value)
+  ), stored_events AS (
+    INSERT INTO submission_event (version_id, ordinal, kind, date, topic, participants, position,
+                                  audience, link, views)
+    SELECT version.id, e.ordinal, (e.line->>'kind')::event_kind, (e.line->>'date')::date,
+           e.line->>'topic', (e.line->>'participants')::int, e.line->>'position',
+           e.line->>'audience', e.line->>'link', (e.line->>'views')::int
+    FROM version, jsonb_array_elements($9::text::jsonb) WITH ORDINALITY AS e(line, ordinal)
+  ), stored_evidence AS (
+    INSERT INTO evidence (version_id, item, type, telegram_file_id, size, mime, link)
+    SELECT version.id, f.item, f.type::evidence_type, f."telegramFileId", f.size, f.mime, f.link
+    FROM version, jsonb_to_recordset($10::text::jsonb)
+      AS f(item text, type text, "telegramFileId" text, size int, mime text, link text)
+  ), dropped_draft AS (
+    DELETE FROM draft
+    WHERE user_id = $6::int AND body_id = $1::int AND report_kind = $2::text::report_kind
+      AND period_key = $3::text AND EXISTS (SELECT 1 FROM claimed)
+  )
+  SELECT row_to_json(claimed) AS submission, row_to_json(version) AS version
+  FROM claimed, version`;
+
+type SubmitRow = { submission: Record<string, unknown>; version: Record<string, unknown> };
+
+function fromSubmissionJson(j: Record<string, unknown>): SubmissionRecord {
+  // In toSubmission's order, kind last.
+  return {
+    id: j.id as number,
+    bodyId: j.body_id as number,
+    periodKey: j.period_key as string,
+    status: j.status as SubmissionStatus,
+    late: j.late as boolean,
+    versionCount: j.version_count as number,
+    currentVersionId: j.current_version_id as number | null,
+    createdAt: new Date(j.created_at as string),
+    updatedAt: new Date(j.updated_at as string),
+    kind: j.report_kind as ReportKind,
+  };
+}
+
+function fromVersionJson(j: Record<string, unknown>): VersionRecord {
+  return {
+    id: j.id as number,
+    submissionId: j.submission_id as number,
+    number: j.number as number,
+    authorUserId: j.author_user_id as number,
+    late: j.late as boolean,
+    createdAt: new Date(j.created_at as string),
+    meta: j.meta ?? null,
+  };
+}
+
+/** Serialization failures and deadlocks: the statement is safe to run again. */
+async function retryingConflicts<T>(run: () => Promise<T>, attempts = 5): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      if (attempt >= attempts || (code !== "40001" && code !== "40P01")) throw error;
+    }
+  }
 }
 
 /** getCurrent's statement: the submission's columns, and its current version as one JSON value. */
@@ -168,74 +262,27 @@ export function createSubmissionsRepository(
       const { values, problems } = parseValues(methodology(), input.periodKey, input.values);
       if (problems.length > 0) return { ok: false, reason: "invalidValues", problems };
       const at = input.at ?? new Date();
-      return transact(prisma, async (tx) => {
-        // ON CONFLICT takes the row lock: a racing submit waits here, then sees the new version_count.
-        const claimed = await tx.$queryRaw<{ id: number; version_count: number }[]>`
-          INSERT INTO submission (body_id, report_kind, period_key, status, late, version_count, created_at, updated_at)
-          VALUES (${input.bodyId}, ${input.kind}::report_kind, ${input.periodKey}, 'submitted', ${input.late}, 1, ${at}, ${at})
-          ON CONFLICT (body_id, report_kind, period_key) DO UPDATE
-            SET version_count = submission.version_count + 1, status = 'submitted',
-                late = EXCLUDED.late, updated_at = EXCLUDED.updated_at
-            WHERE submission.status <> 'accepted'
-          RETURNING id, version_count`;
-        const row = claimed[0];
-        if (!row) return { ok: false, reason: "alreadyAccepted" } as const;
-        const version = await tx.submissionVersion.create({
-          data: {
-            submissionId: row.id,
-            number: row.version_count,
-            authorUserId: input.authorUserId,
-            late: input.late,
-            createdAt: at,
-            ...(input.meta === undefined ? {} : { meta: toJsonInput(input.meta) }),
-          },
-        });
-        await tx.submissionValue.createMany({
-          data: values.map(([indicatorId, value]) => ({
-            versionId: version.id,
-            indicatorId,
-            value: toJsonInput(value),
-          })),
-        });
-        await tx.submissionEvent.createMany({
-          data: (input.events ?? []).map((event, index) => ({
-            versionId: version.id,
-            ordinal: index + 1,
-            kind: event.kind,
-            date: new Date(`${event.date}T00:00:00Z`),
-            topic: event.topic,
-            participants: event.participants,
-            position: event.position ?? null,
-            audience: event.audience ?? null,
-            link: event.link ?? null,
-            views: event.views ?? null,
-          })),
-        });
-        await tx.evidence.createMany({
-          data: (input.evidence ?? []).map((item) => ({
-            versionId: version.id,
-            item: item.item,
-            type: item.type,
-            telegramFileId: item.telegramFileId ?? null,
-            size: item.size ?? null,
-            mime: item.mime ?? null,
-            link: item.link ?? null,
-          })),
-        });
-        const submission = await tx.submission.update({
-          where: { id: row.id },
-          data: { currentVersionId: version.id },
-        });
-        await tx.draft.deleteMany({
-          where: {
-            userId: input.authorUserId,
-            bodyId: input.bodyId,
-            reportKind: input.kind,
-            periodKey: input.periodKey,
-          },
-        });
-        return { ok: true, submission: toSubmission(submission), version } as const;
-      });
+      const params = [
+        input.bodyId,
+        input.kind,
+        input.periodKey,
+        input.late,
+        at,
+        input.authorUserId,
+        input.meta === undefined ? null : JSON.stringify(input.meta),
+        // An object by id, read back with jsonb_each: its values stay JSON, a JSON null included.
+        JSON.stringify(Object.fromEntries(values.map(([id, value]) => [id, value ?? null]))),
+        JSON.stringify(input.events ?? []),
+        JSON.stringify(input.evidence ?? []),
+      ];
+      const rows = await retryingConflicts(() => sql.query<SubmitRow>(SUBMIT, params));
+      const row = rows[0];
+      if (!row) return { ok: false, reason: "alreadyAccepted" };
+      return {
+        ok: true,
+        submission: fromSubmissionJson(row.submission),
+        version: fromVersionJson(row.version),
+      };
     },
 
     /** The live submission of a report and its current version, or undefined. */
