@@ -1,9 +1,10 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { historyMatchesFolder } from "./applied-history.ts";
 import { MigrationError } from "./errors.ts";
 import { type Database, databaseInternals, openDatabase } from "./open-database.ts";
-import { withSchemaEngine } from "./schema-engine.ts";
+import type { EngineConnection, SchemaEngine } from "./schema-engine.ts";
 
 /** Where schema.prisma and migrations/ live; tests may point elsewhere. */
 export interface MigrationOptions {
@@ -68,6 +69,24 @@ export function readMigrationsList(migrationsDir: string) {
   };
 }
 
+let engineRuns = 0;
+
+/** How many times this process has started the schema engine (tests see when a start skips it). */
+export function schemaEngineRuns(): number {
+  return engineRuns;
+}
+
+// Loaded on first use only: a start whose database is up to date never compiles its WebAssembly.
+async function withSchemaEngine<T>(
+  connection: EngineConnection,
+  schema: string,
+  work: (engine: SchemaEngine) => Promise<T>,
+): Promise<T> {
+  engineRuns += 1;
+  const engine = await import("./schema-engine.ts");
+  return engine.withSchemaEngine(connection, schema, work);
+}
+
 async function withDatabase<T>(
   target: Database | string | undefined,
   work: (db: Database) => Promise<T>,
@@ -84,6 +103,17 @@ async function withDatabase<T>(
 async function diagnose(db: Database, options?: MigrationOptions): Promise<MigrationStatus> {
   const { schemaFile, migrationsDir } = paths(options);
   const migrationsList = readMigrationsList(migrationsDir);
+  // What the engine answers for such a database, without starting it.
+  if (await historyMatchesFolder(db.sql, migrationsList)) {
+    return {
+      upToDate: true,
+      hasMigrationsTable: true,
+      pending: [],
+      failed: [],
+      edited: [],
+      unknown: [],
+    };
+  }
   const output = await withSchemaEngine(
     databaseInternals(db),
     readFileSync(schemaFile, "utf8"),

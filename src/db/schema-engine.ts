@@ -8,12 +8,12 @@ import {
   DriverAdapterError,
   type SqlDriverAdapter,
 } from "@prisma/driver-adapter-utils";
-import * as wasmBindings from "@prisma/schema-engine-wasm/schema_engine_bg";
+import type * as WasmBindings from "@prisma/schema-engine-wasm/schema_engine_bg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import type { DatabaseTarget } from "./open-database.ts";
 
-type SchemaEngine = wasmBindings.SchemaEngine;
+export type SchemaEngine = WasmBindings.SchemaEngine;
 
 // tsconfig's lib has no WebAssembly types; this is the one call used.
 interface WasmApi {
@@ -28,7 +28,7 @@ interface WasmApi {
 // (that swaps the memory under the first) nor run an engine beside another: both corrupt strings.
 // So the instance and the queue of engines live on the process, not on this module.
 interface EngineProcessState {
-  loaded?: Promise<void>;
+  loaded?: Promise<typeof WasmBindings>;
   queue: Promise<unknown>;
 }
 const STATE_KEY = Symbol.for("adaldyq.schema-engine");
@@ -37,8 +37,10 @@ processSlots[STATE_KEY] ??= { queue: Promise.resolve() };
 const processState = processSlots[STATE_KEY];
 
 // The package's default entry imports a .wasm module, which Node refuses; instantiate it by hand.
-function loadWasm(): Promise<void> {
+// The glue is imported here, not at the top: a bundle hoists static imports of its externals.
+function loadWasm(): Promise<typeof WasmBindings> {
   processState.loaded ??= (async () => {
+    const wasmBindings = await import("@prisma/schema-engine-wasm/schema_engine_bg");
     const require = createRequire(import.meta.url);
     const glue = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
     const bytes = readFileSync(join(dirname(glue), "schema_engine_bg.wasm"));
@@ -47,6 +49,7 @@ function loadWasm(): Promise<void> {
     ).WebAssembly.instantiate(bytes, { "./schema_engine_bg.js": wasmBindings });
     wasmBindings.__wbg_set_wasm(instance.exports);
     (instance.exports as { __wbindgen_start: () => void }).__wbindgen_start();
+    return wasmBindings;
   })();
   return processState.loaded;
 }
@@ -77,7 +80,7 @@ async function runEngine<T>(
   schema: string,
   work: (engine: SchemaEngine) => Promise<T>,
 ): Promise<T> {
-  await loadWasm();
+  const wasmBindings = await loadWasm();
   const owned: PGlite[] = [];
   const newPglite = async () => {
     const pglite = new PGlite("memory://");
