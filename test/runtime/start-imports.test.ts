@@ -47,3 +47,8 @@ it("a bot start imports no workbook, chart or YAML package until it needs one", 
   expect([...packages]).toEqual(expect.arrayContaining(["grammy", "pg"]));
   for (const name of LATER) expect([...packages].filter((p) => p.startsWith(name))).toEqual([]);
 }, 60_000);
+
+it("a bot start imports no schema engine until its database needs migrating", async () => {
+  const packages = await staticPackages("src/main.ts");
+  expect([...packages].filter((p) => p.startsWith("@prisma/schema-engine-wasm"))).toEqual([]);
+}, 60_000);
