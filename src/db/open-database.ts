@@ -41,7 +41,7 @@ export async function startPglite(
 ): Promise<PGlite> {
   const exitCode = process.exitCode;
   try {
-    const pglite = new PGlite({ dataDir: dataDir ?? "memory://", loadDataDir });
+    const pglite = keepingExitCode(new PGlite({ dataDir: dataDir ?? "memory://", loadDataDir }));
     await pglite.waitReady;
     // PGlite's session takes the process's zone; see SESSION_OPTIONS.
     await pglite.exec("SET TIME ZONE 'UTC'");
@@ -50,6 +50,28 @@ export async function startPglite(
     // PGlite's Emscripten runtime leaves exitCode = 99 behind; a clean run must still exit 0.
     process.exitCode = exitCode;
   }
+}
+
+/**
+ * PGlite's Emscripten runtime sets process.exitCode to 100 on every statement that fails (a
+ * taken code, a missing table), so a process that did nothing wrong would end with 100. A failed
+ * statement is an answer to its caller, not the process's outcome: the code is put back.
+ */
+function keepingExitCode(pglite: PGlite): PGlite {
+  for (const method of ["query", "exec", "transaction"] as const) {
+    const original = pglite[method].bind(pglite) as (...args: unknown[]) => Promise<unknown>;
+    Object.defineProperty(pglite, method, {
+      value: async (...args: unknown[]) => {
+        const exitCode = process.exitCode;
+        try {
+          return await original(...args);
+        } finally {
+          process.exitCode = exitCode;
+        }
+      },
+    });
+  }
+  return pglite;
 }
 
 /**
