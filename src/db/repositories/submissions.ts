@@ -112,21 +112,35 @@ const SUBMIT = `
   SELECT row_to_json(claimed) AS submission, row_to_json(version) AS version
   FROM claimed, version`;
 
-type SubmitRow = { submission: Record<string, unknown>; version: Record<string, unknown> };
+type SubmitRow = { submission: SubmissionColumns; version: Record<string, unknown> };
 
-function fromSubmissionJson(j: Record<string, unknown>): SubmissionRecord {
+/** A submission row as plain SQL reads it (its columns, or row_to_json of them). */
+type SubmissionColumns = {
+  id: number;
+  body_id: number;
+  report_kind: ReportKind;
+  period_key: string;
+  status: SubmissionStatus;
+  late: boolean;
+  version_count: number;
+  current_version_id: number | null;
+  created_at: Date | string;
+  updated_at: Date | string;
+};
+
+function fromSubmissionColumns(row: SubmissionColumns): SubmissionRecord {
   // In toSubmission's order, kind last.
   return {
-    id: j.id as number,
-    bodyId: j.body_id as number,
-    periodKey: j.period_key as string,
-    status: j.status as SubmissionStatus,
-    late: j.late as boolean,
-    versionCount: j.version_count as number,
-    currentVersionId: j.current_version_id as number | null,
-    createdAt: new Date(j.created_at as string),
-    updatedAt: new Date(j.updated_at as string),
-    kind: j.report_kind as ReportKind,
+    id: row.id,
+    bodyId: row.body_id,
+    periodKey: row.period_key,
+    status: row.status,
+    late: row.late,
+    versionCount: row.version_count,
+    currentVersionId: row.current_version_id,
+    createdAt: new Date(row.created_at),
+    updatedAt: new Date(row.updated_at),
+    kind: row.report_kind,
   };
 }
 
@@ -156,7 +170,7 @@ async function retryingConflicts<T>(run: () => Promise<T>, attempts = 5): Promis
 
 /** getCurrent's statement: the submission's columns, and its current version as one JSON value. */
 const CURRENT_OF_REPORT = `
-  SELECT s.id, s.body_id, s.report_kind::text AS kind, s.period_key, s.status::text AS status,
+  SELECT s.id, s.body_id, s.report_kind::text AS report_kind, s.period_key, s.status::text AS status,
          s.late, s.version_count, s.current_version_id, s.created_at, s.updated_at,
          (SELECT json_build_object(
             'id', v.id, 'submissionId', v.submission_id, 'number', v.number,
@@ -181,17 +195,7 @@ const CURRENT_OF_REPORT = `
   FROM submission s
   WHERE s.body_id = $1::int AND s.report_kind = $2::text::report_kind AND s.period_key = $3::text`;
 
-type CurrentRow = {
-  id: number;
-  body_id: number;
-  kind: ReportKind;
-  period_key: string;
-  status: SubmissionStatus;
-  late: boolean;
-  version_count: number;
-  current_version_id: number | null;
-  created_at: Date | string;
-  updated_at: Date | string;
+type CurrentRow = SubmissionColumns & {
   version:
     | (Omit<VersionDetail, "createdAt" | "values"> & {
         createdAt: string;
@@ -201,19 +205,7 @@ type CurrentRow = {
 };
 
 function fromCurrentRow(row: CurrentRow) {
-  // In toSubmission's order, kind last.
-  const submission: SubmissionRecord = {
-    id: row.id,
-    bodyId: row.body_id,
-    periodKey: row.period_key,
-    status: row.status,
-    late: row.late,
-    versionCount: row.version_count,
-    currentVersionId: row.current_version_id,
-    createdAt: new Date(row.created_at),
-    updatedAt: new Date(row.updated_at),
-    kind: row.kind,
-  };
+  const submission = fromSubmissionColumns(row);
   const v = row.version;
   const version: VersionDetail | undefined = v
     ? { ...v, createdAt: new Date(v.createdAt), values: Object.fromEntries(v.values) }
@@ -280,7 +272,7 @@ export function createSubmissionsRepository(
       if (!row) return { ok: false, reason: "alreadyAccepted" };
       return {
         ok: true,
-        submission: fromSubmissionJson(row.submission),
+        submission: fromSubmissionColumns(row.submission),
         version: fromVersionJson(row.version),
       };
     },
