@@ -299,6 +299,14 @@ describe("the ethics commissioner's monthly report", () => {
     const admin = emulator().user({ userId: 7006, languageCode: "ru" });
     await admin.command("report");
     await admin.waitFor("За какой орган заполнить отчёт?");
+    // Four bodies fit one page: no row of page buttons, not even an empty one.
+    expect(admin.lastKeyboard()?.map((row) => row.map((b) => b.text))).toEqual([
+      ["Орган A01"],
+      ["Орган B01"],
+      ["Орган C01"],
+      ["Орган D01"],
+      ["✖ Отмена"],
+    ]);
     await press(admin, "Орган C01", "За какой период?");
     await press(admin, "сентябрь 2026 — с опозданием", "1/4 Разъяснительные");
     await press(admin, "⬅ Назад", "Ежемесячный отчёт уполномоченного по этике. За какой период?");

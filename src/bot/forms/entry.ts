@@ -128,9 +128,10 @@ async function pickBody(
     if (page > 0) nav.push(entryButton(ctx.t("forms:buttons.previousPage"), `page:${page - 1}`));
     if ((page + 1) * BODIES_PER_PAGE < bodies.length)
       nav.push(entryButton(ctx.t("forms:buttons.nextPage"), `page:${page + 1}`));
+    // No row for the pages when they all fit: an empty row is a gap on the phone.
     const keyboard = InlineKeyboard.from([
       ...rows,
-      nav,
+      ...(nav.length > 0 ? [nav] : []),
       [entryButton(ctx.t("forms:buttons.stop"), "stop")],
     ]);
     await ctx.reply(ctx.t("forms:entry.pickBody"), { reply_markup: keyboard });
