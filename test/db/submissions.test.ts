@@ -368,13 +368,24 @@ describeDatabases("submissions", (ctx) => {
         { indicatorId: "p4.t2.s4", points: 0, applicable: true },
       ],
     });
-    await ctx.repos.scores.replaceScores({
+    const later = {
       ...base,
-      breakdown: [{ indicatorId: "p4.t2.s3", points: 1000, applicable: true }],
-    });
+      methodologyVersion: "2026.1",
+      computedAt: new Date("2026-11-04T00:00:00Z"),
+    };
+    const { statements } = await countStatements(() =>
+      ctx.repos.scores.replaceScores({
+        ...later,
+        breakdown: [{ indicatorId: "p4.t2.s3", points: 1000, applicable: true }],
+      }),
+    );
+    expect(statements).toBe(1);
+    // The kept indicator takes every new field; the other is gone.
     expect(await ctx.repos.scores.listScores({ periodKeys: ["2026-10"] })).toEqual([
-      { ...base, indicatorId: "p4.t2.s3", points: 1000, applicable: true },
+      { ...later, indicatorId: "p4.t2.s3", points: 1000, applicable: true },
     ]);
+    await ctx.repos.scores.replaceScores({ ...later, breakdown: [] });
+    expect(await ctx.repos.scores.listScores({ periodKeys: ["2026-10"] })).toEqual([]);
   });
 
   test("a period's scores of many bodies are replaced as a whole, other bodies and periods kept", async () => {

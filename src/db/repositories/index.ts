@@ -79,7 +79,7 @@ export function createRepositories(
     submissions: createSubmissionsRepository(prisma, sql, methodology),
     reviewQueue: createReviewQueueRepository(prisma),
     drafts: createDraftsRepository(prisma, sql),
-    scores: createScoresRepository(prisma),
+    scores: createScoresRepository(prisma, sql),
     botState: createBotStateRepository(prisma, sql),
     ownerClaim: createOwnerClaimRepository(prisma),
     outbox: createOutboxRepository(prisma, sql),

@@ -1,4 +1,5 @@
 import { Prisma, type PrismaClient } from "../generated/client.ts";
+import type { SqlRunner } from "../sql.ts";
 import { transact } from "./shared.ts";
 
 /** One indicator's points (integer hundredths) for a body in a period. */
@@ -40,26 +41,40 @@ export interface ReplacePeriodScoresInput {
 }
 
 /** Stored scores; recomputed (replaced as a whole) whenever a body's values for a period change. */
-export function createScoresRepository(prisma: PrismaClient) {
+const REPLACE_SCORES = `
+  WITH dropped AS (
+    DELETE FROM score
+    WHERE body_id = $1::int AND period_key = $2::text AND indicator_id <> ALL($3::text[])
+  )
+  INSERT INTO score
+    (body_id, indicator_id, period_key, points, applicable, methodology_version, computed_at)
+  SELECT $1::int, line.indicator_id, $2::text, line.points, line.applicable, $6::text,
+         $7::timestamptz
+  FROM unnest($3::text[], $4::int[], $5::boolean[]) AS line (indicator_id, points, applicable)
+  ON CONFLICT (body_id, indicator_id, period_key) DO UPDATE
+    SET points = EXCLUDED.points, applicable = EXCLUDED.applicable,
+        methodology_version = EXCLUDED.methodology_version, computed_at = EXCLUDED.computed_at`;
+
+export function createScoresRepository(prisma: PrismaClient, sql: SqlRunner) {
   return {
-    /** Replaces every score of the body × period with the breakdown, atomically. */
+    /**
+     * Replaces every score of the body × period with the breakdown, atomically: one plain
+     * statement (sql.ts), since every submit and review sends it. The breakdown's rows are
+     * written over the stored ones and the rest deleted, so the two never touch the same row.
+     */
     async replaceScores(input: ReplaceScoresInput): Promise<void> {
       const points = input.breakdown.find((line) => !Number.isInteger(line.points));
       if (points) throw new RangeError(`Points must be integer hundredths (${points.indicatorId})`);
-      await transact(prisma, async (tx) => {
-        await tx.score.deleteMany({ where: { bodyId: input.bodyId, periodKey: input.periodKey } });
-        await tx.score.createMany({
-          data: input.breakdown.map((line) => ({
-            bodyId: input.bodyId,
-            periodKey: input.periodKey,
-            indicatorId: line.indicatorId,
-            points: line.points,
-            applicable: line.applicable,
-            methodologyVersion: input.methodologyVersion,
-            computedAt: input.computedAt,
-          })),
-        });
-      });
+      const ids = input.breakdown.map((line) => line.indicatorId);
+      await sql.query(REPLACE_SCORES, [
+        input.bodyId,
+        input.periodKey,
+        ids,
+        input.breakdown.map((line) => line.points),
+        input.breakdown.map((line) => line.applicable),
+        input.methodologyVersion,
+        input.computedAt,
+      ]);
     },
 
     /**
