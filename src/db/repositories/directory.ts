@@ -94,7 +94,6 @@ const memberSelect = {
   active: true,
 } as const;
 
-/** Bodies and the lists that share indicators count over. */
 /** One body by id or code, in bodySelect's fields and order: plain SQL (sql.ts), read by every /report and submit. */
 const BODY_BY = (column: "id" | "code") => `
   SELECT id, code, kind::text AS kind, name_kk AS "nameKk", name_ru AS "nameRu", region,
@@ -103,6 +102,7 @@ const BODY_BY = (column: "id" | "code") => `
 const BODY_BY_ID = BODY_BY("id");
 const BODY_BY_CODE = BODY_BY("code");
 
+/** Bodies and the lists that share indicators count over. */
 export function createDirectoryRepository(prisma: PrismaClient, sql: SqlRunner) {
   return {
     /** Adds a body; a taken code or unknown parent is an expected outcome. */
