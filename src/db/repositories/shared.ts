@@ -20,13 +20,16 @@ function errorCodes(error: unknown): { code?: string; sqlState?: string } {
   if (typeof error !== "object" || error === null) return {};
   const e = error as {
     code?: unknown;
+    severity?: unknown;
     meta?: {
       code?: unknown;
       driverAdapterError?: { cause?: { originalCode?: unknown; code?: unknown } };
     };
   };
   const cause = e.meta?.driverAdapterError?.cause;
-  const sqlState = [e.meta?.code, cause?.originalCode, cause?.code].find(
+  // A plain statement's error (sql.ts) is the driver's own: its code is the SQLSTATE.
+  const driverState = typeof e.severity === "string" ? e.code : undefined;
+  const sqlState = [e.meta?.code, cause?.originalCode, cause?.code, driverState].find(
     (c) => typeof c === "string",
   );
   return {

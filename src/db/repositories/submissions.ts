@@ -5,7 +5,7 @@ import { parseIndicatorValue } from "../../domain/scoring/parse-value.ts";
 import type { Prisma, PrismaClient, ReportKind, SubmissionStatus } from "../generated/client.ts";
 import type { SqlRunner } from "../sql.ts";
 import { listReportContents } from "./report-contents.ts";
-import { type Json, transact } from "./shared.ts";
+import { isRetryableConflict, type Json, transact } from "./shared.ts";
 import type {
   QueueItem,
   ReviewInput,
@@ -156,14 +156,13 @@ function fromVersionJson(j: Record<string, unknown>): VersionRecord {
   };
 }
 
-/** Serialization failures and deadlocks: the statement is safe to run again. */
+/** Runs a statement again on a serialization failure or deadlock, as transact does a transaction. */
 async function retryingConflicts<T>(run: () => Promise<T>, attempts = 5): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await run();
     } catch (error) {
-      const code = (error as { code?: unknown }).code;
-      if (attempt >= attempts || (code !== "40001" && code !== "40P01")) throw error;
+      if (attempt >= attempts || !isRetryableConflict(error)) throw error;
     }
   }
 }
