@@ -1,7 +1,9 @@
 import { createRequire } from "node:module";
 import { setTimeout as sleep } from "node:timers/promises";
+import { jsonFetch } from "./json-fetch.ts";
 
-// grammY's own default on Node; it streams multipart uploads, which the global fetch would not.
+// grammY's own default on Node, kept for uploads: it streams multipart bodies, which the global
+// fetch would not. JSON calls take the lean path (json-fetch.ts).
 const nodeFetch = createRequire(import.meta.url)("node-fetch") as typeof fetch;
 
 export interface RetryOptions {
@@ -19,7 +21,7 @@ export interface RetryOptions {
  * text, or none); an upload stream or a request aborted by grammY (timeout, stop) is not.
  */
 export function retryingFetch(
-  inner: typeof fetch = nodeFetch,
+  inner: typeof fetch = jsonFetch(nodeFetch),
   { attempts = 4, firstDelayMs = 250 }: RetryOptions = {},
 ): typeof fetch {
   return async (input, init) => {
