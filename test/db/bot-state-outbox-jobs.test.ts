@@ -1,5 +1,6 @@
 import { expect, test } from "vitest";
 import { countStatements } from "../../src/db/statement-count.ts";
+import { seedUser } from "../support/seed.ts";
 import { describeDatabases } from "./database.ts";
 
 const t0 = new Date("2026-10-05T09:00:00Z");
@@ -169,6 +170,22 @@ describeDatabases("jobs, audit and deadlines", (ctx) => {
     expect(await ctx.repos.audit.list({ action: "submission.accept" })).toMatchObject([
       { details: { comment: "ok" } },
     ]);
+  });
+
+  test("an audit entry as recorded (plain SQL) is the entry Prisma reads back", async () => {
+    const actor = await seedUser(ctx.repos, { telegramId: 7701, role: "admin", bodyId: null });
+    const recorded = [
+      await ctx.repos.audit.record({
+        actorUserId: actor.id,
+        action: "report.submitted",
+        target: "monthly:1:2026-10",
+        details: { version: 2, late: false, corrects: null, words: ["Сәлем", 'a"b'] },
+        at: t0,
+      }),
+      await ctx.repos.audit.record({ actorUserId: null, action: "job.ran", at: later(1) }),
+    ];
+    expect(recorded[1]?.id).toBeGreaterThan(recorded[0]?.id ?? Infinity);
+    expect(await ctx.repos.audit.list()).toEqual(recorded.reverse());
   });
 
   test("deadline rules start at the methodology defaults and can be changed within range", async () => {

@@ -197,6 +197,34 @@ describeDatabases("submissions", (ctx) => {
     expect(await ctx.repos.drafts.listDrafts(commissionerId)).toEqual([]);
   });
 
+  test("lists a person's drafts newest first (plain SQL), as Prisma reads them", async () => {
+    const { bodyId, officerId, commissionerId } = await seed(ctx);
+    const key = { userId: officerId, bodyId, kind: "monthly" as const, periodKey: "2026-10" };
+    await ctx.repos.drafts.saveDraft(key, { step: "events", words: ["Тема", 'a"b'] }, october);
+    await ctx.repos.drafts.saveDraft(
+      { ...key, kind: "annual", periodKey: "2026" },
+      { step: 2, nested: { b: [1, null] } },
+      new Date(october.getTime() + 60_000),
+    );
+    await ctx.repos.drafts.saveDraft({ ...key, userId: commissionerId }, { other: true }, october);
+    const rows = await ctx.db.prisma.draft.findMany({
+      where: { userId: officerId },
+      orderBy: { updatedAt: "desc" },
+    });
+    const listed = await ctx.repos.drafts.listDrafts(officerId);
+    expect(listed.map((d) => d.kind)).toEqual(["annual", "monthly"]);
+    expect(listed).toEqual(
+      rows.map((row) => ({
+        userId: row.userId,
+        bodyId: row.bodyId,
+        kind: row.reportKind,
+        periodKey: row.periodKey,
+        document: row.document,
+        updatedAt: row.updatedAt,
+      })),
+    );
+  });
+
   test("reads a report's current version in one statement, as Prisma reads the period's", async () => {
     const { bodyId, officerId, commissionerId } = await seed(ctx);
     expect(await ctx.repos.submissions.getCurrent(bodyId, "monthly", "2026-10")).toBeUndefined();

@@ -1,5 +1,6 @@
 import type { PrismaClient } from "../generated/client.ts";
-import { type Json, toJsonInput } from "./shared.ts";
+import type { SqlRunner } from "../sql.ts";
+import type { Json } from "./shared.ts";
 
 export interface AuditInput {
   /** Null for the system (cron jobs, migrations). */
@@ -20,19 +21,32 @@ export interface AuditRecord {
 }
 
 /** Who did what to what, and when. */
-export function createAuditRepository(prisma: PrismaClient) {
+export function createAuditRepository(prisma: PrismaClient, sql: SqlRunner) {
   return {
+    /** Plain SQL (sql.ts): every submit records one. Details null or left out are stored as NULL. */
     async record(input: AuditInput): Promise<AuditRecord> {
-      const row = await prisma.auditLog.create({
-        data: {
-          actorUserId: input.actorUserId,
-          action: input.action,
-          target: input.target ?? null,
-          details: input.details === undefined ? undefined : toJsonInput(input.details),
-          at: input.at ?? new Date(),
-        },
-      });
-      return { ...row, details: (row.details ?? null) as Json };
+      const at = input.at ?? new Date();
+      const target = input.target ?? null;
+      const rows = await sql.query<{ id: number }>(
+        `INSERT INTO audit_log (actor_user_id, action, target, details, at)
+         VALUES ($1::int, $2::text, $3::text, $4::text::jsonb, $5::timestamptz)
+         RETURNING id`,
+        [
+          input.actorUserId,
+          input.action,
+          target,
+          input.details == null ? null : JSON.stringify(input.details),
+          at,
+        ],
+      );
+      return {
+        id: Number(rows[0]?.id),
+        actorUserId: input.actorUserId,
+        action: input.action,
+        target,
+        details: input.details ?? null,
+        at,
+      };
     },
 
     /** Newest first; `before` pages backwards by id. */

@@ -41,12 +41,15 @@ export function createBotStateRepository(prisma: PrismaClient, sql: SqlRunner) {
         async delete(key) {
           if (isUnchanged(namespace, key, undefined)) return;
           noteRead(namespace, key, undefined);
-          await prisma.botState.deleteMany({ where: { namespace, key } });
+          // Plain SQL: every report's entry ends by dropping its conversation's state.
+          await sql.query("DELETE FROM bot_state WHERE namespace = $1::text AND key = $2::text", [
+            namespace,
+            key,
+          ]);
         },
       };
     },
 
-    /** True only the first time an update id is seen (per bot); later deliveries return false. */
     /**
      * Replaces a stored value only while it still equals `expected` (compare-and-set): true for the
      * one caller that changed it, false for everyone who came second.

@@ -32,21 +32,6 @@ export function createDraftsRepository(prisma: PrismaClient, sql: SqlRunner) {
       periodKey: key.periodKey,
     },
   });
-  const toRecord = (row: {
-    userId: number;
-    bodyId: number;
-    reportKind: ReportKind;
-    periodKey: string;
-    document: unknown;
-    updatedAt: Date;
-  }): DraftRecord => ({
-    userId: row.userId,
-    bodyId: row.bodyId,
-    kind: row.reportKind,
-    periodKey: row.periodKey,
-    document: row.document as Json,
-    updatedAt: row.updatedAt,
-  });
   return {
     /**
      * Creates or replaces the draft. Plain SQL (sql.ts): every step of a form writes its draft, and
@@ -76,13 +61,27 @@ export function createDraftsRepository(prisma: PrismaClient, sql: SqlRunner) {
       return { ...keyOf(key), document: row.document, updatedAt: new Date(row.updated_at) };
     },
 
-    /** A user's drafts, most recently touched first. */
+    /** A user's drafts, most recently touched first (plain SQL: every report's entry reads them). */
     async listDrafts(userId: number): Promise<DraftRecord[]> {
-      const rows = await prisma.draft.findMany({
-        where: { userId },
-        orderBy: { updatedAt: "desc" },
-      });
-      return rows.map(toRecord);
+      const rows = await sql.query<{
+        body_id: number;
+        report_kind: ReportKind;
+        period_key: string;
+        document: Json;
+        updated_at: Date | string;
+      }>(
+        `SELECT body_id, report_kind::text AS report_kind, period_key, document, updated_at
+         FROM draft WHERE user_id = $1::int ORDER BY updated_at DESC, id DESC`,
+        [userId],
+      );
+      return rows.map((row) => ({
+        userId,
+        bodyId: row.body_id,
+        kind: row.report_kind,
+        periodKey: row.period_key,
+        document: row.document,
+        updatedAt: new Date(row.updated_at),
+      }));
     },
 
     /** False when there was no draft. */

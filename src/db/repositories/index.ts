@@ -83,7 +83,7 @@ export function createRepositories(
     botState: createBotStateRepository(prisma, sql),
     ownerClaim: createOwnerClaimRepository(prisma),
     outbox: createOutboxRepository(prisma, sql),
-    audit: createAuditRepository(prisma),
+    audit: createAuditRepository(prisma, sql),
     deadlines: createDeadlinesRepository(prisma),
     jobRuns: createJobRunsRepository(prisma),
     methodology: createMethodologyRepository(prisma),
