@@ -96,6 +96,9 @@ const baseEnvSchema = z.object({
   RATE_LIMIT_WINDOW_MS: decimalInteger("3000 milliseconds")
     .pipe(z.number().min(100, "must be at least 100"))
     .default(3_000),
+  OUTBOX_LEASE_MS: decimalInteger("10000 milliseconds")
+    .pipe(z.number().min(1_000, "must be at least 1000"))
+    .default(10_000),
 });
 
 const pollingEnvSchema = z.object({
@@ -175,6 +178,11 @@ export interface Config {
   userRateLimit: { limit: number; timeFrameMs: number } | false;
   /** Unset: no Mini App (no menu button, no dashboard button in /score). */
   dashboard: DashboardConfig | undefined;
+  /**
+   * On a PostgreSQL server, how long the outbox sender's lease lasts unrenewed: after a crash,
+   * the other instances (or the next start) send again once it is this old.
+   */
+  outboxLeaseMs: number;
 }
 
 export type LoadConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
@@ -224,6 +232,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LoadConfigResu
           ? false
           : { limit: b.RATE_LIMIT_UPDATES, timeFrameMs: b.RATE_LIMIT_WINDOW_MS },
       dashboard: toDashboard(dashboard.data),
+      outboxLeaseMs: b.OUTBOX_LEASE_MS,
     },
   };
 }

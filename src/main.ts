@@ -131,7 +131,7 @@ async function main(): Promise<void> {
       logger: logger.child({ component: "outbox" }),
       clock: clockOf(config),
       // The embedded folder belongs to this process alone: a killed predecessor's lease is void.
-      exclusive: { leaseTtlMs: 10_000, soleProcess: db.kind === "pglite" },
+      exclusive: { leaseTtlMs: config.outboxLeaseMs, soleProcess: db.kind === "pglite" },
     });
     const schedule = startSchedule({
       repos,

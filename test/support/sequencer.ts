@@ -6,15 +6,18 @@
 import { relative } from "node:path";
 import { BaseSequencer, type TestSpecification } from "vitest/node";
 
-/** The files that take longest, longest first (their own wall time, by far above the others'). */
+/** The files that take longest (their own wall time, 15–50 s), longest first. */
 const LONGEST_FIRST = [
-  "test/e2e/kill-loop.test.ts",
-  "test/e2e/broadcast-crashes.test.ts",
-  "test/e2e/bot-api-faults.test.ts",
+  "test/e2e/kill-loop-embedded.test.ts",
+  "test/e2e/kill-loop-postgres.test.ts",
+  "test/e2e/embedded-database.test.ts",
   "test/db/migrations.test.ts",
   "test/e2e/production.test.ts",
-  "test/delivery/outbox-sender.test.ts",
+  "test/e2e/bot-api-faults.test.ts",
   "test/e2e/outbox-delivery.test.ts",
+  "test/e2e/broadcast-crashes-postgres.test.ts",
+  "test/delivery/outbox-sender.test.ts",
+  "test/e2e/broadcast-crashes-embedded.test.ts",
 ];
 
 export default class LongestFirstSequencer extends BaseSequencer {

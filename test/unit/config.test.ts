@@ -24,6 +24,7 @@ describe("loadConfig", () => {
         mode: { type: "polling", host: "0.0.0.0", httpPort: undefined, pollIdleDelayMs: 0 },
         userRateLimit: { limit: 12, timeFrameMs: 3000 },
         dashboard: undefined,
+        outboxLeaseMs: 10_000,
       },
     });
   });
@@ -196,11 +197,16 @@ describe("loadConfig", () => {
       RATE_LIMIT_UPDATES: "16",
       HTTP_PORT: "8081",
       POLL_IDLE_DELAY_MS: "007",
+      OUTBOX_LEASE_MS: "2500",
     });
     expect(result.ok && result.config).toMatchObject({
       userRateLimit: { limit: 16 },
       mode: { httpPort: 8081, pollIdleDelayMs: 7 },
+      outboxLeaseMs: 2500,
     });
+    expect(problemsOf({ ...minimal, OUTBOX_LEASE_MS: "500" })).toEqual([
+      expect.stringMatching(/^OUTBOX_LEASE_MS: must be at least 1000/),
+    ]);
     expect(problemsOf({ ...minimal, RATE_LIMIT_UPDATES: "-1" })).toEqual([
       expect.stringMatching(/^RATE_LIMIT_UPDATES: must not be negative/),
     ]);

@@ -1,6 +1,8 @@
 // Issue 16 item 1: SIGKILLs at random moments and just after bot messages, while a commissioner
 // fills in the monthly report the way a person would (answering whatever the bot shows last, and
 // sending again when no answer comes). Every stored answer must be the one given to its question.
+// One file per database (kill-loop-embedded, kill-loop-postgres), so the two loops, which spend
+// most of their time waiting for restarts, run side by side.
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, describe, expect, it } from "vitest";
 import {
@@ -171,64 +173,76 @@ async function expectStoredAsGiven(repos: Repositories, bodyId: number) {
   ]);
 }
 
-describe("SIGKILLs while a monthly report is filled in", () => {
-  let emulator: Emulator | undefined;
-  let postgres: PostgresServer | undefined;
-  const bots: BotProcess[] = [];
+export interface KillLoopRun {
+  /** The test's title. */
+  title: string;
+  /** A PostgreSQL database of a server this run starts; else the embedded database. */
+  postgres: boolean;
+  userId: number;
+  /** Seeds the moments of the kills: each run kills at moments of its own. */
+  seed: number;
+}
 
-  afterAll(async () => {
-    for (const bot of bots) await bot.dispose();
-    await postgres?.stop();
-    await emulator?.stop();
-  });
+/** One loop of KILLS kills while the report is filled in, then a check of every stored answer. */
+export function describeKillLoop(loop: KillLoopRun): void {
+  describe("SIGKILLs while a monthly report is filled in", () => {
+    let emulator: Emulator | undefined;
+    let postgres: PostgresServer | undefined;
+    let bot: BotProcess | undefined;
 
-  async function run(databaseUrl: string | undefined, userId: number, seed: number) {
-    emulator ??= await startEmulator();
-    const bot = new BotProcess({
-      emulator,
-      env: {
-        FAKE_NOW,
-        NODE_ENV: "test",
-        RATE_LIMIT_UPDATES: "0",
-        ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
-      },
+    afterAll(async () => {
+      await bot?.dispose();
+      await postgres?.stop();
+      await emulator?.stop();
     });
-    bots.push(bot);
-    const url = databaseUrl ?? databaseUrlOf(bot.dataDir);
-    const seedDb = await openDatabase(url);
-    let bodyId = 0;
-    try {
-      await migrateDatabase(seedDb);
-      const repos = createRepositories(seedDb);
-      const body = await seedBody(repos, { code: `K${userId}` });
-      bodyId = body.id;
-      await seedUser(repos, { telegramId: userId, role: "commissioner", bodyId: body.id });
-    } finally {
-      await seedDb.close();
-    }
-    await bot.start();
-    const user = emulator.user({ userId, languageCode: "ru" });
-    const kills = await fillWithKills(user, bot, seed);
-    expect(kills).toBe(KILLS);
-    await bot.stop();
-    const db = await openDatabase(url);
-    try {
-      await expectStoredAsGiven(createRepositories(db), bodyId);
-    } finally {
-      await db.close();
-    }
+
+    it.skipIf(loop.postgres && !postgresAvailable())(
+      loop.title,
+      async () => {
+        emulator = await startEmulator();
+        let databaseUrl: string | undefined;
+        if (loop.postgres) {
+          postgres = await startPostgres();
+          databaseUrl = await postgres.createDatabase("kill_loop");
+        }
+        bot = new BotProcess({
+          emulator,
+          env: {
+            FAKE_NOW,
+            NODE_ENV: "test",
+            RATE_LIMIT_UPDATES: "0",
+            ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+          },
+        });
+        const url = databaseUrl ?? databaseUrlOf(bot.dataDir);
+        const bodyId = await seedCommissioner(url, loop.userId);
+        await bot.start();
+        const user = emulator.user({ userId: loop.userId, languageCode: "ru" });
+        const kills = await fillWithKills(user, bot, loop.seed);
+        expect(kills).toBe(KILLS);
+        await bot.stop();
+        const db = await openDatabase(url);
+        try {
+          await expectStoredAsGiven(createRepositories(db), bodyId);
+        } finally {
+          await db.close();
+        }
+      },
+      600_000,
+    );
+  });
+}
+
+/** A body and its commissioner; returns the body's id. */
+async function seedCommissioner(url: string, userId: number): Promise<number> {
+  const db = await openDatabase(url);
+  try {
+    await migrateDatabase(db);
+    const repos = createRepositories(db);
+    const body = await seedBody(repos, { code: `K${userId}` });
+    await seedUser(repos, { telegramId: userId, role: "commissioner", bodyId: body.id });
+    return body.id;
+  } finally {
+    await db.close();
   }
-
-  it("on the embedded database stores every answer where it was given", async () => {
-    await run(undefined, 8101, 7);
-  }, 600_000);
-
-  it.skipIf(!postgresAvailable())(
-    "on PostgreSQL stores every answer where it was given",
-    async () => {
-      postgres = await startPostgres();
-      await run(await postgres.createDatabase("kill_loop"), 8102, 11);
-    },
-    600_000,
-  );
-});
+}

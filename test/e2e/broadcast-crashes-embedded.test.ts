@@ -1,0 +1,3 @@
+import { describeBroadcastCrashes, PGLITE } from "./broadcast-crashes-driver.ts";
+
+describeBroadcastCrashes(PGLITE);

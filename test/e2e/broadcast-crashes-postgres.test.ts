@@ -1,0 +1,3 @@
+import { describeBroadcastCrashes, POSTGRESQL } from "./broadcast-crashes-driver.ts";
+
+describeBroadcastCrashes(POSTGRESQL);
