@@ -19,6 +19,7 @@ import { monthlyReportFeature } from "./monthly-report.ts";
 import { myReportsFeature } from "./my-reports.ts";
 import { onboardingFeature } from "./onboarding.ts";
 import { registeredInviteFeature } from "./registered-invite.ts";
+import { reportFormsFeature } from "./report-forms.ts";
 import { reviewFeature } from "./review.ts";
 import { reviewQueueFeature } from "./review-queue.ts";
 import { scoreFeature } from "./score.ts";
@@ -29,6 +30,8 @@ import { welcomeFeature } from "./welcome.ts";
 export const features: Composer<BotContext>[] = [
   // Sets the chat's menu button and passes every update on: first, so that it sees them all.
   dashboardFeature,
+  // Report entries and open forms: an answer costs no other feature's filters (report-forms.ts).
+  reportFormsFeature,
   onboardingFeature,
   registeredInviteFeature,
   welcomeFeature,

@@ -1,29 +1,15 @@
-import { createConversation } from "@grammyjs/conversations";
 import { Composer } from "grammy";
-import type { BotContext, ConversationContext } from "../context.ts";
+import type { BotContext } from "../context.ts";
 import {
   INDICATORS_CONVERSATION,
   type IndicatorsReportArgs,
-  indicatorsReportConversation,
 } from "../conversations/indicators-report.ts";
-import { indicatorsForm } from "../forms/indicators-form.ts";
-import { continueOpenForm, leaveDialogs } from "../forms/open-form.ts";
-import type { ReportForm } from "../forms/run-step.ts";
+import { leaveDialogs } from "../forms/open-form.ts";
 import { onMenuButton } from "../main-menu.ts";
 import { requireRole } from "../middleware/access.ts";
 
 const composer = new Composer<BotContext>();
 const privateChats = composer.chatType("private");
-
-privateChats.use(
-  createConversation<BotContext, ConversationContext>(
-    indicatorsReportConversation,
-    INDICATORS_CONVERSATION,
-  ),
-);
-// The open form's answers, before this feature's commands and buttons (after its conversation:
-// ⬅ Back from the first question enters it again).
-privateChats.use(continueOpenForm(indicatorsForm as ReportForm<unknown>, INDICATORS_CONVERSATION));
 
 async function enter(ctx: BotContext, args: IndicatorsReportArgs): Promise<void> {
   // Whatever form was open, the person asked for this one now.

@@ -37,6 +37,9 @@ export function continueOpenForm(
   return async (ctx, next) => {
     const open = ctx.session.form;
     if (open?.prefix !== form.prefix) return next();
+    // A dialog another feature opened while the form stayed open (as the bot let one before the
+    // forms came ahead of the features) takes its answers until it ends.
+    if (Object.keys(ctx.conversation.active()).length > 0) return next();
     const end = await runFormStep(ctx, form, open.key);
     if (end === "continue") return;
     ctx.session.form = undefined;
