@@ -10,6 +10,7 @@ import type { Translate } from "../i18n-keys.ts";
 import type { Logger } from "../logger.ts";
 import type { MethodologySource } from "../methodology/shelf.ts";
 import type { Metrics } from "../metrics.ts";
+import type { OpenEntry } from "./forms/entry.ts";
 import type { OpenForm } from "./forms/open-form.ts";
 
 /** Translates a key ("welcome.greeting", or "scoring:…" for another namespace) into ctx.lang. */
@@ -33,6 +34,8 @@ export interface SessionData {
   awaitingImport?: boolean;
   /** The report form whose draft the chat's answers fill in, once its entry is done (forms/open-form.ts). */
   form?: OpenForm;
+  /** The report entry the chat is in, before its draft is open (forms/entry.ts). */
+  entry?: OpenEntry;
 }
 
 /** The language of the person behind the update and a translator bound to it. */

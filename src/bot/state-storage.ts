@@ -13,7 +13,7 @@ export interface StateStorage {
  * Bump when a conversation changes so that stored replay logs no longer fit it:
  * the plugin then drops old conversation states instead of replaying them wrongly.
  */
-export const CONVERSATION_STATE_VERSION = 2;
+export const CONVERSATION_STATE_VERSION = 3;
 
 /** Session storage keyed by chat id. */
 export function sessionStorageOf(storage: StateStorage): StorageAdapter<SessionData> {

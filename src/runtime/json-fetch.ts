@@ -1,4 +1,4 @@
-import { type Agent, type IncomingMessage, request as httpRequest } from "node:http";
+import { type Agent, request as httpRequest, type IncomingMessage } from "node:http";
 import { request as httpsRequest } from "node:https";
 
 /** What grammY's client passes for a JSON call: its keep-alive agent and its abort signal. */

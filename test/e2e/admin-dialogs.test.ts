@@ -13,6 +13,7 @@ describe("admin dialogs", () => {
       { telegramId: 7501, role: "admin", body: "AD1", name: "Admin A" },
       { telegramId: 7502, role: "admin", name: "Admin B" },
       { telegramId: 7503, role: "commissioner", body: "AD1", name: "Reader" },
+      { telegramId: 7504, role: "commissioner", body: "AD1", name: "Commissioner C" },
     ],
   });
 
@@ -54,5 +55,28 @@ describe("admin dialogs", () => {
     await a.waitFor("Это действие недоступно для вашей роли.");
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     expect(emulator().botMessages(7503)).toEqual([]);
+  });
+
+  it("checks the person again at each press of a report's entry: a new role stops it", async () => {
+    const c = user(7504, "ru");
+    await c.command("report");
+    const periods = await c.waitFor("За какой период?");
+
+    const b = user(7502, "ru");
+    await b.command("users");
+    await b.waitFor(/🏛/);
+    await b.press("Орган AD1");
+    await b.waitFor(
+      (m) => m.keyboard?.flat().some((k) => k.text.includes("Commissioner C")) === true,
+    );
+    await b.press(/Commissioner C/);
+    await b.waitFor(/Telegram ID: 7504/);
+    await b.press("руководитель");
+    await b.waitFor(/Роль: руководитель/);
+
+    // The first period offered, whichever month today's date makes it.
+    await c.pressData(periods.keyboard?.[0]?.[0]?.callback_data ?? "", periods);
+    await c.waitFor("Это действие недоступно для вашей роли.");
+    expect(c.messages().some((m) => m.text.includes("1/4"))).toBe(false);
   });
 });

@@ -99,6 +99,7 @@ describe("what a commissioner reads besides the form", () => {
     );
     // The draft is still there to continue.
     await kk.command("report");
+    await kk.waitFor("Оны жалғастырасыз ба");
     await press(kk, "▶ Нобайды жалғастыру", "оның тақырыбы қандай?");
   });
 

@@ -1,9 +1,7 @@
 import { Composer } from "grammy";
 import type { BotContext } from "../context.ts";
-import {
-  INDICATORS_CONVERSATION,
-  type IndicatorsReportArgs,
-} from "../conversations/indicators-report.ts";
+import { type EntryArgs, startEntry } from "../forms/entry.ts";
+import { INDICATORS_ENTRY } from "../forms/indicators-entry.ts";
 import { leaveDialogs } from "../forms/open-form.ts";
 import { onMenuButton } from "../main-menu.ts";
 import { requireRole } from "../middleware/access.ts";
@@ -11,10 +9,10 @@ import { requireRole } from "../middleware/access.ts";
 const composer = new Composer<BotContext>();
 const privateChats = composer.chatType("private");
 
-async function enter(ctx: BotContext, args: IndicatorsReportArgs): Promise<void> {
+async function enter(ctx: BotContext, args: EntryArgs): Promise<void> {
   // Whatever form was open, the person asked for this one now.
   await leaveDialogs(ctx);
-  await ctx.conversation.enter(INDICATORS_CONVERSATION, args);
+  await startEntry(ctx, INDICATORS_ENTRY, args);
 }
 
 // "/indicators CODE" lets an admin skip choosing the body; an officer may only name their own.

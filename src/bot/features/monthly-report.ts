@@ -1,9 +1,7 @@
 import { Composer } from "grammy";
 import type { BotContext } from "../context.ts";
-import {
-  MONTHLY_REPORT_CONVERSATION,
-  type MonthlyReportArgs,
-} from "../conversations/monthly-report.ts";
+import { type EntryArgs, startEntry } from "../forms/entry.ts";
+import { MONTHLY_ENTRY } from "../forms/monthly-entry.ts";
 import { leaveDialogs } from "../forms/open-form.ts";
 import { onMenuButton } from "../main-menu.ts";
 import { requireRole } from "../middleware/access.ts";
@@ -11,10 +9,10 @@ import { requireRole } from "../middleware/access.ts";
 const composer = new Composer<BotContext>();
 const privateChats = composer.chatType("private");
 
-async function enter(ctx: BotContext, args: MonthlyReportArgs): Promise<void> {
+async function enter(ctx: BotContext, args: EntryArgs): Promise<void> {
   // Whatever form was open, the person asked for this one now.
   await leaveDialogs(ctx);
-  await ctx.conversation.enter(MONTHLY_REPORT_CONVERSATION, args);
+  await startEntry(ctx, MONTHLY_ENTRY, args);
 }
 
 // "/report CODE" lets an admin skip choosing the body; a commissioner may only name their own.

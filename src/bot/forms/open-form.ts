@@ -1,11 +1,9 @@
-// A report form whose entry is done is open in the chat's session, not in a conversation: each
-// answer runs one step against the draft (run-step.ts) with nothing to replay. The entry (who,
-// which body, which period) stays a conversation, since it asks several questions before any
-// draft exists; once it opens the draft, it notes the form here and ends.
+// A report form whose entry is done is open in the chat's session, as its entry was before it
+// (entry.ts): each answer runs one step against the draft (run-step.ts) with nothing to replay.
 import type { MiddlewareFn } from "grammy";
 import type { ReportKey } from "../../services/reports.ts";
 import type { BotContext } from "../context.ts";
-import type { EntryArgs } from "./entry.ts";
+import { type EntrySpec, startEntry } from "./entry.ts";
 import { type ReportForm, runFormStep } from "./run-step.ts";
 
 /** The form open in a chat: its buttons' prefix and the draft it fills in. */
@@ -19,21 +17,20 @@ export function openForm(ctx: BotContext, form: ReportForm<unknown>, key: Report
   ctx.session.form = { prefix: form.prefix, key };
 }
 
-/** Closes whatever dialog the chat has open, form or conversation (a new one starts, /start). */
+/** Closes whatever dialog the chat has open: form, entry or conversation (a new one starts, /start). */
 export async function leaveDialogs(ctx: BotContext): Promise<void> {
   ctx.session.form = undefined;
+  ctx.session.entry = undefined;
   await ctx.conversation.exitAll();
 }
 
 /**
- * Runs the step of the chat's open form when it is this one. A command or another feature's
- * button closes the form (its draft kept) and goes on to the bot; "back" from the first question
- * enters the form's conversation again at the choice of the period, for the same body.
+ * Runs the step of the chat's open form when it is this entry's form. A command or another
+ * feature's button closes the form (its draft kept) and goes on to the bot; "back" from the first
+ * question starts the entry again at the choice of the period, for the same body.
  */
-export function continueOpenForm(
-  form: ReportForm<unknown>,
-  conversation: string,
-): MiddlewareFn<BotContext> {
+export function continueOpenForm(spec: EntrySpec): MiddlewareFn<BotContext> {
+  const form = spec.form;
   return async (ctx, next) => {
     const open = ctx.session.form;
     if (open?.prefix !== form.prefix) return next();
@@ -44,9 +41,7 @@ export function continueOpenForm(
     if (end === "continue") return;
     ctx.session.form = undefined;
     if (end === "halt") return next();
-    if (end === "leave") {
-      const args: EntryArgs = { bodyId: open.key.bodyId, choosePeriod: true };
-      await ctx.conversation.enter(conversation, args);
-    }
+    if (end === "leave")
+      await startEntry(ctx, spec, { bodyId: open.key.bodyId, choosePeriod: true });
   };
 }

@@ -1,8 +1,7 @@
 // One step of a report form, for every report: load the draft, check who answers, apply the
-// answer, save, show the next question. Runs inside conversation.external with the update's own
-// context, so each step sees the person's account as it is now and sends through the bot's API
-// (auto-retry included); its result is dropped when the conversation rewinds, so the state the
-// conversation keeps stays a few hundred bytes however long the report gets.
+// answer, save, show the next question. It runs with the update's own context, so each step sees
+// the person's account as it is now; the chat keeps only the draft's key (open-form.ts), however
+// long the report gets.
 import { formatMonth } from "../../domain/calendar/format.ts";
 import type { FormAnswer, FormProblem } from "../../domain/forms/answer.ts";
 import type { FormOutcome } from "../../domain/forms/outcome.ts";
@@ -16,7 +15,7 @@ import { hasRole, mayActForBody } from "../middleware/access.ts";
 import { type Incoming, readIncoming } from "./incoming.ts";
 import { formKeyboard, type Screen, screenText } from "./screen.ts";
 
-/** What the conversation does after a step. */
+/** What the open form does after a step. */
 export type StepEnd =
   /** Wait for the next answer (rewind to the loop). */
   | "continue"

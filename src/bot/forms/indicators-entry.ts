@@ -1,4 +1,3 @@
-import type { Conversation } from "@grammyjs/conversations";
 import type { IndicatorsReportKind } from "../../domain/forms/indicators/due.ts";
 import {
   freshIndicatorsDraft,
@@ -7,17 +6,15 @@ import {
   reopenIndicatorsDraft,
 } from "../../services/indicators-content.ts";
 import { openReportDraft, saveReportDraft } from "../../services/reports.ts";
-import type { BotContext, ConversationContext } from "../context.ts";
-import { type EntryArgs, type EntrySpec, enterReportForm } from "../forms/entry.ts";
-import { indicatorsForm } from "../forms/indicators-form.ts";
+import type { EntrySpec } from "./entry.ts";
+import { indicatorsForm } from "./indicators-form.ts";
 
-/** The conversation's id for ctx.conversation.enter. */
-export const INDICATORS_CONVERSATION = "indicators";
-
-/** What /indicators passes in: an optional body code (admins, or an officer naming their own). */
-export type IndicatorsReportArgs = EntryArgs;
-
-const INDICATORS_ENTRY: EntrySpec = {
+/**
+ * The entry of the responsible officer's annual and quarterly indicators report: the body
+ * (admins), the period, a draft to continue or a report to correct (entry.ts). Then the
+ * indicators are answered one step at a time against the draft (open-form.ts).
+ */
+export const INDICATORS_ENTRY: EntrySpec = {
   kinds: ["annual", "quarterly"],
   maker: "officer",
   form: indicatorsForm as EntrySpec["form"],
@@ -55,17 +52,3 @@ const INDICATORS_ENTRY: EntrySpec = {
     return draft;
   },
 };
-
-/**
- * The entry of the responsible officer's annual and quarterly indicators report: the body
- * (admins), the period, a draft to continue or a report to correct. It ends once the draft is
- * open: the indicators are then answered one step at a time against the draft
- * (forms/open-form.ts), however many the report has.
- */
-export async function indicatorsReportConversation(
-  conversation: Conversation<BotContext, ConversationContext>,
-  ctx: ConversationContext,
-  args: IndicatorsReportArgs = {},
-): Promise<void> {
-  await enterReportForm(conversation, ctx, INDICATORS_ENTRY, args);
-}
