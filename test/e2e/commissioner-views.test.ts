@@ -75,32 +75,40 @@ describe("what a commissioner reads besides the form", () => {
     await ru.press("✏️ Изменить раздел").catch(() => undefined);
   });
 
-  it("closes the form and its entry for another feature's command, the draft kept (kk)", async () => {
+  it("keeps the form open for /help, closes it and its entry for other commands (kk)", async () => {
     const kk = user(7202, "kk");
     await kk.command("report");
     await kk.waitFor("Қай кезеңге?");
     await press(kk, /қазан/, "1/4");
     await press(kk, "➕ Қосу", "ол қашан өтті?");
     await say(kk, "12", "оның тақырыбы қандай?");
-    // /help answers as usual; the form is closed, so the next text is no answer of it.
+    // /help answers, and the next text is still the form's answer.
     await kk.command("help");
     await kk.waitFor("Ай сайынғы есеп үшін балл қалай есептеледі");
-    const lost = await say(kk, "Тақырып", "Бұл хабарламаны түсінбедім.");
+    await say(kk, "Тақырып", "оған неше адам қатысты?");
+    // Another feature's command closes the form: the next text is no answer of it.
+    await kk.command("myreports");
+    await kk.waitFor("Органыңыз әлі есеп жібермеген.");
+    const lost = await say(kk, "20", "Бұл хабарламаны түсінбедім.");
     expect(lost.text).toContain("Сізде аяқталмаған нобай бар");
-    // A command during the entry ends it too: its buttons no longer answer.
+    // The same during the entry: /help leaves it open, another command ends it.
     await kk.command("report");
     const offer = await kk.waitFor("Оны жалғастырасыз ба");
     await kk.command("help");
     await kk.waitFor("Ай сайынғы есеп үшін балл қалай есептеледі");
+    await kk.command("myreports");
+    await kk.waitFor("Органыңыз әлі есеп жібермеген.");
     const resume = offer.keyboard?.flat().find((b) => b.text === "▶ Нобайды жалғастыру");
     await kk.pressData(resume?.callback_data ?? "", offer);
     expect(await kk.waitForCallbackAnswer("Бұл батырма енді жұмыс істемейді")).toContain(
       "Есепті мәзірден қайта ашыңыз",
     );
-    // The draft is still there to continue.
+    // The draft is still there to continue, with both answers.
     await kk.command("report");
-    await kk.waitFor("Оны жалғастырасыз ба");
-    await press(kk, "▶ Нобайды жалғастыру", "оның тақырыбы қандай?");
+    const again = await kk.waitFor("Оны жалғастырасыз ба");
+    const next = again.keyboard?.flat().find((b) => b.text === "▶ Нобайды жалғастыру");
+    await kk.pressData(next?.callback_data ?? "", again);
+    await kk.waitFor("оған неше адам қатысты?");
   });
 
   it("shows the body's past reports read-only, with status and points, in both languages", async () => {

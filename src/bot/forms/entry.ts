@@ -26,6 +26,7 @@ import {
   stopped,
   tellClosed,
 } from "./entry-screens.ts";
+import { commandOf, keepsDialogOpen } from "./incoming.ts";
 import { openForm } from "./open-form.ts";
 import type { ReportForm } from "./run-step.ts";
 import { formKeyboard, screenText } from "./screen.ts";
@@ -120,8 +121,8 @@ export async function startEntry(
 
 /**
  * Runs the step of the chat's open entry when it is this form's: its buttons choose, a command
- * or another feature's button closes it and goes on to the bot (nothing was entered yet), and
- * anything else is asked again as a button.
+ * (but /help) or another feature's button closes it and goes on to the bot (nothing was entered
+ * yet), and anything else is asked again as a button.
  */
 export function continueEntry(spec: EntrySpec): MiddlewareFn<BotContext> {
   return async (ctx, next) => {
@@ -135,7 +136,9 @@ export function continueEntry(spec: EntrySpec): MiddlewareFn<BotContext> {
     }
     // An earlier entry's button: it has expired, this entry stays open.
     if (button) return next();
-    if (data !== undefined || ctx.message?.text?.startsWith("/")) {
+    const command = ctx.message?.text === undefined ? undefined : commandOf(ctx.message.text);
+    if (keepsDialogOpen(command)) return next();
+    if (data !== undefined || command !== undefined) {
       ctx.session.entry = undefined;
       return next();
     }

@@ -29,8 +29,8 @@ export function readIncoming(ctx: Context, prefix: string): Incoming {
   if (!message) return { kind: "elsewhere" };
   const messageId = message.message_id;
   if (message.text !== undefined) {
-    const command = /^\/([a-z_]+)(@\w+)?(\s|$)/i.exec(message.text);
-    if (command?.[1]) return { kind: "command", command: command[1].toLowerCase() };
+    const command = commandOf(message.text);
+    if (command) return { kind: "command", command };
     return { kind: "answer", answer: { kind: "text", text: message.text }, messageId };
   }
   // Telegram sends every size of a photo it made; the last is the largest.
@@ -57,4 +57,17 @@ export function readIncoming(ctx: Context, prefix: string): Incoming {
     return { kind: "answer", answer: { kind: "file", file }, messageId };
   }
   return { kind: "unreadable" };
+}
+
+/** The command a text is ("help" for "/help@adaldyq_bot"), lower case, if it is one. */
+export function commandOf(text: string): string | undefined {
+  return /^\/([a-z_]+)(@\w+)?(\s|$)/i.exec(text)?.[1]?.toLowerCase();
+}
+
+/**
+ * Commands that only answer (the rules in /help): an open entry or form stays open behind them,
+ * so the next answer goes on where it was. Every other command closes it, its draft kept.
+ */
+export function keepsDialogOpen(command: string | undefined): boolean {
+  return command === "help";
 }

@@ -25,8 +25,8 @@ export async function leaveDialogs(ctx: BotContext): Promise<void> {
 }
 
 /**
- * Runs the step of the chat's open form when it is this entry's form. A command or another
- * feature's button closes the form (its draft kept) and goes on to the bot; "back" from the first
+ * Runs the step of the chat's open form when it is this entry's form. A command (but /help) or
+ * another feature's button closes the form (its draft kept) and goes on to the bot; "back" from the first
  * question starts the entry again at the choice of the period, for the same body.
  */
 export function continueOpenForm(spec: EntrySpec): MiddlewareFn<BotContext> {
@@ -39,6 +39,7 @@ export function continueOpenForm(spec: EntrySpec): MiddlewareFn<BotContext> {
     if (Object.keys(ctx.conversation.active()).length > 0) return next();
     const end = await runFormStep(ctx, form, open.key);
     if (end === "continue") return;
+    if (end === "pass") return next();
     ctx.session.form = undefined;
     if (end === "halt") return next();
     if (end === "leave")

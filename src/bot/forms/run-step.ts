@@ -12,7 +12,7 @@ import { dataKey } from "../../i18n-keys.ts";
 import { loadReportDraft, type ReportKey, saveReportDraft } from "../../services/reports.ts";
 import type { BotContext } from "../context.ts";
 import { hasRole, mayActForBody } from "../middleware/access.ts";
-import { type Incoming, readIncoming } from "./incoming.ts";
+import { type Incoming, keepsDialogOpen, readIncoming } from "./incoming.ts";
 import { formKeyboard, type Screen, screenText } from "./screen.ts";
 
 /** What the open form does after a step. */
@@ -21,6 +21,8 @@ export type StepEnd =
   | "continue"
   /** Leave the update to the bot's other features; the form pauses, its draft kept. */
   | "halt"
+  /** Leave the update to the bot's other features; the form stays open (/help). */
+  | "pass"
   /** Back to choosing the period. */
   | "leave"
   /** The form is over (submitted, stopped, or no longer allowed). */
@@ -84,6 +86,7 @@ export async function runFormStep<Env>(
   const incoming = readIncoming(ctx, form.prefix);
   if (incoming.kind === "elsewhere") return "halt";
   if (incoming.kind === "command") {
+    if (keepsDialogOpen(incoming.command)) return "pass";
     if (incoming.command !== "cancel") return "halt";
     await say(ctx, ctx.t("forms:paused"));
     return "end";
