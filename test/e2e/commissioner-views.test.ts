@@ -82,9 +82,11 @@ describe("what a commissioner reads besides the form", () => {
     await press(kk, /қазан/, "1/4");
     await press(kk, "➕ Қосу", "ол қашан өтті?");
     await say(kk, "12", "оның тақырыбы қандай?");
-    // /help answers, and the next text is still the form's answer.
+    // /help answers and asks the question again below; the next text is still its answer.
     await kk.command("help");
     await kk.waitFor("Ай сайынғы есеп үшін балл қалай есептеледі");
+    const asked = await kk.waitFor("оның тақырыбы қандай?");
+    expect(kk.lastMessage()?.messageId).toBe(asked.messageId);
     await say(kk, "Тақырып", "оған неше адам қатысты?");
     // Another feature's command closes the form: the next text is no answer of it.
     await kk.command("myreports");

@@ -12,6 +12,7 @@ import {
   dropReportDraft,
   findResumableDraft,
   listPeriodChoices,
+  loadReportDraft,
   type PeriodChoice,
   type ReportKey,
 } from "../../services/reports.ts";
@@ -258,4 +259,14 @@ export async function showScreen(
   await ctx.reply(screenText(screen), {
     reply_markup: formKeyboard(form.prefix, draft.revision, screen),
   });
+}
+
+/** Reloads and sends a draft's current screen (after /help, whose answer hid the question). */
+export async function showDraft(
+  ctx: BotContext,
+  form: ReportForm<unknown>,
+  key: ReportKey,
+): Promise<void> {
+  const draft = await loadReportDraft(ctx.repos, key);
+  if (draft) await showScreen(ctx, form, key, draft);
 }

@@ -3,7 +3,7 @@
 import type { MiddlewareFn } from "grammy";
 import type { ReportKey } from "../../services/reports.ts";
 import type { BotContext } from "../context.ts";
-import { type EntrySpec, startEntry } from "./entry.ts";
+import { type EntrySpec, showDraft, startEntry } from "./entry.ts";
 import { type ReportForm, runFormStep } from "./run-step.ts";
 
 /** The form open in a chat: its buttons' prefix and the draft it fills in. */
@@ -39,7 +39,11 @@ export function continueOpenForm(spec: EntrySpec): MiddlewareFn<BotContext> {
     if (Object.keys(ctx.conversation.active()).length > 0) return next();
     const end = await runFormStep(ctx, form, open.key);
     if (end === "continue") return;
-    if (end === "pass") return next();
+    if (end === "pass") {
+      // /help's answer pushes the question out of sight: it comes again below, as it stands.
+      await next();
+      return showDraft(ctx, form, open.key);
+    }
     ctx.session.form = undefined;
     if (end === "halt") return next();
     if (end === "leave")
