@@ -43,12 +43,21 @@ export function createMethodologyBook(versions: readonly MethodologyVersion[]): 
   );
   const byId = new Map(sorted.map((v) => [v.id, v]));
   const oldest = sorted[0] as MethodologyVersion;
+  const starts = sorted.map((v) => startMonth(v.appliesFrom));
+  // Every step of a form asks for its period's version: a book never changes, so each period's
+  // answer is kept.
+  const versionOf = new Map<string, MethodologyVersion>();
   return {
     versions: sorted,
     newest: sorted.at(-1) as MethodologyVersion,
     forPeriod(periodKey) {
+      const known = versionOf.get(periodKey);
+      if (known) return known;
       const start = startMonth(periodKey);
-      return sorted.findLast((v) => startMonth(v.appliesFrom) <= start) ?? oldest;
+      const index = starts.findLastIndex((s) => s <= start);
+      const version = index === -1 ? oldest : (sorted[index] as MethodologyVersion);
+      versionOf.set(periodKey, version);
+      return version;
     },
     byId: (id) => byId.get(id),
   };

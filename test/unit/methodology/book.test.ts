@@ -46,6 +46,15 @@ describe("the methodology book", () => {
     expect(book.forPeriod("2024-06").id).toBe("2026.1");
   });
 
+  it("answers a period asked again the same, and still refuses a key that is no period", () => {
+    for (const key of ["2027-01", "2026-Q4", "2024-06"]) {
+      expect(book.forPeriod(key)).toBe(book.forPeriod(key));
+    }
+    expect(book.forPeriod("2027-01").id).toBe("2027.1");
+    expect(() => book.forPeriod("2027-13")).toThrow();
+    expect(() => book.forPeriod("2027-13")).toThrow();
+  });
+
   it("lets a later upload with the same start take over, and a mid-year start split the year", () => {
     const fix = changedCopy("2027.2", "2027");
     const july = changedCopy("2027.3", "2027-07");
