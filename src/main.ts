@@ -3,7 +3,8 @@ import { announceOwnerClaim } from "./bot/announce-owner-claim.ts";
 import { createBot } from "./bot/create-bot.ts";
 import { botDepsFromRepositories } from "./bot/database-deps.ts";
 import { commands } from "./bot/features/index.ts";
-import { clockOf, loadConfigOrExit } from "./config.ts";
+import { dropEmptyKeyboardRows } from "./bot/keyboard-rows.ts";
+import { type Config, clockOf, loadConfigOrExit } from "./config.ts";
 import { serveDashboard } from "./dashboard/index.ts";
 import { createRepositories, DataFolderError, migrateDatabase, openDatabase } from "./db/index.ts";
 import { startOutboxSender } from "./delivery/outbox-sender.ts";
@@ -127,7 +128,7 @@ async function main(): Promise<void> {
     const sender = startOutboxSender({
       repos,
       // Its own client: the sender handles 429s and retries itself (no auto-retry).
-      api: new Api(config.botToken, { apiRoot: config.apiRoot, timeoutSeconds: 30 }),
+      api: outboxApi(config),
       logger: logger.child({ component: "outbox" }),
       clock: clockOf(config),
       // The embedded folder belongs to this process alone: a killed predecessor's lease is void.
@@ -161,3 +162,10 @@ async function main(): Promise<void> {
 }
 
 await main();
+
+/** The outbox sender's Bot API client: no auto-retry, keyboards without empty rows. */
+function outboxApi(config: Config): Api {
+  const api = new Api(config.botToken, { apiRoot: config.apiRoot, timeoutSeconds: 30 });
+  api.config.use(dropEmptyKeyboardRows);
+  return api;
+}

@@ -13,6 +13,7 @@ import { countRateLimits, createMetrics, type Metrics } from "../metrics.ts";
 import { retryingFetch } from "../runtime/retrying-fetch.ts";
 import type { BotContext, ConversationContext } from "./context.ts";
 import { features as registeredFeatures } from "./features/index.ts";
+import { dropEmptyKeyboardRows } from "./keyboard-rows.ts";
 import { answerStrangers, attachUser } from "./middleware/access.ts";
 import { answerErrorsPolitely } from "./middleware/answer-errors.ts";
 import {
@@ -74,7 +75,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
     ...(deps.botInfo ? { botInfo: deps.botInfo } : {}),
   });
   const metrics = deps.metrics ?? createMetrics({ defaultMetrics: false });
-  retryBotApiErrors(bot.api, metrics);
+  configureBotApi(bot.api, metrics);
 
   const clock = deps.clock ?? (() => new Date());
   // Counting an update's statements is async-local, which on Node 20 costs every promise of the
@@ -150,7 +151,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
         attachConversationLanguage(config, lastKnownLanguage, () => methodology.book()),
         // A conversation's context has its own Api, which bot.api's transformers do not reach.
         (ctx, next) => {
-          retryBotApiErrors(ctx.api, metrics);
+          configureBotApi(ctx.api, metrics);
           return next();
         },
       ],
@@ -169,11 +170,12 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
 }
 
 /**
- * A 429 waits its retry_after and a 5xx backs off, up to three more tries, so one Bot API error
- * does not cost the person their answer. The counter comes first, so it sits inside auto-retry
- * and sees every 429, not just the last one.
+ * Keyboards leave without empty rows (keyboard-rows.ts). A 429 waits its retry_after and a 5xx
+ * backs off, up to three more tries, so one Bot API error does not cost the person their answer.
+ * The counter comes first, so it sits inside auto-retry and sees every 429, not just the last one.
  */
-function retryBotApiErrors(api: Api, metrics: Metrics): void {
+function configureBotApi(api: Api, metrics: Metrics): void {
+  api.config.use(dropEmptyKeyboardRows);
   api.config.use(countRateLimits(metrics));
   api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
 }

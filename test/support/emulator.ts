@@ -4,7 +4,12 @@ import { TelegramServer } from "telegram-test-api/lib/telegramServer.js";
 import { EmulatedUser, type UserOptions } from "./emulated-user.ts";
 import { installMissingMethods } from "./emulator-routes.ts";
 import { findFreePort } from "./free-port.ts";
-import { screenLimitProblems, transcriptWordProblems, writeTranscript } from "./transcript.ts";
+import {
+  emptyRowProblems,
+  screenLimitProblems,
+  transcriptWordProblems,
+  writeTranscript,
+} from "./transcript.ts";
 
 /** The token bots use against the emulator unless a test picks another. */
 export const EMULATOR_TOKEN = "123456:TEST-TOKEN";
@@ -302,6 +307,9 @@ export class Emulator {
     const tooLong = screenLimitProblems(messages);
     if (tooLong.length > 0)
       throw new Error(`Screens too long for a phone (see ${file}):\n${tooLong.join("\n")}`);
+    const gaps = emptyRowProblems(messages);
+    if (gaps.length > 0)
+      throw new Error(`Keyboards with a gap on the phone (see ${file}):\n${gaps.join("\n")}`);
   }
 
   private wakePolls(): void {

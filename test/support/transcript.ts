@@ -1,7 +1,8 @@
 // What people read, kept and measured: every end-to-end file writes the bot's messages, chat by
 // chat, to test-output/transcripts/<file>.txt (to read as a commissioner on a phone would), and
 // fails when a screen is longer than a phone shows at once: 1,000 characters, or 2,000 for a
-// report's summary page (it is paged above that). Issue 13 item 3.
+// report's summary page (it is paged above that), or when a keyboard has an empty row. Issue 13
+// item 3.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -34,6 +35,13 @@ export function screenLimitProblems(messages: readonly BotMessage[]): string[] {
     }
   }
   return problems;
+}
+
+/** One line per message whose inline keyboard has an empty row (a gap on the phone). */
+export function emptyRowProblems(messages: readonly BotMessage[]): string[] {
+  return messages
+    .filter((m) => m.keyboard?.some((row) => row.length === 0))
+    .map((m) => `chat ${m.chatId}: an empty keyboard row under: ${m.text.slice(0, 120)}`);
 }
 
 /** Writes the transcript of a test file's chats; returns its path. */

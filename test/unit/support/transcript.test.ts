@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { BotMessage } from "../../support/emulator.ts";
-import { screenLimitProblems, transcriptWordProblems } from "../../support/transcript.ts";
+import {
+  emptyRowProblems,
+  screenLimitProblems,
+  transcriptWordProblems,
+} from "../../support/transcript.ts";
 
 const message = (text: string, buttons: string[] = [], chatId = 1): BotMessage => ({
   messageId: 1,
@@ -12,6 +16,15 @@ const message = (text: string, buttons: string[] = [], chatId = 1): BotMessage =
 });
 
 describe("what every end-to-end file checks in its transcript", () => {
+  it("finds a keyboard with an empty row, not one without buttons", () => {
+    const button = { text: "✖️ Отмена", callback_data: "x" };
+    expect(
+      emptyRowProblems([{ ...message("Отправьте текст."), keyboard: [[], [button]] }]),
+    ).toHaveLength(1);
+    expect(emptyRowProblems([{ ...message("Готово."), keyboard: [[]] }])).toHaveLength(1);
+    expect(emptyRowProblems([message("Готово."), message("Выберите", ["✖️ Отмена"])])).toEqual([]);
+  });
+
   it("finds a screen over 1,000 characters, and a summary page only over 2,000", () => {
     expect(screenLimitProblems([message("а".repeat(1000))])).toEqual([]);
     expect(screenLimitProblems([message("а".repeat(1001))])).toHaveLength(1);
