@@ -99,6 +99,24 @@ describe("admins: directory import and exports", () => {
     await user.waitFor("🏛 Органов: 201. Выберите орган:");
   });
 
+  it("pages the entry's list of 201 bodies for an admin's /report, eight at a time", async () => {
+    const user = admin();
+    await user.command("report");
+    const first = await user.waitFor("За какой орган заполнить отчёт?");
+    const rows = first.keyboard?.map((row) => row.map((b) => b.text)) ?? [];
+    expect(rows).toHaveLength(10);
+    expect(rows.at(-2)).toEqual(["▶"]);
+    expect(rows.at(-1)).toEqual(["✖ Отмена"]);
+    await user.press("▶");
+    const second = await user.waitFor("За какой орган заполнить отчёт?");
+    expect(second.keyboard?.at(-2)?.map((b) => b.text)).toEqual(["◀", "▶"]);
+    const body = second.keyboard?.[0]?.[0]?.text ?? "";
+    expect(rows.flat()).not.toContain(body);
+    // The body chosen from the second page: its periods, or that it owes none today.
+    await user.press(body);
+    await user.waitFor(/За какой период\?|Сейчас нет периода/);
+  });
+
   it("changes a person's role from /users and records it", async () => {
     const user = admin();
     await user.command("users", "минист");
