@@ -7,7 +7,8 @@ const GROUP = -100500;
 
 describe("admin dialogs", () => {
   const { emulator, user } = useBotWithPeople({
-    env: { RATE_LIMIT_UPDATES: "0" },
+    // A fixed day (October's report due): the entry's periods do not depend on the run's date.
+    env: { RATE_LIMIT_UPDATES: "0", NODE_ENV: "test", FAKE_NOW: "2026-11-03T11:00:00+05:00" },
     bodies: [{ code: "AD1" }],
     people: [
       { telegramId: 7501, role: "admin", body: "AD1", name: "Admin A" },
@@ -74,7 +75,6 @@ describe("admin dialogs", () => {
     await b.press("руководитель");
     await b.waitFor(/Роль: руководитель/);
 
-    // The first period offered, whichever month today's date makes it.
     await c.pressData(periods.keyboard?.[0]?.[0]?.callback_data ?? "", periods);
     await c.waitFor("Это действие недоступно для вашей роли.");
     expect(c.messages().some((m) => m.text.includes("1/4"))).toBe(false);
