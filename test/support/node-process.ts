@@ -1,6 +1,6 @@
 // How tests start Node processes that run the bot and the commands.
-import { inject } from "vitest";
 import { bundledEntry } from "./bundle.ts";
+import { provided } from "./provided.ts";
 
 /**
  * `node` arguments before the script. The processes tests start live for seconds: V8's optimizing
@@ -10,14 +10,9 @@ import { bundledEntry } from "./bundle.ts";
  */
 export const TSX_NODE_ARGS = ["--liftoff-only", "--import", "tsx"];
 
-/** The run's bundle of the entry points (e2e project's global setup), if there is one. */
+/** The run's bundle of the entry points (e2e project's global setup); none in the benchmarks. */
 function processBundle(): string | undefined {
-  try {
-    return inject("processBundle");
-  } catch {
-    // Outside vitest (the benchmarks): the sources through tsx.
-    return undefined;
-  }
+  return provided("processBundle");
 }
 
 /**

@@ -4,8 +4,8 @@
 import { accessSync, constants, cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { inject } from "vitest";
 import { type Database, migrateDatabase, openDatabase } from "../../src/db/index.ts";
+import { provided } from "./provided.ts";
 
 /** Where throwaway databases go: memory-backed /dev/shm when there is one (PGlite writes a lot). */
 export function scratchRoot(): string {
@@ -38,7 +38,7 @@ export function removeScratch(dir: string): void {
 
 /** The template folder the run's global setup made; undefined outside the db and e2e projects. */
 export function pgliteTemplate(): string | undefined {
-  return inject("pgliteTemplate");
+  return provided("pgliteTemplate");
 }
 
 /**
@@ -67,5 +67,5 @@ export async function openMigratedPglite(): Promise<Database> {
 
 /** The run's PostgreSQL server and its migrated template (db project), if the setup started one. */
 export function sharedPostgres(): { adminUrl: string; template: string } | undefined {
-  return inject("postgres");
+  return provided("postgres");
 }
