@@ -9,7 +9,7 @@ import { startBroadcast } from "../src/services/broadcasts.ts";
 import { maxInAnyWindow } from "../test/delivery/measure.ts";
 import { BotProcess } from "../test/support/bot-process.ts";
 import { startEmulator } from "../test/support/emulator.ts";
-import { databaseUrlOf } from "../test/support/seed.ts";
+import { databaseUrlOf, seedBody, seedRecipients } from "../test/support/seed.ts";
 
 const FIRST_TELEGRAM_ID = 5_000_000;
 const TEXT = { kk: "Бенчмарк: хабарлама", ru: "Бенчмарк: сообщение" };
@@ -24,22 +24,12 @@ async function main(): Promise<void> {
     const db = await openDatabase(databaseUrlOf(bot.dataDir));
     await migrateDatabase(db);
     const repos = createRepositories(db);
-    const body = await repos.directory.createBody({
+    const body = await seedBody(repos, {
       code: "BENCH",
-      kind: "regional",
       nameKk: "Бенчмарк органы",
       nameRu: "Орган бенчмарка",
     });
-    if (!body.ok) throw new Error(body.reason);
-    await db.prisma.user.createMany({
-      data: Array.from({ length: count }, (_, i) => ({
-        telegramId: BigInt(FIRST_TELEGRAM_ID + i),
-        name: `Recipient ${i}`,
-        language: i % 2 === 0 ? ("kk" as const) : ("ru" as const),
-        role: "commissioner" as const,
-        bodyId: body.body.id,
-      })),
-    });
+    await seedRecipients(db, body.id, { count, firstTelegramId: FIRST_TELEGRAM_ID });
     const broadcast = await startBroadcast(repos, {
       actorUserId: null,
       texts: TEXT,

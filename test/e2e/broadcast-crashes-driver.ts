@@ -10,7 +10,7 @@ import { BotProcess } from "../support/bot-process.ts";
 import { type Emulator, startEmulator } from "../support/emulator.ts";
 import { BOOK } from "../support/methodology.ts";
 import { type PostgresServer, postgresAvailable, startPostgres } from "../support/postgres.ts";
-import { databaseUrlOf } from "../support/seed.ts";
+import { databaseUrlOf, seedBody, seedRecipients } from "../support/seed.ts";
 
 const RECIPIENTS = 240;
 const FIRST_ID = 6_100_000;
@@ -22,22 +22,12 @@ async function seedBroadcast(url: string): Promise<string> {
   try {
     await migrateDatabase(db);
     const repos = createRepositories(db);
-    const body = await repos.directory.createBody({
+    const body = await seedBody(repos, {
       code: "CRASH",
-      kind: "regional",
       nameKk: "Құлау органы",
       nameRu: "Орган сбоев",
     });
-    if (!body.ok) throw new Error(body.reason);
-    await db.prisma.user.createMany({
-      data: Array.from({ length: RECIPIENTS }, (_, i) => ({
-        telegramId: BigInt(FIRST_ID + i),
-        name: `Recipient ${i}`,
-        language: i % 2 === 0 ? ("kk" as const) : ("ru" as const),
-        role: "commissioner" as const,
-        bodyId: body.body.id,
-      })),
-    });
+    await seedRecipients(db, body.id, { count: RECIPIENTS, firstTelegramId: FIRST_ID });
     const broadcast = await startBroadcast(repos, {
       actorUserId: null,
       texts: { kk: "Хабарлама", ru: "Сообщение" },
