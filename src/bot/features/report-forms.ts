@@ -16,7 +16,6 @@ for (const entry of [MONTHLY_ENTRY, INDICATORS_ENTRY]) {
  * The open report entries and forms, ahead of the other features: a form's answer goes through no
  * other feature's filters (most of a deadline rush's updates), and a command (but /help) or
  * another feature's button closes the entry or the form first, its draft kept, and goes on to
- * its feature.
- * /report and /indicators themselves stay with their features.
+ * its feature. /report and /indicators themselves stay with their features.
  */
 export const reportFormsFeature = composer;

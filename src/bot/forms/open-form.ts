@@ -26,8 +26,8 @@ export async function leaveDialogs(ctx: BotContext): Promise<void> {
 
 /**
  * Runs the step of the chat's open form when it is this entry's form. A command (but /help) or
- * another feature's button closes the form (its draft kept) and goes on to the bot; "back" from the first
- * question starts the entry again at the choice of the period, for the same body.
+ * another feature's button closes the form (its draft kept) and goes on to the bot; "back" from
+ * the first question starts the entry again at the choice of the period, for the same body.
  */
 export function continueOpenForm(spec: EntrySpec): MiddlewareFn<BotContext> {
   const form = spec.form;
