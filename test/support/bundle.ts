@@ -19,9 +19,12 @@ export const PROCESS_ENTRIES = [
   "src/cli/import.ts",
 ] as const;
 
-/** The bundled file of an entry point (src/cli/admin.ts → <dir>/admin.mjs). */
+/** An entry point's name: src/cli/admin.ts → admin. */
+const nameOf = (entry: string) => entry.replace(/^.*\//, "").replace(/\.ts$/, "");
+
+/** The bundled file of an entry point (src/cli/admin.ts → <dir>/admin/admin.mjs). */
 export function bundledEntry(dir: string, entry: string): string {
-  return join(dir, `${entry.replace(/^.*\//, "").replace(/\.ts$/, "")}.mjs`);
+  return join(dir, nameOf(entry), `${nameOf(entry)}.mjs`);
 }
 
 /**
@@ -93,7 +96,11 @@ export async function buildProcessBundle(): Promise<string> {
         banner: {
           js: 'import { createRequire as bundleRequire } from "node:module"; const require = bundleRequire(import.meta.url);',
         },
-        outfile: bundledEntry(dir, entry),
+        // What the sources import lazily (exceljs, the charts, the schema engine) goes into
+        // chunks of its own, read when first used rather than parsed at every start.
+        splitting: true,
+        outdir: join(dir, nameOf(entry)),
+        outExtension: { ".js": ".mjs" },
         logLevel: "warning",
         plugins: [sourceUrls(join(ROOT, entry))],
       }),
