@@ -22,9 +22,10 @@ const CACHE = join(ROOT, "node_modules/.cache/adaldyq-tests");
 
 /**
  * Settings the copies start with. PGlite's default 128 MB of shared buffers are zeroed at every
- * start: about a third of a start's CPU (130 ms of 350 in a test worker, 250 ms in a bot process),
- * for a cache that a test's few hundred rows never fill. The tests' databases keep the rest of
- * the bot's configuration; a bot's own new folder keeps PGlite's defaults.
+ * start: a third of opening a database in a test worker (130 of 370 ms of CPU) and a sixth of a
+ * bot process's start (250 ms of 1,46 s), for a cache that a test's few hundred rows never fill.
+ * The tests' databases keep the rest of the bot's configuration; a bot's own new folder keeps
+ * PGlite's defaults.
  */
 const TEMPLATE_SETTINGS = "shared_buffers = 16MB\n";
 
