@@ -1,154 +1,20 @@
-import { Api } from "grammy";
-import { announceOwnerClaim } from "./bot/announce-owner-claim.ts";
-import { createBot } from "./bot/create-bot.ts";
-import { botDepsFromRepositories } from "./bot/database-deps.ts";
-import { commands } from "./bot/features/index.ts";
-import { dropEmptyKeyboardRows } from "./bot/keyboard-rows.ts";
-import { type Config, clockOf, loadConfigOrExit } from "./config.ts";
-import { serveDashboard } from "./dashboard/index.ts";
-import { createRepositories, DataFolderError, migrateDatabase, openDatabase } from "./db/index.ts";
-import { startOutboxSender } from "./delivery/outbox-sender.ts";
-import { startSchedule } from "./jobs/schedule.ts";
+import { startApp } from "./app.ts";
+import { loadConfigOrExit } from "./config.ts";
+import { DataFolderError } from "./db/index.ts";
 import { createLogger } from "./logger.ts";
-import {
-  bundledMethodology,
-  MethodologyLoadError,
-  UnknownVariantsError,
-  variantsNoVersionKnows,
-} from "./methodology/load.ts";
-import { type MethodologySource, openMethodologyShelf } from "./methodology/shelf.ts";
-import { createMetrics } from "./metrics.ts";
-import { createChatLocks } from "./runtime/chat-locks.ts";
-import { probeBotApi, probeDatabase, probeMigrations } from "./runtime/readiness.ts";
-import { runBot, stopOnSignals } from "./runtime/run.ts";
-import { openServiceEndpoint } from "./runtime/service-endpoint.ts";
-import { BotTokenRefusedError, waitForBotApi } from "./runtime/wait-for-bot-api.ts";
-
-// Versions another process uploaded reach this one within this time (its own, at once).
-const METHODOLOGY_REFRESH_MS = 15_000;
-
-// Telegram redelivers an unconfirmed update within hours; two days of ids is plenty.
-const PROCESSED_UPDATE_RETENTION_MS = 2 * 24 * 60 * 60 * 1000;
+import { MethodologyLoadError, UnknownVariantsError } from "./methodology/load.ts";
+import { stopOnSignals } from "./runtime/run.ts";
+import { BotTokenRefusedError } from "./runtime/wait-for-bot-api.ts";
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const logger = createLogger({ level: config.logLevel, name: "bot" });
-  const metrics = createMetrics();
-  // Stopped one by one after the bot stops taking updates and before the database closes: the
-  // scheduler, the outbox sender (which releases the rows it claimed but did not send)…
-  const stopBeforeDatabase: Array<() => Promise<void>> = [];
   try {
-    // The files are read and checked first: the bot never scores with a broken version.
-    const files = bundledMethodology();
-    // /healthz and /readyz answer from here on, through a slow migration or a Bot API still away.
-    const endpoint = await openServiceEndpoint({ config, logger, metrics: metrics.registry });
-    endpoint.startingUp("opening the database");
-    const db = await openDatabase(config.databaseUrl);
-    endpoint.addProbes({ database: probeDatabase(db) }, { migrations: probeMigrations(db) });
-    endpoint.startingUp("applying migrations");
-    // On a server, several processes may share the database: advisory locks keep them in step.
-    const locks =
-      db.kind === "postgres" && config.databaseUrl
-        ? createChatLocks({
-            connectionString: config.databaseUrl,
-            connections: config.mode.type === "webhook" ? config.mode.chatLockConnections : 1,
-          })
-        : undefined;
-    // Processes started together (compose, a rolling deploy) migrate one after the other.
-    const { applied } = locks
-      ? await locks.withLock("migrations", () => migrateDatabase(db))
-      : await migrateDatabase(db);
-    logger.info({ database: db.kind, applied }, "database ready");
-    let shelf: MethodologySource | undefined;
-    const repos = createRepositories(db, { methodology: () => shelf?.book() ?? files });
-    // The files and the versions uploaded through the bot, in the order they were added.
-    const methodology = await openMethodologyShelf(repos, files);
-    shelf = methodology;
-    const unknownVariants = variantsNoVersionKnows(methodology.book(), config.methodologyVariants);
-    if (unknownVariants.length > 0) throw new UnknownVariantsError(unknownVariants);
-    logger.info({ versions: methodology.book().versions.map((v) => v.id) }, "methodology loaded");
-    const refresher = setInterval(() => {
-      methodology.refresh().catch((error: unknown) => {
-        logger.error({ err: error }, "could not read the uploaded methodology versions");
-      });
-    }, METHODOLOGY_REFRESH_MS);
-    refresher.unref();
-    stopBeforeDatabase.push(async () => clearInterval(refresher));
-    metrics.watchOutbox(() => repos.outbox.depth());
-    await repos.botState.pruneProcessedUpdates(
-      new Date(Date.now() - PROCESSED_UPDATE_RETENTION_MS),
-    );
-
-    await serveDashboard({
-      config,
-      repos,
-      logger: logger.child({ component: "dashboard" }),
-      clock: clockOf(config),
-      endpoint,
-      methodology: () => methodology.book(),
-    });
-
-    endpoint.startingUp("waiting for the Bot API");
-    const botInfo = await waitForBotApi({
-      apiRoot: config.apiRoot,
-      token: config.botToken,
-      logger,
-      onWaiting: (reason) => endpoint.startingUp(`waiting for the Bot API (${reason})`),
-    });
-    endpoint.addProbes({}, { telegram: probeBotApi(config.apiRoot, config.botToken) });
-    const bot = createBot({
-      botInfo,
+    await startApp({
       config,
       logger,
-      clock: clockOf(config),
-      metrics,
-      rateLimit: config.userRateLimit,
-      methodology,
-      ...botDepsFromRepositories(repos),
+      onRunning: ({ running, close }) => stopOnSignals({ running, logger, close }),
     });
-    const running = await runBot(bot, {
-      config,
-      logger,
-      commands,
-      endpoint,
-      // Polling means one process (Telegram refuses a second getUpdates): in-process order suffices.
-      chatLocks: config.mode.type === "webhook" ? locks : undefined,
-    });
-    // First thing once updates flow: a SIGTERM must never find the process without its handler.
-    stopOnSignals({
-      running,
-      logger,
-      close: async () => {
-        for (const stop of stopBeforeDatabase) await stop();
-        await locks?.close();
-        await db.close();
-      },
-    });
-    // Scheduled and broadcast messages: written to the outbox, sent from here under Telegram's limits.
-    const sender = startOutboxSender({
-      repos,
-      // Its own client: the sender handles 429s and retries itself (no auto-retry).
-      api: outboxApi(config),
-      logger: logger.child({ component: "outbox" }),
-      clock: clockOf(config),
-      // The embedded folder belongs to this process alone: a killed predecessor's lease is void.
-      exclusive: { leaseTtlMs: config.outboxLeaseMs, soleProcess: db.kind === "pglite" },
-    });
-    const schedule = startSchedule({
-      repos,
-      methodology,
-      config,
-      logger: logger.child({ component: "jobs" }),
-      clock: clockOf(config),
-      onEnqueued: () => sender.wake(),
-    });
-    // Tests and operators can tell when the slots missed before the start have run.
-    void schedule.caughtUp.then(() => logger.info("missed job slots caught up"));
-    stopBeforeDatabase.push(
-      () => schedule.stop(),
-      () => sender.stop(),
-    );
-    await announceOwnerClaim({ repos, logger, config, botUsername: bot.botInfo.username });
   } catch (error) {
     // A problem the operator can fix is said in its own words; anything else as what it is.
     const known =
@@ -162,10 +28,3 @@ async function main(): Promise<void> {
 }
 
 await main();
-
-/** The outbox sender's Bot API client: no auto-retry, keyboards without empty rows. */
-function outboxApi(config: Config): Api {
-  const api = new Api(config.botToken, { apiRoot: config.apiRoot, timeoutSeconds: 30 });
-  api.config.use(dropEmptyKeyboardRows);
-  return api;
-}

@@ -23,6 +23,8 @@ describe("the directory import's answers", () => {
   const ids = { ru: 6101, kk: 6102, otherRu: 6103, otherKk: 6104 };
 
   const { emulator, bot, user } = useBotWithPeople({
+    // A process of its own: the test reads its peak memory.
+    process: true,
     env: { RATE_LIMIT_UPDATES: "0" },
     bodies: [{ code: "SEED" }],
     people: [

@@ -72,6 +72,8 @@ describe("indicators report flows", () => {
   let exemptTotal = "";
 
   const { emulator, bot } = useBotWithPeople({
+    // A process: a test kills it mid-answer.
+    process: true,
     env: { FAKE_NOW, NODE_ENV: "test", LOG_LEVEL: "debug", RATE_LIMIT_UPDATES: "0" },
     bodies: [
       { code: "REG2", kind: "regional" },

@@ -41,6 +41,8 @@ const buttons = (user: EmulatedUser) =>
 
 describe("the ethics commissioner's monthly report", () => {
   const { emulator, bot, body } = useBotWithPeople({
+    // A process: the tests kill it mid-report.
+    process: true,
     env: { FAKE_NOW, NODE_ENV: "test", RATE_LIMIT_UPDATES: "0" },
     bodies: [{ code: "A01" }, { code: "B01" }, { code: "C01" }, { code: "D01" }],
     people: [

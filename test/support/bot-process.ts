@@ -34,15 +34,16 @@ export interface BotProcessOptions {
 /** One JSON log line of the bot (pino), or { msg: line } for anything else it printed. */
 export type LogLine = Record<string, unknown> & { msg?: string };
 
-/** The real bot (src/main.ts, see nodeArgsFor) as a child process against the emulator. */
-export class BotProcess {
+/**
+ * The real bot against the emulator, as the tests see it: its data folder, its environment and
+ * its log lines. BotProcess runs it as a process; WorkerBot (worker-bot.ts) inside the test worker.
+ */
+export abstract class TestBot {
   readonly lines: LogLine[] = [];
   readonly dataDir: string;
-  private child: ChildProcess | undefined;
-  private exited: Promise<number | null> = Promise.resolve(null);
   private readonly lineListeners = new Set<(line: LogLine) => void>();
 
-  constructor(private readonly options: BotProcessOptions) {
+  constructor(protected readonly options: BotProcessOptions) {
     if (options.dataDir) {
       this.dataDir = options.dataDir;
       return;
@@ -65,21 +66,22 @@ export class BotProcess {
     };
   }
 
-  /** Spawns the bot and resolves once it logs that it is running. */
-  async start(): Promise<void> {
-    const since = this.lines.length;
-    this.launch();
-    const ready = this.waitForLog(/is running/, this.options.readyTimeoutMs ?? 60_000, since);
-    let started = false;
-    const died = this.exited.then((code) => {
-      if (!started)
-        throw new Error(`the bot exited with ${code} before it was ready:\n${this.output()}`);
-    });
-    // Whichever loses the race settles later; mark both handled.
-    ready.catch(() => undefined);
-    died.catch(() => undefined);
-    await Promise.race([ready, died]);
-    started = true;
+  /** Starts the bot and resolves once it logs that it is running. */
+  abstract start(): Promise<void>;
+
+  /** Graceful stop; resolves with the exit code (0 for a bot in the worker). */
+  abstract stop(): Promise<number | null>;
+
+  /** Stops gracefully and starts again with the same data folder. */
+  async restart(): Promise<void> {
+    await this.stop();
+    await this.start();
+  }
+
+  /** Stops the bot (if running) and removes its temporary data folder; call it in afterAll. */
+  async dispose(): Promise<void> {
+    await this.stop();
+    if (!this.options.dataDir) removeScratch(this.dataDir);
   }
 
   /**
@@ -88,29 +90,6 @@ export class BotProcess {
    */
   waitForCatchUp(timeoutMs = 120_000): Promise<LogLine> {
     return this.waitForLog(/missed job slots caught up/, timeoutMs);
-  }
-
-  /** Spawns the bot without waiting for it to run (to watch a start that cannot finish yet). */
-  launch(): void {
-    const child = spawn(process.execPath, nodeArgsFor("src/main.ts"), {
-      cwd: REPO_ROOT,
-      env: this.env(),
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    this.child = child;
-    running.add(child);
-    this.exited = new Promise((resolve) =>
-      child.once("exit", (code) => {
-        running.delete(child);
-        resolve(code);
-      }),
-    );
-    onOutputLines(child, (text) => this.record(parseLine(text)));
-  }
-
-  /** Resolves with the exit code once the process has exited (at once if it is not running). */
-  waitForExit(): Promise<number | null> {
-    return this.exited;
   }
 
   /**
@@ -151,6 +130,62 @@ export class BotProcess {
     );
   }
 
+  /** Everything the bot printed so far, one line per log entry. */
+  output(): string {
+    return this.lines.map((line) => JSON.stringify(line)).join("\n");
+  }
+
+  protected record(line: LogLine): void {
+    this.lines.push(line);
+    for (const listener of [...this.lineListeners]) listener(line);
+  }
+}
+
+/** The real bot (src/main.ts, see nodeArgsFor) as a child process against the emulator. */
+export class BotProcess extends TestBot {
+  private child: ChildProcess | undefined;
+  private exited: Promise<number | null> = Promise.resolve(null);
+
+  /** Spawns the bot and resolves once it logs that it is running. */
+  async start(): Promise<void> {
+    const since = this.lines.length;
+    this.launch();
+    const ready = this.waitForLog(/is running/, this.options.readyTimeoutMs ?? 60_000, since);
+    let started = false;
+    const died = this.exited.then((code) => {
+      if (!started)
+        throw new Error(`the bot exited with ${code} before it was ready:\n${this.output()}`);
+    });
+    // Whichever loses the race settles later; mark both handled.
+    ready.catch(() => undefined);
+    died.catch(() => undefined);
+    await Promise.race([ready, died]);
+    started = true;
+  }
+
+  /** Spawns the bot without waiting for it to run (to watch a start that cannot finish yet). */
+  launch(): void {
+    const child = spawn(process.execPath, nodeArgsFor("src/main.ts"), {
+      cwd: REPO_ROOT,
+      env: this.env(),
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    this.child = child;
+    running.add(child);
+    this.exited = new Promise((resolve) =>
+      child.once("exit", (code) => {
+        running.delete(child);
+        resolve(code);
+      }),
+    );
+    onOutputLines(child, (text) => this.record(parseLine(text)));
+  }
+
+  /** Resolves with the exit code once the process has exited (at once if it is not running). */
+  waitForExit(): Promise<number | null> {
+    return this.exited;
+  }
+
   /** The running bot's process id (undefined before start). */
   get pid(): number | undefined {
     return this.child?.pid;
@@ -173,28 +208,6 @@ export class BotProcess {
     if (!this.child || this.child.exitCode !== null) return this.child?.exitCode ?? null;
     this.child.kill("SIGTERM");
     return this.exited;
-  }
-
-  /** Stops gracefully and starts again with the same data folder. */
-  async restart(): Promise<void> {
-    await this.stop();
-    await this.start();
-  }
-
-  /** Stops the bot (if running) and removes its temporary data folder; call it in afterAll. */
-  async dispose(): Promise<void> {
-    await this.stop();
-    if (!this.options.dataDir) removeScratch(this.dataDir);
-  }
-
-  /** Everything the bot printed so far, one line per log entry. */
-  output(): string {
-    return this.lines.map((line) => JSON.stringify(line)).join("\n");
-  }
-
-  private record(line: LogLine): void {
-    this.lines.push(line);
-    for (const listener of [...this.lineListeners]) listener(line);
   }
 }
 
@@ -238,7 +251,8 @@ export async function runMainUntilExit(
   return { code, stdout, stderr };
 }
 
-function parseLine(text: string): LogLine {
+/** A log line as the tests read it: pino's JSON, or { msg: text } for anything else. */
+export function parseLine(text: string): LogLine {
   try {
     const value: unknown = JSON.parse(text);
     if (typeof value === "object" && value !== null) return value as LogLine;

@@ -9,10 +9,11 @@ import type {
   Role,
   UserRecord,
 } from "../../src/db/repositories/index.ts";
-import { BotProcess } from "./bot-process.ts";
+import { BotProcess, type TestBot } from "./bot-process.ts";
 import type { EmulatedUser } from "./emulated-user.ts";
 import { type Emulator, startEmulator } from "./emulator.ts";
 import { seedBody, seedDatabase, seedUser } from "./seed.ts";
+import { WorkerBot } from "./worker-bot.ts";
 
 /** A body as seedBody adds it: code, and kind, names, region or parentId where they matter. */
 export type BodySeed = Partial<BodyInput> & { code: string };
@@ -45,12 +46,17 @@ export interface BotWithPeopleOptions<T> {
   waitForCatchUp?: boolean;
   /** The beforeAll timeout; default the config's hookTimeout. */
   timeoutMs?: number;
+  /**
+   * Run the bot as a process (to kill it or read its memory); by default it runs inside the test
+   * worker (see worker-bot.ts).
+   */
+  process?: boolean;
 }
 
 /** Accessors, since the emulator, the bot and the records exist only once beforeAll has run. */
-export interface BotWithPeople<T> extends SeededPeople {
+export interface BotWithPeople<T, B extends TestBot = TestBot> extends SeededPeople {
   emulator(): Emulator;
-  bot(): BotProcess;
+  bot(): B;
   /** A simulated Telegram user in their private chat with the bot. */
   user(userId: number, languageCode?: string): EmulatedUser;
   /** What `seed` returned. */
@@ -59,16 +65,23 @@ export interface BotWithPeople<T> extends SeededPeople {
 
 /** Registers the beforeAll that seeds and starts the bot and the afterAll that stops it all. */
 export function useBotWithPeople<T = undefined>(
+  options: BotWithPeopleOptions<T> & { process: true },
+): BotWithPeople<T, BotProcess>;
+export function useBotWithPeople<T = undefined>(
+  options?: BotWithPeopleOptions<T>,
+): BotWithPeople<T>;
+export function useBotWithPeople<T = undefined>(
   options: BotWithPeopleOptions<T> = {},
 ): BotWithPeople<T> {
   let emulator: Emulator | undefined;
-  let bot: BotProcess | undefined;
+  let bot: TestBot | undefined;
   const seeded = seededRecords();
   let result: T | undefined;
 
   beforeAll(async () => {
     emulator = await startEmulator();
-    bot = new BotProcess({ emulator, env: options.env });
+    const settings = { emulator, env: options.env };
+    bot = options.process ? new BotProcess(settings) : new WorkerBot(settings);
     // With nothing to seed only the bot opens its database, as on a fresh install.
     if (options.bodies || options.people || options.seed)
       await seedDatabase(bot.dataDir, async (repos) => {
