@@ -49,7 +49,10 @@ export interface AppOptions {
   print?: (line: string) => void;
 }
 
-/** Starts everything the bot runs; throws what stopped the start (see main.ts for the known ones). */
+/**
+ * Starts everything the bot runs. Throws what stopped the start (see main.ts for the known ones);
+ * what it had opened by then stays open, since the process exits on a failed start.
+ */
 export async function startApp({
   config,
   logger,
