@@ -5,7 +5,12 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { fileURLToPath } from "node:url";
-import { onOutputLines } from "../test/support/output-lines.ts";
+import {
+  killedOnExit,
+  type LogLine,
+  onOutputLines,
+  parseLine,
+} from "../test/support/output-lines.ts";
 
 export interface BenchProcessOptions {
   /** The script, relative to `cwd` (src/main.ts, bench/minimal-bot.ts). */
@@ -18,23 +23,15 @@ export interface BenchProcessOptions {
   readyTimeoutMs?: number;
 }
 
-/** One JSON log line (pino), or { msg } for plain text. */
-export type BenchLogLine = Record<string, unknown> & { msg?: string };
-
 // clock ticks per second of /proc/<pid>/stat's utime and stime (USER_HZ, 100 on Linux).
 const TICKS_PER_SECOND = 100;
 const PROFILE_WINDOW = fileURLToPath(new URL("./profile-window.ts", import.meta.url));
-const running = new Set<ChildProcess>();
-// A failed benchmark must not leave bots running.
-process.once("exit", () => {
-  for (const child of running) child.kill("SIGKILL");
-});
 
 export class BenchProcess {
-  readonly lines: BenchLogLine[] = [];
+  readonly lines: LogLine[] = [];
   private child: ChildProcess | undefined;
   private exited: Promise<number | null> = Promise.resolve(null);
-  private readonly waiters = new Set<(line: BenchLogLine) => void>();
+  private readonly waiters = new Set<(line: LogLine) => void>();
 
   constructor(private readonly options: BenchProcessOptions) {}
 
@@ -58,13 +55,7 @@ export class BenchProcess {
       stdio: ["ignore", "pipe", "pipe"],
     });
     this.child = child;
-    running.add(child);
-    this.exited = new Promise((resolve) =>
-      child.once("exit", (code) => {
-        running.delete(child);
-        resolve(code);
-      }),
-    );
+    this.exited = killedOnExit(child);
     onOutputLines(child, (text) => this.record(parseLine(text)));
     const ready = this.waitFor(/is running/, options.readyTimeoutMs ?? 120_000);
     const died = this.exited.then((code) => {
@@ -100,7 +91,7 @@ export class BenchProcess {
           ),
         );
       }, timeoutMs);
-      const waiter = (line: BenchLogLine) => {
+      const waiter = (line: LogLine) => {
         if (!match.test(line.msg ?? "")) return;
         clearTimeout(timer);
         this.waiters.delete(waiter);
@@ -155,18 +146,8 @@ export class BenchProcess {
     return this.lines.map((line) => JSON.stringify(line)).join("\n");
   }
 
-  private record(line: BenchLogLine): void {
+  private record(line: LogLine): void {
     this.lines.push(line);
     for (const waiter of [...this.waiters]) waiter(line);
   }
-}
-
-function parseLine(text: string): BenchLogLine {
-  try {
-    const value: unknown = JSON.parse(text);
-    if (typeof value === "object" && value !== null) return value as BenchLogLine;
-  } catch {
-    // Plain text: Node's warnings, the minimal bot's lines.
-  }
-  return { msg: text };
 }

@@ -5,15 +5,10 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Emulator } from "./emulator.ts";
 import { nodeArgsFor } from "./node-process.ts";
-import { onOutputLines } from "./output-lines.ts";
+import { killedOnExit, type LogLine, onOutputLines, parseLine } from "./output-lines.ts";
 import { copyPgliteTemplate, makeScratchDir, removeScratch } from "./scratch-database.ts";
 
 const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
-const running = new Set<ChildProcess>();
-// A failed test must not leave bots polling in the background (scratch folders go too).
-process.once("exit", () => {
-  for (const child of running) child.kill("SIGKILL");
-});
 
 export interface BotProcessOptions {
   /** Points TELEGRAM_API_ROOT and BOT_TOKEN at this emulator. */
@@ -31,8 +26,7 @@ export interface BotProcessOptions {
   readyTimeoutMs?: number;
 }
 
-/** One JSON log line of the bot (pino), or { msg: line } for anything else it printed. */
-export type LogLine = Record<string, unknown> & { msg?: string };
+export type { LogLine } from "./output-lines.ts";
 
 /**
  * The real bot against the emulator, as the tests see it: its data folder, its environment and
@@ -171,13 +165,7 @@ export class BotProcess extends TestBot {
       stdio: ["ignore", "pipe", "pipe"],
     });
     this.child = child;
-    running.add(child);
-    this.exited = new Promise((resolve) =>
-      child.once("exit", (code) => {
-        running.delete(child);
-        resolve(code);
-      }),
-    );
+    this.exited = killedOnExit(child);
     onOutputLines(child, (text) => this.record(parseLine(text)));
   }
 
@@ -239,25 +227,13 @@ export async function runMainUntilExit(
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
-  running.add(child);
+  const exited = killedOnExit(child);
   let stdout = "";
   let stderr = "";
   child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
   child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
   const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
-  const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+  const code = await exited;
   clearTimeout(timer);
-  running.delete(child);
   return { code, stdout, stderr };
-}
-
-/** A log line as the tests read it: pino's JSON, or { msg: text } for anything else. */
-export function parseLine(text: string): LogLine {
-  try {
-    const value: unknown = JSON.parse(text);
-    if (typeof value === "object" && value !== null) return value as LogLine;
-  } catch {
-    // Not JSON: the runner and Node print plain text to stderr.
-  }
-  return { msg: text };
 }

@@ -6,7 +6,8 @@
 import { type RunningApp, startApp } from "../../src/app.ts";
 import { loadConfig } from "../../src/config.ts";
 import { createLogger } from "../../src/logger.ts";
-import { parseLine, TestBot } from "./bot-process.ts";
+import { TestBot } from "./bot-process.ts";
+import { parseLine } from "./output-lines.ts";
 
 export class WorkerBot extends TestBot {
   private app: RunningApp | undefined;
